@@ -1,0 +1,77 @@
+// Public shapes that leave lib/: the JSON contract of DESIGN.md and what pages render.
+export type QuoteKind = 'interview' | 'quote';
+export type ChunkKind = QuoteKind | 'analysis';
+
+export interface SpeakerRef {
+  id: string;
+  name: string;
+  affiliation: string | null;
+}
+
+export interface DocumentRef {
+  id: string;
+  title: string;
+  authors: string[];
+  date: string | null; // "2025-04", "2025-04-07" or null
+}
+
+export interface DocumentInfo extends DocumentRef {
+  publisher: string | null;
+  place: string | null;
+  url: string | null;
+  kind: string; // report | article | web-article | ...
+}
+
+export interface FootnoteRef {
+  number: number;
+  text: string | null; // null where the document carries the marker but not the note
+}
+
+export interface Citation {
+  chicago: string;
+  apa: string;
+  mla: string;
+}
+
+/** A quote or chunk as export and search return it (DESIGN.md JSON contract). */
+export interface QuoteRecord {
+  id: string;
+  kind: ChunkKind;
+  text: string;
+  speaker: SpeakerRef | null;
+  interviewDate: string | null; // ISO yyyy-mm-dd
+  document: DocumentRef;
+  section: string | null;
+  footnote: FootnoteRef | null;
+  href: string; // /documents/<id>#<paragraph-anchor>
+  citation: Citation;
+}
+
+export interface AlsoIn {
+  documentId: string;
+  title: string;
+  href: string;
+}
+
+export interface SearchResult extends QuoteRecord {
+  score: number; // 0..1, higher is better
+  matchedTerms: string[];
+  bestSentence: string | null;
+  alsoIn: AlsoIn[];
+}
+
+export interface SearchResponse {
+  query: string;
+  embedder: string;
+  tookMs: number;
+  results: SearchResult[];
+}
+
+export interface SpeakerInfo extends SpeakerRef {
+  role: string | null;
+  anonymous: boolean;
+  aliases: string[];
+  interviewDates: string[];
+  documents: DocumentRef[];
+  quoteCount: number;
+}
