@@ -1,0 +1,301 @@
+import type { SpeakerMention } from './types';
+
+/** Verbs that introduce what someone said or wrote (present, past and -ing forms). */
+const SPEECH_VERB_STEMS = [
+  'argue', 'explain', 'note', 'posit', 'add', 'point out', 'state', 'say', 'said', 'warn', 'observe', 'comment', 'stress',
+  'emphasize', 'emphasise', 'suggest', 'contend', 'maintain', 'insist', 'caution', 'recall', 'conclude', 'tell', 'told',
+  'write', 'wrote', 'remark', 'summarize', 'summarise', 'assert', 'claim', 'elaborate', 'describe', 'acknowledge',
+  'declare', 'reply', 'answer', 'continue', 'reiterate', 'put it', 'highlight', 'underline', 'underscore', 'admit', 'confirm',
+  'predict', 'recount', 'mention', 'observe', 'agree', 'believe', 'think',
+];
+const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
+  if (['said', 'told', 'wrote'].includes(v)) return [v];
+  if (v === 'say') return ['says', 'say', 'saying'];
+  if (v === 'tell') return ['tells', 'telling'];
+  if (v === 'write') return ['writes', 'writing'];
+  if (v === 'think') return ['thinks', 'thought'];
+  const [head, ...rest] = v.split(' ');
+  const tail = rest.length ? ` ${rest.join(' ')}` : '';
+  const stem = head.endsWith('e') ? head.slice(0, -1) : head;
+  const past = head.endsWith('e') ? `${head}d` : head === 'reply' ? 'replied' : `${head}ed`;
+  const third = head.endsWith('s') || head.endsWith('sh') ? `${head}es` : head === 'reply' ? 'replies' : `${head}s`;
+  const ing = head === 'reply' ? 'replying' : `${stem}ing`;
+  return [third + tail, past + tail, ing + tail, head + tail];
+});
+const VERB_ALT = [...new Set(VERB_FORMS)].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+')).join('|');
+/** Weak verbs ("thinks", "believes") attribute only when a quotation follows directly. */
+const WEAK_VERBS = /^(?:thinks|thought|believes|believed|believe|believing|agrees|agreed|agree|continues|continued|continue|continuing)$/;
+
+/** Words that look capitalised but are not part of a person's name. */
+const NOT_NAME = new Set(
+  (
+    'As Although But And While However Then This That These Those The A An In On For With Moreover Also Thus Still Yet Indeed ' +
+    'According If When Where After Before Since Because So Even Finally First Second Third Importantly Notably Crucially ' +
+    'Interestingly Nonetheless Nevertheless Meanwhile Similarly Likewise Instead Here There It Its Their His Her Our We They He She ' +
+    'Former Then Current Late Prime Minister Foreign Secretary President Vice General Chief Ambassador Professor Prof Dr Mr Mrs Ms Sir ' +
+    'Lord Lady King Queen Emperor Chancellor Senator Governor Director Chairman Chair Deputy Defense Defence Minister Ministry Japanese ' +
+    'Japan European Europe Chinese China American America Russian Russia Korean Korea British French German NATO EU UN US U.S. ' +
+    'Tokyo Beijing Washington Brussels Moscow Secretary-General Analyst Analysts Official Officials Security Strategy Concept ' +
+    'Declaration Strategy Council Agreement Treaty Committee Report Paper Summit Government Administration Alliance Organization ' +
+    'Organisation Union Office Party Parliament Diet Forces Force Army Navy Command Group Center Centre Institute University Review ' +
+    'Journal Times News Post Conference Meeting Program Programme Partnership Dialogue Initiative Vision Plan Law Act Article ' +
+    'Constitution Charter Statement Communique Guidelines Doctrine White Survey Study Embassy State States Kingdom Republic Sea ' +
+    'Under During Following Despite Unlike Like Given Considering Regarding Without Within Through Between Among Against Upon Over ' +
+    'By At To From Of Not Only Both Each Every All Many Most Some Such Other Another No Yes What Which Who Why How Once Now Today ' +
+    'Recently Later Earlier Currently Historically Predictably Significantly Ultimately Eventually Additionally Furthermore ' +
+    'Consequently Therefore Hence Accordingly Assessing Working Exploring Originally Perhaps Just Recall Overriding Beyond ' +
+    'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday'
+  ).split(/\s+/),
+);
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
+const ANON_NOUNS = 'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.)$/u;
+
+export function isSpeechVerb(word: string): boolean {
+  return new RegExp(`^(?:${VERB_ALT})$`, 'i').test(word);
+}
+
+export interface SpeakerReference {
+  kind: 'person' | 'anonymous' | 'pronoun';
+  name: string; // person: tokens as written without titles; anonymous: the descriptor
+  org: string | null; // anonymous sources: the organisation named with them
+  appositive: string | null; // "a former Japanese ambassador to NATO"
+  index: number; // where the reference starts in the searched text
+  end: number;
+}
+
+/** Collects the person-name tokens that end right before `end` in `text`, walking backwards. */
+function nameBefore(text: string, end: number): { name: string; start: number } | null {
+  const head = text.slice(0, end).replace(/\s+$/, '');
+  const tokens = [...head.matchAll(/[^\s,;:()“”"]+/g)];
+  const picked: { t: string; i: number }[] = [];
+  for (let k = tokens.length - 1; k >= 0 && picked.length < 5; k--) {
+    const tok = tokens[k][0].replace(/['’]s$/, '');
+    const gapAfter = head.slice(tokens[k].index! + tokens[k][0].length, picked.length ? picked[picked.length - 1].i : head.length);
+    if (picked.length && /[,;:()“”"]/.test(gapAfter)) break;
+    if (NAME_TOKEN.test(tok) && !NOT_NAME.has(tok)) picked.push({ t: tok, i: tokens[k].index! });
+    else if (PARTICLES.has(tok) && picked.length) picked.push({ t: tok, i: tokens[k].index! });
+    else break;
+  }
+  while (picked.length && PARTICLES.has(picked[picked.length - 1].t)) picked.pop();
+  if (!picked.length) return null;
+  picked.reverse();
+  return { name: picked.map((p) => p.t).join(' '), start: picked[0].i };
+}
+
+/** Collects a person name that starts at `start` in `text` ("says Saya Kiba:"). */
+function nameAfter(text: string, start: number): { name: string; end: number } | null {
+  const re = /\s*([^\s,;:()“”".]+(?:\.(?=\s\p{Lu}))?)/uy;
+  const picked: string[] = [];
+  let pos = start;
+  let end = start;
+  for (;;) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) break;
+    const tok = m[1];
+    if (NAME_TOKEN.test(tok) && !NOT_NAME.has(tok)) picked.push(tok);
+    else if (PARTICLES.has(tok) && picked.length) picked.push(tok);
+    else if (!picked.length && NOT_NAME.has(tok) && /^\p{Lu}/u.test(tok)) {
+      // titles before a name: "said Foreign Minister Hayashi"
+      pos = re.lastIndex;
+      continue;
+    } else break;
+    pos = re.lastIndex;
+    end = pos;
+    if (picked.length >= 4) break;
+  }
+  while (picked.length && PARTICLES.has(picked[picked.length - 1])) picked.pop();
+  return picked.length ? { name: picked.join(' '), end } : null;
+}
+
+const ANON_BEFORE = new RegExp(
+  `\\b(?:an?|one|another|the|two|several)\\s+((?:[\\p{Lu}]{2,}|[\\p{L}-]+)\\s+)?(${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}’'.-]*)(?:\\s+(?:of|and|for|the|on|\\p{Lu}[\\p{L}’'.-]*))*(?:\\s+\\([\\p{Lu}]{2,}\\))?))?\\s*$`,
+  'u',
+);
+
+/** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
+function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
+  let head = text.slice(0, verbStart);
+  // auxiliaries and adverbs between subject and verb: "Kishida has in fact argued", "Aso would warn"
+  const aux = /(?:\s+(?:would|will|has|have|had|also|further|then|later|once|repeatedly|rightly|correctly|has\s+been|in\s+fact|recently|previously|again|aptly|still|even|clearly|succinctly|candidly))+\s*$/i.exec(head);
+  if (aux) head = head.slice(0, aux.index);
+  head = head.replace(/\s+$/, '');
+  const pronoun = /(?:^|[\s,;(])(he|she|He|She)$/.exec(head);
+  if (pronoun) return { kind: 'pronoun', name: pronoun[1], org: null, appositive: null, index: head.length - pronoun[1].length, end: head.length };
+  const anon = ANON_BEFORE.exec(head);
+  if (anon) {
+    const acronym = anon[1]?.trim();
+    const org = anon[3]?.trim() ?? (acronym && /^\p{Lu}{2,}$/u.test(acronym) ? acronym : null);
+    return { kind: 'anonymous', name: anon[0].trim(), org: org ?? null, appositive: null, index: anon.index, end: head.length };
+  }
+  // "Ishii Masafumi, a former Japanese ambassador to NATO, explained"
+  const appos = /,\s+((?:a|an|the)\s+[^,]{3,90}),\s*$/.exec(head);
+  if (appos) {
+    const n = nameBefore(head, appos.index);
+    if (n) return { kind: 'person', name: n.name, org: null, appositive: appos[1], index: n.start, end: head.length };
+  }
+  // a comma right before the verb closes a clause ("…the Joint Declaration, noting"): no subject there
+  if (/,$/.test(head)) return null;
+  const n = nameBefore(head, head.length);
+  return n ? { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: head.length } : null;
+}
+
+export interface SpeechAttribution {
+  speaker: SpeakerReference;
+  verbIndex: number;
+  verbEnd: number;
+  weak: boolean;
+}
+
+/**
+ * Finds every "speaker + speech verb" pairing in a sentence: "As Koga explains", "Ken Jimbo argues
+ * that", "says Saya Kiba", "explained Ishii", "according to Sato", "Kishida's assertion that".
+ */
+export function findSpeechAttributions(sentence: string): SpeechAttribution[] {
+  const found: SpeechAttribution[] = [];
+  const verbRe = new RegExp(`\\b(${VERB_ALT})\\b`, 'gi');
+  for (const m of sentence.matchAll(verbRe)) {
+    const vStart = m.index!;
+    const vEnd = vStart + m[0].length;
+    const weak = WEAK_VERBS.test(m[1].toLowerCase());
+    const subject = subjectBefore(sentence, vStart);
+    if (subject) {
+      found.push({ speaker: subject, verbIndex: vStart, verbEnd: vEnd, weak });
+      continue;
+    }
+    // inverted order: "says Saya Kiba:", "explained Ishii,", "as argued by Jimbo"
+    const rest = sentence.slice(vEnd);
+    const by = /^\s+by\s+/.exec(rest);
+    const after = nameAfter(sentence, vEnd + (by ? by[0].length : 0));
+    if (after) {
+      const tail = sentence.slice(after.end);
+      // a list of names ("by Jimbo, Matsuda, and Goroku") names no single speaker
+      if (/^\s*,\s*\p{Lu}[\p{Ll}]+\s*(?:,|and\b)/u.test(tail) || /^\s+and\s+\p{Lu}/u.test(tail)) continue;
+      found.push({ speaker: { kind: 'person', name: after.name, org: null, appositive: null, index: vEnd, end: after.end }, verbIndex: vStart, verbEnd: vEnd, weak });
+    }
+  }
+  for (const m of sentence.matchAll(/\b(?:according to|in the (?:judgment|judgement|words|view) of)\s+/gi)) {
+    const after = nameAfter(sentence, m.index! + m[0].length);
+    if (after) found.push({ speaker: { kind: 'person', name: after.name, org: null, appositive: null, index: m.index!, end: after.end }, verbIndex: m.index!, verbEnd: m.index! + m[0].length, weak: false });
+  }
+  for (const m of sentence.matchAll(/['’]s\s+(?:assertion|remark|remarks|words|statement|claim|warning|argument|observation|conclusion|view)\s+that\b/gi)) {
+    const n = nameBefore(sentence, m.index!);
+    if (n) found.push({ speaker: { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: m.index! }, verbIndex: m.index!, verbEnd: m.index! + m[0].length, weak: false });
+  }
+  return found.sort((a, b) => a.verbIndex - b.verbIndex);
+}
+
+/** Organisation acronyms a document defines: "Ministry of Foreign Affairs (MFA)" → MFA. */
+export function findAcronyms(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const m of text.matchAll(/((?:\p{Lu}[\p{L}’'-]*)(?:\s+(?:of|and|for|the|on|\p{Lu}[\p{L}’'-]*))+)\s+\((\p{Lu}{2,8})\)/gu)) {
+    const words = m[1].split(/\s+/);
+    const acronym = m[2];
+    // keep the shortest tail of the phrase whose initials spell the acronym
+    for (let i = 0; i < words.length; i++) {
+      const phrase = words.slice(i).join(' ');
+      const initials = words.slice(i).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+      if (initials === acronym) {
+        map.set(phrase.toLowerCase(), acronym);
+        break;
+      }
+    }
+  }
+  return map;
+}
+
+function titleCase(s: string): string {
+  return s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+/** Canonical identity for an anonymous source: role noun plus organisation (acronym where known). */
+export function anonymousMention(descriptor: string, org: string | null, acronyms: Map<string, string>, fullOrg?: string | null): SpeakerMention | null {
+  const noun = new RegExp(`\\b(${ANON_NOUNS})\\b`, 'i').exec(descriptor)?.[1]?.toLowerCase().replace(/s$/, '');
+  if (!noun) return null;
+  let orgName = org?.replace(/^the\s+/i, '').trim() ?? null;
+  if (!orgName) {
+    const acr = /\b(\p{Lu}{2,8})\b/u.exec(descriptor)?.[1];
+    orgName = acr ?? null;
+  }
+  // unnamed sources with no organisation ("one analyst") cannot be told apart, so they are not speakers
+  if (!orgName) return null;
+  const bare = orgName.replace(/\s*\((\p{Lu}{2,8})\)$/u, '');
+  const inParens = /\((\p{Lu}{2,8})\)$/u.exec(orgName)?.[1];
+  const acronym = /^\p{Lu}{2,8}$/u.test(bare) ? bare : (inParens ?? acronyms.get(bare.toLowerCase()) ?? null);
+  const key = `anon:${noun}|${(acronym ?? bare).toLowerCase()}`;
+  const expanded = acronym ? [...acronyms.entries()].find(([, a]) => a === acronym)?.[0] : null;
+  const affiliation = fullOrg ?? (expanded ? `${titleCaseWords(expanded)} (${acronym})` : bare);
+  return {
+    key,
+    name: acronym ? `${acronym} ${noun}` : `${titleCase(noun)}, ${bare}`,
+    anonymous: true,
+    role: null,
+    affiliation,
+  };
+}
+
+function titleCaseWords(s: string): string {
+  return s.replace(/\b(\p{Ll})(\p{L}*)/gu, (w, a: string, b: string) => (['of', 'and', 'for', 'the', 'on'].includes(w) ? w : a.toUpperCase() + b));
+}
+
+export function personKey(name: string): string {
+  return `person:${name.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim()}`;
+}
+
+/** Damerau-Levenshtein distance (optimal string alignment): "Tusyoshi" ~ "Tsuyoshi" is 1. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+export function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t && !PARTICLES.has(t) && !/^\p{L}\.$/u.test(t));
+}
+
+/**
+ * Whether two written forms can be the same person: same tokens in any order ("Abe Shinzo" /
+ * "Shinzo Abe"), or a shared surname with a given name one typo away ("Tusyoshi" / "Tsuyoshi").
+ */
+export function sameFullName(a: string, b: string): boolean {
+  const ta = nameTokens(a);
+  const tb = nameTokens(b);
+  if (ta.length < 2 || tb.length < 2) return false;
+  const sa = [...ta].sort().join(' ');
+  const sb = [...tb].sort().join(' ');
+  if (sa === sb) return true;
+  if (ta.length !== tb.length) return false;
+  // one token may differ by a small typo when all others match exactly
+  let typo = 0;
+  for (let i = 0; i < ta.length; i++) {
+    if (ta[i] === tb[i]) continue;
+    const dist = editDistance(ta[i], tb[i]);
+    if (dist <= 2 && Math.min(ta[i].length, tb[i].length) >= 5 && ta[i][0] === tb[i][0]) typo++;
+    else return false;
+  }
+  return typo === 1;
+}
+
+/** Person names (two to four capitalised tokens) written anywhere in a text, e.g. to resolve "Koga". */
+export function collectFullNames(text: string): string[] {
+  const names: string[] = [];
+  const re = /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,3}/gu;
+  for (const m of text.matchAll(re)) {
+    const toks = m[0].split(/\s+/).map((t) => t.replace(/['’]s$/, ''));
+    // drop leading titles and sentence words, keep the name core
+    while (toks.length && NOT_NAME.has(toks[0])) toks.shift();
+    while (toks.length && NOT_NAME.has(toks[toks.length - 1])) toks.pop();
+    if (toks.filter((t) => !PARTICLES.has(t)).length >= 2 && toks.every((t) => !NOT_NAME.has(t))) names.push(toks.join(' '));
+  }
+  return names;
+}

@@ -1,0 +1,264 @@
+import { FOOTNOTE_LINE, hasSuperscriptMarkers, stripPlainMarkers, stripSuperscriptMarkers, superscriptToNumber } from './footnote-markers';
+import type { Footnote, Paragraph, ParagraphKind, Section, SourceFile } from './types';
+
+interface Line {
+  text: string;
+  line: number; // 1-based file line
+}
+
+interface Block {
+  raw: string;
+  line: number;
+  afterFootnotes: boolean; // a footnote block (page break) stood between this and the previous text block
+  heading: boolean;
+  kind: ParagraphKind;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE_LINE = new RegExp(`^(?:(?:\\d{1,2}\\s+)?(?:${MONTHS}),?\\s+\\d{4}|(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})$`, 'i');
+const URL_OR_EMAIL = /^(?:<?https?:\/\/\S+>?|www\.\S+|\S+@\S+\.\S+)$/i;
+const LIST_ITEM = /^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)/;
+const NUMBERED_HEADING = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+\p{Lu}/u;
+const NAMED_HEADING = /^(?:Appendix|Annex|Chapter|Part|Section)\b|^(?:Conclusions?|Introduction|References|Bibliography|Notes|Endnotes|Footnotes|Executive Summary|Recommendations|Summary|Abstract|Acknowledgements?|Preface|Foreword)\b/;
+const NOTES_HEADING = /^(?:Notes|Endnotes|Footnotes)$/i;
+const BYLINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|von|der|den|de|da|di|du|le|la|\p{Lu}[\p{L}.'’-]*)){1,4}\s+[–—-]\s+\S/u;
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'vs', 'versus', 'toward', 'towards', 'into', 'between', 'its', 'van', 'der', 'de']);
+/** Words that cannot end a sentence: a paragraph ending in one was cut by a page break. */
+const DANGLING = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'or', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'that', 'as', 'its', 'their', 'his', 'her', 'our', 'both', 'between', 'into', 'which', 'who', 'whose', 'this', 'these', 'those', 'than', 'but', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'not', 'such', 'more', 'most', 'very']);
+
+function normalizeForCompare(s: string): string {
+  return s
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function wordsOf(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean);
+}
+
+/** Headings are short, unpunctuated at the end, mostly capitalised lines. */
+function looksLikeHeading(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 130 || t.includes('\t')) return false;
+  if (FOOTNOTE_LINE.test(t) || URL_OR_EMAIL.test(t) || DATE_LINE.test(t) || BYLINE.test(t)) return false;
+  if (/[.,;:!]$/.test(t) || /[⁰¹²³⁴⁵⁶⁷⁸⁹]$/.test(t)) return false;
+  if (LIST_ITEM.test(text) && !NUMBERED_HEADING.test(t)) return false;
+  if (!/^[\p{Lu}\d“"']/u.test(t)) return false;
+  const words = wordsOf(t.replace(/^[\d.IVX]+\s+/, ''));
+  if (words.length === 0 || words.length > 16) return false;
+  if (t.includes(', ') && !NUMBERED_HEADING.test(t) && !NAMED_HEADING.test(t)) return false;
+  const significant = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  if (significant.length === 0) return false;
+  const capitalised = significant.filter((w) => /^[“"'(]?[\p{Lu}\d]/u.test(w)).length;
+  return words.length <= 3 || capitalised / significant.length >= 0.6 || NUMBERED_HEADING.test(t) || NAMED_HEADING.test(t);
+}
+
+function isProse(text: string | undefined): boolean {
+  if (!text) return false;
+  return wordsOf(text).length >= 10 && /\p{Ll}/u.test(text);
+}
+
+function blockKind(text: string): ParagraphKind {
+  if (text.includes('\t')) return 'toc';
+  if (LIST_ITEM.test(text)) return 'list';
+  if (BYLINE.test(text.trim())) return 'byline';
+  const t = text.trim();
+  if (URL_OR_EMAIL.test(t) || DATE_LINE.test(t)) return 'meta';
+  return 'text';
+}
+
+/** True when a paragraph's text ends a sentence (after markers, closing quotes and italics). */
+function endsSentence(raw: string): boolean {
+  const t = raw.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/, '').replace(/[*”"’)\]]+$/, '');
+  return /[.!?:;…]$/.test(t) || /\.\.\.$/.test(t);
+}
+
+function shouldRejoin(prev: Block, next: Block): boolean {
+  if (prev.heading || next.heading || prev.kind !== 'text' || next.kind === 'toc' || next.kind === 'byline' || next.kind === 'meta') return false;
+  if (endsSentence(prev.raw)) return false;
+  const prevText = prev.raw.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').trimEnd();
+  if (!/\s/.test(prevText)) return false; // a lone token (a URL, a name) is not a cut sentence
+  const nextStart = next.raw.replace(/^[*“"‘'(\[]+/, '');
+  if (/^\p{Ll}/u.test(nextStart)) return true;
+  if (/[-‐,]$/.test(prevText)) return true;
+  const lastWord = prevText.split(/\s+/).pop()!.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (DANGLING.has(lastWord)) return true;
+  return next.afterFootnotes && next.kind === 'text';
+}
+
+function joinRaw(a: string, b: string): string {
+  const left = a.trimEnd();
+  // "Sino-" + "Japanese" and "surface-" + "to-air" are one word split at a line end
+  if (/\p{L}-$/u.test(left)) return left + b.trimStart();
+  return `${left} ${b.trimStart()}`;
+}
+
+/** Strips a paragraph-wide *…* and inline *emphasis* markers, keeping the words verbatim. */
+function stripEmphasis(text: string): { text: string; italic: boolean } {
+  const t = text.trim();
+  const italic = /^\*[^*]/.test(t) && /\*[⁰¹²³⁴⁵⁶⁷⁸⁹\d\s]*$/.test(t);
+  return { text: t.replace(/\*([^*\n]+?)\*/g, '$1').replace(/^\*|\*(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$)/g, ''), italic };
+}
+
+export interface DocumentStructure {
+  sections: Section[];
+  paragraphs: Paragraph[];
+  footnotes: Footnote[];
+}
+
+/**
+ * Splits a document body into sections, paragraphs and footnotes. Footnote blocks that a page
+ * break put into the running text are taken out, and the paragraph they split is joined again.
+ */
+export function parseStructure(source: SourceFile): DocumentStructure {
+  const lines: Line[] = source.body.split(/\r?\n/).map((text, i) => ({ text: text.replace(/\s+$/, ''), line: source.bodyStartLine + i }));
+  const nonEmpty = lines.filter((l) => l.text.trim());
+  const title = normalizeForCompare(source.meta.title);
+  const authors = source.meta.authors.map(normalizeForCompare);
+
+  // 1. footnote definitions and their continuation lines
+  const footnotes: Footnote[] = [];
+  const isFootnoteLine = nonEmpty.map((l) => FOOTNOTE_LINE.test(l.text));
+  const role: ('footnote' | 'continuation' | 'text')[] = nonEmpty.map((_, i) => (isFootnoteLine[i] ? 'footnote' : 'text'));
+  for (let i = 1; i < nonEmpty.length - 1; i++) {
+    // a plain line between two notes belongs to the note above it
+    if (role[i] === 'text' && role[i - 1] !== 'text' && isFootnoteLine[i + 1]) role[i] = 'continuation';
+  }
+  let inNotesSection = false;
+  const blocks: Block[] = [];
+  let sawFootnotes = false;
+  for (let i = 0; i < nonEmpty.length; i++) {
+    const l = nonEmpty[i];
+    if (role[i] === 'footnote') {
+      const m = FOOTNOTE_LINE.exec(l.text)!;
+      footnotes.push({ number: superscriptToNumber(m[1]), text: m[2].trim(), line: l.line });
+      sawFootnotes = true;
+      continue;
+    }
+    if (role[i] === 'continuation') {
+      const last = footnotes[footnotes.length - 1];
+      last.text = `${last.text}\n${l.text.trim()}`;
+      continue;
+    }
+    // plain-text endnotes under a "Notes" heading: "1. Text" or "1 Text"
+    if (inNotesSection) {
+      const m = /^\s*(\d{1,3})[.)]?\s+(\S.*)$/.exec(l.text);
+      if (m) {
+        footnotes.push({ number: Number(m[1]), text: m[2].trim(), line: l.line });
+        continue;
+      }
+    }
+    const heading = looksLikeHeading(l.text);
+    blocks.push({ raw: l.text.trim(), line: l.line, afterFootnotes: sawFootnotes, heading, kind: blockKind(l.text) });
+    sawFootnotes = false;
+    if (heading) inNotesSection = NOTES_HEADING.test(l.text.trim());
+  }
+
+  // 2. confirm headings: a heading introduces prose (or a byline, a list, a table of contents)
+  const tocTitles = new Set(blocks.filter((b) => b.kind === 'toc').map((b) => normalizeForCompare(b.raw.split('\t')[0])));
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const norm = normalizeForCompare(b.raw);
+    if (norm === title || authors.includes(norm)) {
+      b.heading = false;
+      b.kind = 'meta';
+      continue;
+    }
+    if (!b.heading) continue;
+    if (tocTitles.has(norm)) continue;
+    const next = blocks[i + 1];
+    const afterNext = blocks[i + 2];
+    const introduces =
+      !next ||
+      isProse(next.raw) ||
+      next.kind === 'toc' ||
+      next.kind === 'list' ||
+      (next.kind === 'byline' && isProse(afterNext?.raw)) ||
+      (next.heading && looksLikeHeading(next.raw) && isProse(afterNext?.raw));
+    if (!introduces) {
+      b.heading = false;
+      b.kind = wordsOf(b.raw).length <= 12 ? 'meta' : b.kind;
+    }
+  }
+
+  // 3. rejoin paragraphs split by page breaks
+  const merged: Block[] = [];
+  for (const b of blocks) {
+    const prev = merged[merged.length - 1];
+    if (prev && shouldRejoin(prev, b)) prev.raw = joinRaw(prev.raw, b.raw);
+    else merged.push({ ...b });
+  }
+
+  // 4. footnote markers: superscripts where the document uses them, rising plain digits otherwise
+  const bodyBlocks = merged.filter((b) => !b.heading);
+  const superscripts = bodyBlocks.some((b) => hasSuperscriptMarkers(b.raw)) || footnotes.some((f) => f.number > 0 && /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(source.body));
+  const scans = superscripts ? bodyBlocks.map((b) => stripSuperscriptMarkers(b.raw)) : stripPlainMarkers(bodyBlocks.map((b) => b.raw));
+
+  // 5. sections and paragraphs with stable anchors
+  const sections: Section[] = [{ index: 0, heading: null, anchor: 'top', line: merged[0]?.line ?? source.bodyStartLine }];
+  const paragraphs: Paragraph[] = [];
+  const usedAnchors = new Set<string>(['top']);
+  let k = 0;
+  for (const b of merged) {
+    if (b.heading) {
+      const base = `s-${slug(b.raw)}` || `s-${sections.length}`;
+      let anchor = base;
+      for (let n = 2; usedAnchors.has(anchor); n++) anchor = `${base}-${n}`;
+      usedAnchors.add(anchor);
+      sections.push({ index: sections.length, heading: b.raw, anchor, line: b.line });
+      continue;
+    }
+    const scan = scans[k++];
+    const { text, italic } = stripEmphasisKeepingOffsets(scan.text, scan.refs);
+    paragraphs.push({
+      anchor: `p${paragraphs.length + 1}`,
+      ordinal: paragraphs.length + 1,
+      sectionIndex: sections.length - 1,
+      kind: b.kind,
+      text: text.text,
+      refs: text.refs,
+      line: b.line,
+      italic,
+    });
+  }
+  return { sections, paragraphs, footnotes };
+}
+
+/** Removes *…* markers and shifts the footnote offsets that follow them. */
+function stripEmphasisKeepingOffsets(text: string, refs: { number: number; offset: number }[]) {
+  const { italic } = stripEmphasis(text);
+  let out = '';
+  const shifted = refs.map((r) => ({ ...r }));
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '*' && isEmphasisStar(text, i)) {
+      for (let j = 0; j < refs.length; j++) if (refs[j].offset > i) shifted[j].offset--;
+      continue;
+    }
+    out += ch;
+  }
+  const lead = out.length - out.trimStart().length;
+  return { text: { text: out.trim(), refs: shifted.map((r) => ({ number: r.number, offset: Math.max(0, Math.min(out.trim().length, r.offset - lead)) })) }, italic };
+}
+
+/** A * that opens or closes emphasis (touching a word on one side), not a literal asterisk between spaces. */
+function isEmphasisStar(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  return !(/\s/.test(before) && /\s/.test(after));
+}
+
+export function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}

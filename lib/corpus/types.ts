@@ -1,0 +1,85 @@
+import type { DocumentInfo, QuoteKind } from '../types';
+
+/** A corpus file read from disk, before parsing. */
+export interface SourceFile {
+  path: string; // as given, for error messages
+  id: string; // document id: the file name without extension
+  meta: DocumentInfo;
+  body: string;
+  bodyStartLine: number; // 1-based file line of the body's first line
+}
+
+export type ParagraphKind = 'text' | 'list' | 'meta' | 'toc' | 'byline';
+
+export interface FootnoteRefPos {
+  number: number;
+  offset: number; // character offset in the cleaned paragraph text where the marker stood
+}
+
+export interface Paragraph {
+  anchor: string; // "p12": stable for the same text
+  ordinal: number;
+  sectionIndex: number;
+  kind: ParagraphKind;
+  text: string; // footnote markers and *emphasis* asterisks removed
+  refs: FootnoteRefPos[];
+  line: number; // file line where it starts
+  italic: boolean; // the whole paragraph was wrapped in *…*
+}
+
+export interface Section {
+  index: number;
+  heading: string | null;
+  anchor: string;
+  line: number;
+}
+
+export interface Footnote {
+  number: number;
+  text: string;
+  line: number;
+}
+
+export type AttributionMethod = 'footnote' | 'lead-in' | 'dialogue' | 'inline';
+
+/** Who a quote is by, as the text of one document names them. */
+export interface SpeakerMention {
+  key: string; // document-scoped identity: "person:ken jimbo" or "anon:official|mfa"
+  name: string; // display form ("Ken Jimbo", "MFA official")
+  anonymous: boolean;
+  role: string | null;
+  affiliation: string | null;
+}
+
+export interface InterviewFootnote {
+  number: number;
+  speaker: SpeakerMention;
+  date: string | null; // ISO
+}
+
+export interface ParsedQuote {
+  kind: QuoteKind;
+  text: string;
+  anchors: string[]; // paragraphs it spans
+  sectionIndex: number;
+  speaker: SpeakerMention;
+  method: AttributionMethod;
+  footnoteNumber: number | null;
+  interviewDate: string | null;
+  line: number;
+}
+
+export interface ParseWarning {
+  line: number;
+  message: string;
+}
+
+export interface ParsedDocument {
+  source: SourceFile;
+  sections: Section[];
+  paragraphs: Paragraph[];
+  footnotes: Footnote[];
+  interviews: InterviewFootnote[];
+  quotes: ParsedQuote[];
+  warnings: ParseWarning[];
+}

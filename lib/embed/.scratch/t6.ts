@@ -1,0 +1,11 @@
+import * as ort from 'onnxruntime-node';
+import { buildTinyBertOnnx } from '../fixtures/tiny-bert';
+const bytes = buildTinyBertOnnx(50, 16, 1);
+console.log('bytes', bytes.length);
+const s = await ort.InferenceSession.create(bytes);
+console.log(s.inputNames, s.outputNames);
+const ids = new ort.Tensor('int64', BigInt64Array.from([2n, 7n, 8n, 3n, 2n, 9n, 3n, 0n]), [2, 4]);
+const mask = new ort.Tensor('int64', BigInt64Array.from([1n,1n,1n,1n,1n,1n,1n,0n]), [2, 4]);
+const tt = new ort.Tensor('int64', new BigInt64Array(8), [2, 4]);
+const out = await s.run({ input_ids: ids, attention_mask: mask, token_type_ids: tt });
+console.log(out.last_hidden_state.dims, Array.from(out.last_hidden_state.data as Float32Array).slice(0, 4));
