@@ -75,3 +75,45 @@ export interface SpeakerInfo extends SpeakerRef {
   documents: DocumentRef[];
   quoteCount: number;
 }
+
+export interface ReaderQuote {
+  id: string;
+  kind: QuoteKind;
+  text: string;
+  speaker: SpeakerRef | null;
+  anchors: string[];
+  interviewDate: string | null;
+  footnoteNumber: number | null;
+}
+
+export interface ReaderParagraph {
+  anchor: string;
+  kind: 'text' | 'list' | 'meta' | 'toc' | 'byline';
+  text: string;
+  footnoteRefs: { number: number; offset: number }[];
+  quoteIds: string[]; // quotes that include this paragraph
+}
+
+export interface ReaderSection {
+  heading: string | null;
+  anchor: string;
+  paragraphs: ReaderParagraph[];
+}
+
+export interface ReaderDocument {
+  document: DocumentInfo;
+  sections: ReaderSection[];
+  footnotes: { number: number; text: string }[];
+  quotes: ReaderQuote[];
+}
+
+export interface IndexSummary {
+  embedder: string;
+  dimension: number;
+  builtAt: string;
+  corpusHash: string;
+  documents: number;
+  speakers: number;
+  quotes: number;
+  chunks: number;
+}

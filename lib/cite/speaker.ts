@@ -83,7 +83,10 @@ export function speakerForms(speaker: SpeakerInput | null): SpeakerForms | null 
   if (!speaker) return null;
   const name = speaker.name?.replace(/\s+/g, ' ').trim() ?? '';
   const affiliation = speaker.affiliation?.replace(/\s+/g, ' ').trim() || null;
-  if (!name && !affiliation) return null;
+  if (!name && !affiliation) {
+    if (!speaker.anonymous) return null;
+    return { natural: 'An anonymous source', inverted: 'An anonymous source', described: true };
+  }
   if (speaker.anonymous || !name || isDescription(name)) {
     const described = capitaliseFirst(describeSource(name, affiliation));
     return { natural: described, inverted: described, described: true };

@@ -60,7 +60,7 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
     const orgMatch = /\b(?:at|of|from|in)\s+(?:the\s+)?(.+)$/.exec(namePart);
     const fullOrg = orgMatch ? [orgMatch[1], rolePart].filter(Boolean).join(', ') : null;
     const speaker = anonymousMention(namePart, orgMatch?.[1] ?? null, acronyms, fullOrg);
-    return speaker ? { number: fn.number, speaker, date } : null;
+    return speaker ? { number: fn.number, speaker, written: namePart, date } : null;
   }
   const name = namePart.replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+/, '').trim();
   if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 5) return null;
@@ -68,6 +68,7 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
   return {
     number: fn.number,
     speaker: { key: personKey(name), name, anonymous: false, role, affiliation: role ? affiliationFromRole(role) : null },
+    written: name,
     date,
   };
 }
@@ -256,11 +257,9 @@ export function attributeQuotes(
   // the spelling most notes use names the speaker ("Tsuyoshi" over the typo "Tusyoshi")
   for (const s of interviewees) {
     const spellings = new Map<string, number>();
-    for (const f of footnotes) {
-      const iv = interviews.find((i) => i.number === f.number && i.speaker === s);
-      if (!iv || s.anonymous) continue;
-      const written = /^\s*Interview(?:ed)?\s+(?:with\s+)?([^,.]+)/i.exec(f.text)?.[1]?.trim();
-      if (written && sameFullName(written, s.name)) spellings.set(written, (spellings.get(written) ?? 0) + 1);
+    for (const iv of interviews) {
+      if (iv.speaker !== s || s.anonymous) continue;
+      if (sameFullName(iv.written, s.name) || iv.written === s.name) spellings.set(iv.written, (spellings.get(iv.written) ?? 0) + 1);
     }
     const best = [...spellings.entries()].sort((a, b) => b[1] - a[1])[0];
     if (best && best[0] !== s.name) s.name = best[0];

@@ -54,6 +54,7 @@ export interface SpeakerMention {
 export interface InterviewFootnote {
   number: number;
   speaker: SpeakerMention;
+  written: string; // the name as this note spells it ("Tusyoshi Goroku")
   date: string | null; // ISO
 }
 

@@ -291,7 +291,8 @@ export function loadHuggingFaceEmbedder(modelId: string, opts: HuggingFaceOption
     const hadLocalCopy = hasLocalCopy(modelId, o);
     let extractor: FeatureExtractionPipeline;
     try {
-      extractor = await pipeline('feature-extraction', modelId, {
+      // transformers.js treats non-Hub ids as paths relative to cwd; resolving makes that explicit.
+      extractor = await pipeline('feature-extraction', isPathLike(modelId) ? path.resolve(modelId) : modelId, {
         device: 'cpu',
         cache_dir: o.cacheDir,
         local_files_only: !o.allowRemote,

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import type { ChunkKind } from '../types';
+import type { ParsedDocument, ParsedQuote } from './types';
+
+export const MIN_ANALYSIS_WORDS = 100;
+export const MAX_ANALYSIS_WORDS = 250;
+const NON_CHUNK_SECTIONS = /^(?:References|Bibliography|Notes|Endnotes|Footnotes|Table of Contents|Contents)$/i;
+
+export interface ChunkDraft {
+  id: string;
+  documentId: string;
+  kind: ChunkKind;
+  text: string;
+  sectionIndex: number;
+  anchors: string[];
+  quote: ParsedQuote | null;
+  ordinal: number; // reading order within the document
+  wordCount: number;
+  dupOf: string | null; // id of the chunk this one repeats, in another document
+}
+
+export function stableId(prefix: string, ...parts: string[]): string {
+  return `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
+}
+
+export function quoteId(documentId: string, q: ParsedQuote): string {
+  return stableId('q', documentId, q.anchors[0], q.text);
+}
+
+function countWords(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?…]["”’)\]]*)\s+(?=["“(\[]?[\p{Lu}\d])/u);
+}
+
+/** Word 3-gram shingles, the unit of near-duplicate comparison. */
+export function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().replace(/[’']/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const s of small) if (large.has(s)) n++;
+  return n / small.size;
+}
+
+/**
+ * Paragraphs that another document repeats nearly word for word (a web article reprinting a
+ * report's foreword). Returned as "docId#anchor" keys.
+ */
+export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6): Set<string> {
+  const index = new Map<string, Set<string>>();
+  const sets = new Map<string, Set<string>>();
+  for (const d of docs)
+    for (const p of d.paragraphs) {
+      if (p.kind !== 'text' || countWords(p.text) < 20) continue;
+      const key = `${d.source.id}#${p.anchor}`;
+      const sh = shingles(p.text);
+      sets.set(key, sh);
+      for (const s of sh) {
+        const list = index.get(s) ?? new Set<string>();
+        list.add(key);
+        index.set(s, list);
+      }
+    }
+  const repeated = new Set<string>();
+  for (const [key, sh] of sets) {
+    const doc = key.slice(0, key.indexOf('#'));
+    const counts = new Map<string, number>();
+    for (const s of sh) for (const other of index.get(s)!) if (!other.startsWith(`${doc}#`)) counts.set(other, (counts.get(other) ?? 0) + 1);
+    for (const [other, n] of counts) if (n / Math.min(sh.size, sets.get(other)!.size) >= threshold) repeated.add(key);
+  }
+  return repeated;
+}
+
+/**
+ * Chunks one document: every quote whole, and the analysis in runs of 100–250 words inside a
+ * section. Runs break at block quotes and where repeated text starts or stops, so repeated
+ * passages chunk the same way in both documents.
+ */
+export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new Set()): ChunkDraft[] {
+  const docId = doc.source.id;
+  const chunks: ChunkDraft[] = [];
+  const blockQuoteAnchors = new Set(doc.quotes.filter((q) => q.method !== 'inline').flatMap((q) => q.anchors));
+  const quotesByAnchor = new Map<string, ParsedQuote[]>();
+  for (const q of doc.quotes) quotesByAnchor.set(q.anchors[0], [...(quotesByAnchor.get(q.anchors[0]) ?? []), q]);
+  let ordinal = 0;
+  let buffer: { anchor: string; text: string; words: number }[] = [];
+  let bufferSection = -1;
+
+  const emitAnalysis = (parts: { anchor: string; text: string }[], sectionIndex: number) => {
+    const text = parts.map((p) => p.text).join('\n\n');
+    const anchors = [...new Set(parts.map((p) => p.anchor))];
+    chunks.push({ id: stableId('c', docId, anchors.join(','), text), documentId: docId, kind: 'analysis', text, sectionIndex, anchors, quote: null, ordinal: ordinal++, wordCount: countWords(text), dupOf: null });
+  };
+  const flush = () => {
+    if (!buffer.length) return;
+    // a short tail joins the previous chunk of the same run when both fit
+    emitAnalysis(buffer, bufferSection);
+    buffer = [];
+  };
+  let bufferRepeated: boolean | null = null;
+
+  for (const p of doc.paragraphs) {
+    const heading = doc.sections[p.sectionIndex]?.heading ?? '';
+    if (p.sectionIndex !== bufferSection) {
+      flush();
+      bufferSection = p.sectionIndex;
+      bufferRepeated = null;
+    }
+    const quotes = quotesByAnchor.get(p.anchor) ?? [];
+    if (blockQuoteAnchors.has(p.anchor)) {
+      flush();
+      for (const q of quotes) chunks.push({ id: quoteId(docId, q), documentId: docId, kind: q.kind, text: q.text, sectionIndex: q.sectionIndex, anchors: q.anchors, quote: q, ordinal: ordinal++, wordCount: countWords(q.text), dupOf: null });
+      continue;
+    }
+    if ((p.kind === 'text' || p.kind === 'list') && !NON_CHUNK_SECTIONS.test(heading)) {
+      const isRepeated = repeated.has(`${docId}#${p.anchor}`);
+      if (bufferRepeated !== null && isRepeated !== bufferRepeated) flush();
+      bufferRepeated = isRepeated;
+      const words = countWords(p.text);
+      if (words > MAX_ANALYSIS_WORDS) {
+        flush();
+        let piece: string[] = [];
+        let pieceWords = 0;
+        for (const sentence of splitSentences(p.text)) {
+          const w = countWords(sentence);
+          if (pieceWords + w > MAX_ANALYSIS_WORDS && pieceWords >= MIN_ANALYSIS_WORDS) {
+            emitAnalysis([{ anchor: p.anchor, text: piece.join(' ') }], p.sectionIndex);
+            piece = [];
+            pieceWords = 0;
+          }
+          piece.push(sentence);
+          pieceWords += w;
+        }
+        if (piece.length) buffer.push({ anchor: p.anchor, text: piece.join(' '), words: pieceWords });
+      } else {
+        const total = buffer.reduce((n, b) => n + b.words, 0);
+        if (total + words > MAX_ANALYSIS_WORDS && total > 0) flush();
+        buffer.push({ anchor: p.anchor, text: p.text, words });
+      }
+    }
+    // quotations inside the analysis are chunks of their own too (the paragraph stays in the analysis)
+    for (const q of quotes.filter((x) => x.method === 'inline'))
+      chunks.push({ id: quoteId(docId, q), documentId: docId, kind: q.kind, text: q.text, sectionIndex: q.sectionIndex, anchors: q.anchors, quote: q, ordinal: ordinal++, wordCount: countWords(q.text), dupOf: null });
+  }
+  flush();
+  return chunks;
+}
+
+/**
+ * Links chunks that repeat a chunk of another document: the copy points at the chunk of the
+ * fuller document (more paragraphs), so search shows one result with "also in".
+ */
+export function linkNearDuplicates(chunksByDoc: Map<string, ChunkDraft[]>, docSize: Map<string, number>, threshold = 0.7): void {
+  const all = [...chunksByDoc.values()].flat().filter((c) => c.kind === 'analysis' && c.wordCount >= 30);
+  const sets = new Map(all.map((c) => [c.id, shingles(c.text)]));
+  for (const a of all) {
+    let best: { chunk: ChunkDraft; score: number } | null = null;
+    for (const b of all) {
+      if (b.documentId === a.documentId) continue;
+      const score = overlap(sets.get(a.id)!, sets.get(b.id)!);
+      if (score >= threshold && (!best || score > best.score)) best = { chunk: b, score };
+    }
+    if (!best) continue;
+    const aSize = docSize.get(a.documentId) ?? 0;
+    const bSize = docSize.get(best.chunk.documentId) ?? 0;
+    // the copy in the smaller document points at the original; ties go to the earlier id
+    if (aSize < bSize || (aSize === bSize && a.documentId > best.chunk.documentId)) a.dupOf = best.chunk.dupOf ?? best.chunk.id;
+  }
+}

@@ -1,0 +1,312 @@
+import { statSync } from 'node:fs';
+import type { ChunkKind, DocumentInfo, DocumentRef, IndexSummary, QuoteKind, ReaderDocument, SpeakerInfo, SpeakerRef } from '../types';
+import { openDatabase, type Db } from './open';
+import { SCHEMA_VERSION } from './schema';
+
+/** A chunk as stored, joined with what a result needs; SQL row shapes stay in this file. */
+export interface StoredChunk {
+  rowid: number;
+  id: string;
+  kind: ChunkKind;
+  text: string;
+  documentId: string;
+  speakerId: string | null;
+  sectionIndex: number;
+  sectionHeading: string | null;
+  anchors: string[];
+  ordinal: number;
+  method: string | null;
+  footnoteNumber: number | null;
+  footnoteText: string | null;
+  interviewDate: string | null;
+  dupOf: string | null;
+}
+
+export interface ChunkFilter {
+  kinds?: ChunkKind[];
+  speakerIds?: string[];
+  documentIds?: string[];
+}
+
+export interface RankedRow {
+  rowid: number;
+  score: number;
+}
+
+interface ChunkRow {
+  rowid: number;
+  id: string;
+  kind: ChunkKind;
+  text: string;
+  document_id: string;
+  speaker_id: string | null;
+  section_idx: number;
+  heading: string | null;
+  anchors_json: string;
+  ordinal: number;
+  method: string | null;
+  footnote_number: number | null;
+  footnote_text: string | null;
+  interview_date: string | null;
+  dup_of: string | null;
+}
+
+const CHUNK_SELECT = `SELECT c.rowid AS rowid, c.id, c.kind, c.text, c.document_id, c.speaker_id, c.section_idx, s.heading, c.anchors_json,
+  c.ordinal, c.method, c.footnote_number, f.text AS footnote_text, c.interview_date, c.dup_of
+  FROM chunks c
+  LEFT JOIN sections s ON s.document_id = c.document_id AND s.idx = c.section_idx
+  LEFT JOIN footnotes f ON f.document_id = c.document_id AND f.number = c.footnote_number`;
+
+function toChunk(r: ChunkRow): StoredChunk {
+  return {
+    rowid: Number(r.rowid),
+    id: r.id,
+    kind: r.kind,
+    text: r.text,
+    documentId: r.document_id,
+    speakerId: r.speaker_id,
+    sectionIndex: r.section_idx,
+    sectionHeading: r.heading,
+    anchors: JSON.parse(r.anchors_json) as string[],
+    ordinal: r.ordinal,
+    method: r.method,
+    footnoteNumber: r.footnote_number,
+    footnoteText: r.footnote_text,
+    interviewDate: r.interview_date,
+    dupOf: r.dup_of,
+  };
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(',');
+}
+
+/** Builds the WHERE parts of a filter for a table alias (or vec0 metadata columns when alias is ''). */
+function filterSql(filter: ChunkFilter, alias: string): { sql: string; params: string[] } {
+  const col = (c: string) => (alias ? `${alias}.${c}` : c);
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (filter.kinds?.length) {
+    parts.push(`${col('kind')} IN (${placeholders(filter.kinds.length)})`);
+    params.push(...filter.kinds);
+  }
+  if (filter.speakerIds?.length) {
+    parts.push(`${col('speaker_id')} IN (${placeholders(filter.speakerIds.length)})`);
+    params.push(...filter.speakerIds);
+  }
+  if (filter.documentIds?.length) {
+    parts.push(`${col('document_id')} IN (${placeholders(filter.documentIds.length)})`);
+    params.push(...filter.documentIds);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/** Read-only access to a built index, with small lookups cached for the life of the handle. */
+export class IndexReader {
+  private cachedDocuments: DocumentInfo[] | null = null;
+  private cachedSpeakers: SpeakerInfo[] | null = null;
+  private cachedSummary: IndexSummary | null = null;
+  private cachedCopies: Map<string, StoredChunk[]> | null = null;
+  readonly fileStamp: string;
+
+  private constructor(
+    readonly db: Db,
+    readonly path: string,
+  ) {
+    const st = statSync(path);
+    this.fileStamp = `${st.ino}:${st.mtimeMs}:${st.size}`;
+  }
+
+  static open(file: string): IndexReader {
+    const db = openDatabase(file, { readonly: true });
+    let version: string | undefined;
+    try {
+      version = (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+    } catch {
+      db.close();
+      throw new Error(`${file} is not an index built by this tool; rebuild it with npm run ingest`);
+    }
+    if (version !== String(SCHEMA_VERSION)) {
+      db.close();
+      throw new Error(`${file} has index schema ${version ?? 'unknown'}, this version needs ${SCHEMA_VERSION}; rebuild it with npm run ingest`);
+    }
+    return new IndexReader(db, file);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private metaValue(key: string): string {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? '';
+  }
+
+  summary(): IndexSummary {
+    if (this.cachedSummary) return this.cachedSummary;
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    this.cachedSummary = {
+      embedder: this.metaValue('embedder'),
+      dimension: Number(this.metaValue('dimension')),
+      builtAt: this.metaValue('built_at'),
+      corpusHash: this.metaValue('corpus_hash'),
+      documents: count('SELECT count(*) AS n FROM documents'),
+      speakers: count('SELECT count(*) AS n FROM speakers'),
+      quotes: count("SELECT count(*) AS n FROM chunks WHERE kind != 'analysis'"),
+      chunks: count('SELECT count(*) AS n FROM chunks'),
+    };
+    return this.cachedSummary;
+  }
+
+  documents(): DocumentInfo[] {
+    if (!this.cachedDocuments) {
+      const rows = this.db.prepare('SELECT id, title, authors_json, date, publisher, place, url, kind FROM documents ORDER BY ordinal').all() as {
+        id: string;
+        title: string;
+        authors_json: string;
+        date: string | null;
+        publisher: string | null;
+        place: string | null;
+        url: string | null;
+        kind: string;
+      }[];
+      this.cachedDocuments = rows.map((r) => ({ id: r.id, title: r.title, authors: JSON.parse(r.authors_json) as string[], date: r.date, publisher: r.publisher, place: r.place, url: r.url, kind: r.kind }));
+    }
+    return this.cachedDocuments;
+  }
+
+  document(id: string): DocumentInfo | null {
+    return this.documents().find((d) => d.id === id) ?? null;
+  }
+
+  documentRef(id: string): DocumentRef {
+    const d = this.document(id);
+    if (!d) throw new Error(`document ${id} is not in the index`);
+    return { id: d.id, title: d.title, authors: d.authors, date: d.date };
+  }
+
+  speakers(): SpeakerInfo[] {
+    if (!this.cachedSpeakers) {
+      const rows = this.db.prepare('SELECT * FROM speakers ORDER BY quote_count DESC, name').all() as {
+        id: string;
+        name: string;
+        aliases_json: string;
+        anonymous: number;
+        role: string | null;
+        affiliation: string | null;
+        interview_dates_json: string;
+        documents_json: string;
+        quote_count: number;
+      }[];
+      this.cachedSpeakers = rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        affiliation: r.affiliation,
+        role: r.role,
+        anonymous: !!r.anonymous,
+        aliases: JSON.parse(r.aliases_json) as string[],
+        interviewDates: JSON.parse(r.interview_dates_json) as string[],
+        documents: (JSON.parse(r.documents_json) as string[]).map((d) => this.documentRef(d)),
+        quoteCount: r.quote_count,
+      }));
+    }
+    return this.cachedSpeakers;
+  }
+
+  speaker(id: string): SpeakerInfo | null {
+    return this.speakers().find((s) => s.id === id) ?? null;
+  }
+
+  speakerRef(id: string | null): SpeakerRef | null {
+    if (!id) return null;
+    const s = this.speaker(id);
+    return s ? { id: s.id, name: s.name, affiliation: s.affiliation } : null;
+  }
+
+  chunksByRowid(rowids: number[]): StoredChunk[] {
+    if (!rowids.length) return [];
+    const rows = this.db.prepare(`${CHUNK_SELECT} WHERE c.rowid IN (${placeholders(rowids.length)})`).all(...rowids) as ChunkRow[];
+    const byRowid = new Map(rows.map((r) => [Number(r.rowid), toChunk(r)]));
+    return rowids.map((r) => byRowid.get(r)).filter((c): c is StoredChunk => !!c);
+  }
+
+  chunkById(id: string): StoredChunk | null {
+    const row = this.db.prepare(`${CHUNK_SELECT} WHERE c.id = ?`).get(id) as ChunkRow | undefined;
+    return row ? toChunk(row) : null;
+  }
+
+  /** Attributed quotes (interview and quote kinds) in document order, optionally for some speakers or one document. */
+  quotes(filter: { speakerIds?: string[]; documentId?: string; kinds?: QuoteKind[] } = {}): StoredChunk[] {
+    const f = filterSql({ kinds: filter.kinds?.length ? filter.kinds : ['interview', 'quote'], speakerIds: filter.speakerIds, documentIds: filter.documentId ? [filter.documentId] : undefined }, 'c');
+    const rows = this.db.prepare(`${CHUNK_SELECT} JOIN documents d ON d.id = c.document_id WHERE 1 = 1${f.sql} ORDER BY d.ordinal, c.ordinal`).all(...f.params) as ChunkRow[];
+    return rows.map(toChunk);
+  }
+
+  /** Chunks that repeat a given chunk in other documents ("also in"). */
+  copiesOf(id: string): StoredChunk[] {
+    if (!this.cachedCopies) {
+      this.cachedCopies = new Map();
+      const rows = this.db.prepare(`${CHUNK_SELECT} WHERE c.dup_of IS NOT NULL`).all() as ChunkRow[];
+      for (const r of rows.map(toChunk)) this.cachedCopies.set(r.dupOf!, [...(this.cachedCopies.get(r.dupOf!) ?? []), r]);
+    }
+    return this.cachedCopies.get(id) ?? [];
+  }
+
+  /** Nearest chunks by cosine distance; score = 1 − distance. The KNN runs in its own CTE before any join. */
+  vectorSearch(vector: Float32Array, k: number, filter: ChunkFilter = {}): RankedRow[] {
+    const f = filterSql(filter, '');
+    const limit = Math.max(1, Math.min(k, 4096));
+    const rows = this.db
+      .prepare(`WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?${f.sql}) SELECT chunk_rowid AS rowid, distance FROM knn ORDER BY distance`)
+      .all(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), limit, ...f.params) as { rowid: number; distance: number }[];
+    return rows.map((r) => ({ rowid: Number(r.rowid), score: 1 - r.distance }));
+  }
+
+  /** BM25 over text, speaker and section (FTS5 ranks are negative; score is their negation). */
+  keywordSearch(match: string, k: number, filter: ChunkFilter = {}): RankedRow[] {
+    const f = filterSql(filter, 'c');
+    const rows = this.db
+      .prepare(`SELECT f.rowid AS rowid, bm25(fts_chunks, 1.0, 2.0, 0.5) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`)
+      .all(match, ...f.params, k) as { rowid: number; rank: number }[];
+    return rows.map((r) => ({ rowid: Number(r.rowid), score: -r.rank }));
+  }
+
+  /** A document laid out for reading: sections, paragraphs, footnotes and the quotes marked in it. */
+  readerDocument(id: string): ReaderDocument | null {
+    const document = this.document(id);
+    if (!document) return null;
+    const sections = this.db.prepare('SELECT idx, heading, anchor FROM sections WHERE document_id = ? ORDER BY idx').all(id) as { idx: number; heading: string | null; anchor: string }[];
+    const paragraphs = this.db.prepare('SELECT anchor, section_idx, kind, text, refs_json FROM paragraphs WHERE document_id = ? ORDER BY ordinal').all(id) as {
+      anchor: string;
+      section_idx: number;
+      kind: ReaderDocument['sections'][number]['paragraphs'][number]['kind'];
+      text: string;
+      refs_json: string;
+    }[];
+    const footnotes = this.db.prepare('SELECT number, text FROM footnotes WHERE document_id = ? ORDER BY number').all(id) as { number: number; text: string }[];
+    const quotes = this.quotes({ documentId: id }).map((q) => ({
+      id: q.id,
+      kind: q.kind as QuoteKind,
+      text: q.text,
+      speaker: this.speakerRef(q.speakerId),
+      anchors: q.anchors,
+      interviewDate: q.interviewDate,
+      footnoteNumber: q.footnoteNumber,
+    }));
+    const quotesByAnchor = new Map<string, string[]>();
+    for (const q of quotes) for (const a of q.anchors) quotesByAnchor.set(a, [...(quotesByAnchor.get(a) ?? []), q.id]);
+    return {
+      document,
+      sections: sections
+        .map((s) => ({
+          heading: s.heading,
+          anchor: s.anchor,
+          paragraphs: paragraphs
+            .filter((p) => p.section_idx === s.idx)
+            .map((p) => ({ anchor: p.anchor, kind: p.kind, text: p.text, footnoteRefs: JSON.parse(p.refs_json) as { number: number; offset: number }[], quoteIds: quotesByAnchor.get(p.anchor) ?? [] })),
+        }))
+        .filter((s) => s.heading !== null || s.paragraphs.length > 0),
+      footnotes,
+      quotes,
+    };
+  }
+}

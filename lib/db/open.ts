@@ -1,0 +1,26 @@
+import Database from 'better-sqlite3';
+import * as sqliteVec from 'sqlite-vec';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export type Db = Database.Database;
+
+/** Where the index lives: --db, then $CORPUS_DB, then data/corpus.db under the project. */
+export function resolveIndexPath(explicit?: string | null): string {
+  return path.resolve(explicit || process.env.CORPUS_DB || path.join(process.cwd(), 'data', 'corpus.db'));
+}
+
+export class IndexMissingError extends Error {
+  constructor(readonly indexPath: string) {
+    super(`No index at ${indexPath}. Build it with: npm run ingest${indexPath === resolveIndexPath() ? '' : ` -- --db ${indexPath}`}`);
+    this.name = 'IndexMissingError';
+  }
+}
+
+/** Opens a database with sqlite-vec loaded. The app and search open the index read-only. */
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  if (options.readonly && !existsSync(file)) throw new IndexMissingError(file);
+  const db = new Database(file, { readonly: !!options.readonly, fileMustExist: !!options.readonly });
+  sqliteVec.load(db);
+  return db;
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { parseArgs, single, UsageError } from '../lib/cli/args';
+import { CorpusError } from '../lib/corpus/read-source';
+import { resolveIndexPath } from '../lib/db/open';
+import { DEFAULT_EMBEDDER, loadEmbedder } from '../lib/embed';
+import { ingestCorpus, type IngestProgress } from '../lib/ingest/ingest';
+
+const USAGE = 'usage: npm run ingest [-- --corpus DIR] [--db PATH] [--model use-lite|hf:<model-id>] [--quiet]';
+
+function progressBar(e: IngestProgress): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const frac = e.total ? e.done / e.total : 0;
+  const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░');
+  const label = e.phase === 'parse' ? `parse ${path.basename(e.file)}` : e.phase;
+  process.stderr.write(`\r\x1b[K${label.padEnd(28).slice(0, 28)} ${bar} ${e.done}/${e.total}`);
+  if (e.phase === 'check') process.stderr.write('\r\x1b[K');
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), { values: ['corpus', 'db', 'model'], flags: ['quiet', 'help'] });
+  if (args.flags.has('help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
+  const corpusDir = path.resolve(single(args, 'corpus') ?? 'corpus');
+  const dbPath = resolveIndexPath(single(args, 'db'));
+  const model = single(args, 'model') ?? process.env.EMBED_MODEL ?? DEFAULT_EMBEDDER;
+  const embedder = await loadEmbedder(model);
+  const summary = await ingestCorpus({ corpusDir, dbPath, embedder, onProgress: args.flags.has('quiet') ? undefined : progressBar });
+  if (args.flags.has('quiet')) return 0;
+  const out: string[] = [];
+  out.push(`Indexed ${summary.documents.length} documents from ${path.relative(process.cwd(), corpusDir) || '.'} into ${path.relative(process.cwd(), dbPath)}`);
+  for (const d of summary.documents) out.push(`  ${d.id}: ${d.quotes} quotes, ${d.chunks} chunks`);
+  out.push(`Quotes per speaker (interview + quoted):`);
+  for (const s of summary.quotesPerSpeaker) out.push(`  ${s.name.padEnd(24)} ${String(s.interview).padStart(3)} interview  ${String(s.quote).padStart(3)} quoted`);
+  out.push(`${summary.quotes} quotes, ${summary.chunks} chunks, model ${summary.embedder}, ${summary.seconds.toFixed(1)} s`);
+  for (const w of summary.warnings) out.push(`warning: ${w}`);
+  if (summary.cleaned.length) out.push(`removed leftovers of an interrupted ingest: ${summary.cleaned.join(', ')}`);
+  console.log(out.join('\n'));
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const err = e as Error;
+    const known = err instanceof CorpusError || err instanceof UsageError || ['EmbedderError', 'IndexWriteError'].includes(err.name);
+    console.error(`ingest failed: ${known ? err.message : err.stack ?? String(err)}`);
+    if (err instanceof UsageError) console.error(USAGE);
+    console.error('The previous index, if any, was left as it was.');
+    process.exit(err instanceof UsageError ? 2 : 1);
+  },
+);
