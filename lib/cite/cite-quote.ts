@@ -58,8 +58,31 @@ function interviewers(doc: DocumentInfo): string {
   return joinNames(doc.authors.map((a) => a.trim()).filter(Boolean).map((a) => naturalName(parsePersonName(a))));
 }
 
+// Finished citations by input; search pages cite the same quotes again and again.
+const MAX_CITATIONS = 5000;
+const citations = new Map<string, Citation>();
+
 /** Chicago, APA 7 and MLA 9 citations for a quote, in plain text. */
 export function citeQuote(input: CiteInput): Citation {
+  const { document: d, speaker: s } = input;
+  const key = JSON.stringify([
+    d.id, d.title, d.authors, d.date, d.publisher, d.place, d.url, d.kind,
+    s ? [s.name, s.affiliation, s.anonymous ?? null] : null,
+    input.kind, input.interviewDate, input.footnoteNumber ?? null,
+  ]);
+  let citation = citations.get(key);
+  if (!citation) {
+    citation = composeCitation(input);
+    if (citations.size >= MAX_CITATIONS) {
+      const oldest = citations.keys().next().value;
+      if (oldest !== undefined) citations.delete(oldest);
+    }
+    citations.set(key, citation);
+  }
+  return { ...citation };
+}
+
+function composeCitation(input: CiteInput): Citation {
   const { document: doc } = input;
   const note = chicagoNote(doc, input.footnoteNumber);
   const reference = apaReference(doc);

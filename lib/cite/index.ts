@@ -4,4 +4,4 @@
 export { citeQuote, formatQuoteWithCitation, type CiteInput } from './cite-quote';
 export { documentBibtex, documentRis } from './export-formats';
 export { citationKey, toCslItem } from './csl-json';
-export { citationCacheStats } from './document-citations';
+export { citationCacheStats, warmUpCitations } from './document-citations';

@@ -26,15 +26,15 @@ export const TEMPLATE_NAMES: Record<StyleId, string> = {
 
 /** Where a style file may live: next to this module, or under the project root (Next.js bundles). */
 export function styleFileCandidates(file: string): string[] {
-  const candidates: string[] = [];
-  try {
-    // In a Next.js server bundle import.meta.url may not be a file: URL of the source folder;
-    // fileURLToPath then throws or yields a path that does not exist, and we fall back.
-    candidates.push(fileURLToPath(new URL(`./styles/${file}`, import.meta.url)));
-  } catch {
-    // not a file: URL
+  const candidates = [path.join(process.cwd(), 'lib/cite/styles', file)];
+  // Next.js bundles turn new URL(…, import.meta.url) into asset modules, so only plain Node uses it
+  if (!process.env.NEXT_RUNTIME) {
+    try {
+      candidates.push(fileURLToPath(new URL(`./styles/${file}`, import.meta.url)));
+    } catch {
+      // not a file: URL
+    }
   }
-  candidates.push(path.join(process.cwd(), 'lib/cite/styles', file));
   return candidates;
 }
 

@@ -7,7 +7,7 @@ export type Db = Database.Database;
 
 /** Where the index lives: --db, then $CORPUS_DB, then data/corpus.db under the project. */
 export function resolveIndexPath(explicit?: string | null): string {
-  return path.resolve(explicit || process.env.CORPUS_DB || path.join(process.cwd(), 'data', 'corpus.db'));
+  return path.resolve(/*turbopackIgnore: true*/ explicit || process.env.CORPUS_DB || path.join(process.cwd(), 'data', 'corpus.db'));
 }
 
 export class IndexMissingError extends Error {

@@ -57,11 +57,11 @@ export function knownModelProfile(modelId: string): ModelProfile | undefined {
 
 // Walks up from cwd so scripts started in a subfolder still share <project>/.cache/models.
 export function findProjectRoot(start: string = process.cwd()): string {
-  let dir = path.resolve(start);
+  let dir = path.resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     if (existsSync(path.join(dir, 'package.json'))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
+    if (parent === dir) return path.resolve(/*turbopackIgnore: true*/ start);
     dir = parent;
   }
 }

