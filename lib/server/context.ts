@@ -9,7 +9,7 @@ import type { Embedder } from '../embed/embedder';
 const state = globalThis as unknown as {
   __indexReader?: IndexReader | null;
   __retiredReaders?: IndexReader[];
-  __embedder?: Promise<Embedder>;
+  __embedder?: { spec: string; promise: Promise<Embedder> };
 };
 
 function stampOf(file: string): string | null {
@@ -45,23 +45,25 @@ export function getIndex(): IndexReader {
   return next;
 }
 
-/** The embedding model the index was built with, loaded once and warmed so the first query is fast. */
+/** The embedding model the index was built with, loaded once per model and warmed so the first query is fast. */
 export function getEmbedder(): Promise<Embedder> {
-  if (!state.__embedder) {
-    const spec = (() => {
-      try {
-        return getIndex().summary().embedder;
-      } catch {
-        return process.env.EMBED_MODEL ?? 'use-lite';
-      }
-    })();
-    state.__embedder = loadEmbedder(spec, { allowRemote: false }).then(async (e) => {
+  let spec: string;
+  try {
+    spec = getIndex().summary().embedder;
+  } catch {
+    spec = process.env.EMBED_MODEL ?? 'use-lite';
+  }
+  // a re-ingest with another model swaps the model too
+  if (state.__embedder?.spec !== spec) {
+    const promise = loadEmbedder(spec, { allowRemote: false }).then(async (e) => {
       await e.embed(['warm up the model'], 'query');
       return e;
     });
-    state.__embedder.catch(() => {
-      state.__embedder = undefined;
+    const entry = { spec, promise };
+    state.__embedder = entry;
+    promise.catch(() => {
+      if (state.__embedder === entry) state.__embedder = undefined;
     });
   }
-  return state.__embedder;
+  return state.__embedder!.promise;
 }
