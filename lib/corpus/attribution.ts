@@ -159,8 +159,9 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
   // merge spellings of the same person before deciding whether the short name is ambiguous
   const distinct: string[] = [];
   for (const n of full) if (!distinct.some((d) => sameFullName(d, n))) distinct.push(n);
-  if (distinct.length > 1) return null;
-  const name = distinct[0] ?? written;
+  // a lone word that names nobody in the document ("As Germany argues") is not taken for a person
+  if (distinct.length !== 1) return null;
+  const name = distinct[0];
   return { key: personKey(name), name, anonymous: false, role: appositive, affiliation: null };
 }
 

@@ -44,6 +44,10 @@ const NOT_NAME = new Set(
     'By At To From Of Not Only Both Each Every All Many Most Some Such Other Another No Yes What Which Who Why How Once Now Today ' +
     'Recently Later Earlier Currently Historically Predictably Significantly Ultimately Eventually Additionally Furthermore ' +
     'Consequently Therefore Hence Accordingly Assessing Working Exploring Originally Perhaps Just Recall Overriding Beyond ' +
+    'Germany France Italy Spain Britain England Scotland India Australia Canada Taiwan Indonesia Philippines Vietnam Singapore ' +
+    'Malaysia Thailand Ukraine Poland Netherlands Belgium Israel Iran Iraq Turkey Brazil Mexico Pakistan Afghanistan Mongolia ' +
+    'Zealand Kong Lanka Arabia Africa Asia Pacific Atlantic Indo-Pacific Okinawa Kyiv Seoul Pyongyang Canberra Delhi Paris Berlin ' +
+    'London Rome Ottawa Manila Hanoi Jakarta Taipei Ministry Cabinet Kantei Diet Pentagon Kremlin Parliament Congress Senate ' +
     'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday'
   ).split(/\s+/),
 );
