@@ -1,4 +1,5 @@
 import { parseArgs, single, UsageError } from '../lib/cli/args';
+import { warmUpCitations } from '../lib/cite';
 import { IndexReader } from '../lib/db/index-reader';
 import { resolveIndexPath } from '../lib/db/open';
 import { loadEmbedder } from '../lib/embed';
@@ -18,6 +19,9 @@ async function main(): Promise<number> {
   if (!params.ok) throw new UsageError(params.error);
   const reader = IndexReader.open(resolveIndexPath(single(args, 'db')));
   const embedder = await loadEmbedder(single(args, 'model') ?? reader.summary().embedder, { allowRemote: false });
+  // load the model and the citation engines first, so tookMs measures the search itself
+  await embedder.embed(['warm up'], 'query');
+  warmUpCitations();
   const response = await searchQuotes(reader, embedder, params.value);
   if (args.flags.has('json')) {
     console.log(JSON.stringify(response, null, 2));

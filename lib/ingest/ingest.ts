@@ -9,6 +9,7 @@ import { buildSpeakerRegistry, type SpeakerOverride } from '../corpus/speakers';
 import type { ParsedDocument } from '../corpus/types';
 import { acquireIngestLock, cleanLeftovers, writeIndexAtomically, type IndexChunk, type IndexContent } from '../db/write-index';
 import type { Embedder } from '../embed/embedder';
+import { embedPassages } from '../embed/parallel';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 const DOCUMENT_FILE = /\.(md|markdown|txt)$/i;
@@ -125,12 +126,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   const embedTexts = drafts.map(({ c, d }) =>
     c.quote ? `${c.quote.speaker.name}: ${c.text}` : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
   );
-  const vectors: Float32Array[] = [];
-  const batch = 32;
-  for (let i = 0; i < embedTexts.length; i += batch) {
-    vectors.push(...(await embedder.embed(embedTexts.slice(i, i + batch), 'passage')));
-    onProgress?.({ phase: 'embed', done: Math.min(i + batch, embedTexts.length), total: embedTexts.length });
-  }
+  const vectors = await embedPassages(embedder, embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
   const chunks: IndexChunk[] = drafts.map(({ c, d }, i) => {
     const speakerId = c.quote ? registry.idFor(d.source.id, c.quote.speaker) : null;
     return {
