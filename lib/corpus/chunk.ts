@@ -80,10 +80,46 @@ export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6):
   return repeated;
 }
 
+/** Splits a run of paragraph pieces into chunks of balanced size, none over the maximum where paragraphs allow. */
+function partitionRun(pieces: { anchor: string; text: string; words: number }[]): { anchor: string; text: string; words: number }[][] {
+  const total = pieces.reduce((n, p) => n + p.words, 0);
+  for (let count = Math.max(1, Math.ceil(total / MAX_ANALYSIS_WORDS)); ; count++) {
+    const groups = partitionInto(pieces, count, total / count);
+    // lumpy paragraph sizes can overshoot the balanced target: cut into one more chunk and retry
+    if (count >= pieces.length || groups.every((g) => g.length === 1 || g.reduce((n, p) => n + p.words, 0) <= MAX_ANALYSIS_WORDS)) return groups;
+  }
+}
+
+function partitionInto<T extends { words: number }>(pieces: T[], count: number, target: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let words = 0;
+  for (const piece of pieces) {
+    // close the group when adding this piece would overshoot the target by more than it undershoots
+    if (current.length && groups.length < count - 1 && words + piece.words - target > target - words) {
+      groups.push(current);
+      current = [];
+      words = 0;
+    }
+    current.push(piece);
+    words += piece.words;
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** A paragraph longer than the maximum, cut at sentence ends into pieces of balanced size. */
+function splitLongParagraph(anchor: string, text: string): { anchor: string; text: string; words: number }[] {
+  const sentences = splitSentences(text).map((t) => ({ text: t, words: countWords(t) }));
+  const total = sentences.reduce((n, x) => n + x.words, 0);
+  const count = Math.ceil(total / MAX_ANALYSIS_WORDS);
+  return partitionInto(sentences, count, total / count).map((g) => ({ anchor, text: g.map((x) => x.text).join(' '), words: g.reduce((n, x) => n + x.words, 0) }));
+}
+
 /**
- * Chunks one document: every quote whole, and the analysis in runs of 100–250 words inside a
+ * Chunks one document: every quote whole, and the analysis in runs of roughly 100–250 words inside a
  * section. Runs break at block quotes and where repeated text starts or stops, so repeated
- * passages chunk the same way in both documents.
+ * passages chunk the same way in both documents; each run is cut into chunks of balanced size.
  */
 export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new Set()): ChunkDraft[] {
   const docId = doc.source.id;
@@ -92,64 +128,45 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
   const quotesByAnchor = new Map<string, ParsedQuote[]>();
   for (const q of doc.quotes) quotesByAnchor.set(q.anchors[0], [...(quotesByAnchor.get(q.anchors[0]) ?? []), q]);
   let ordinal = 0;
-  let buffer: { anchor: string; text: string; words: number }[] = [];
-  let bufferSection = -1;
+  let run: { anchor: string; text: string; words: number }[] = [];
+  let runSection = -1;
+  let runRepeated: boolean | null = null;
+  const pendingQuotes: ParsedQuote[] = [];
 
-  const emitAnalysis = (parts: { anchor: string; text: string }[], sectionIndex: number) => {
-    const text = parts.map((p) => p.text).join('\n\n');
-    const anchors = [...new Set(parts.map((p) => p.anchor))];
-    chunks.push({ id: stableId('c', docId, anchors.join(','), text), documentId: docId, kind: 'analysis', text, sectionIndex, anchors, quote: null, ordinal: ordinal++, wordCount: countWords(text), dupOf: null });
-  };
+  const quoteChunk = (q: ParsedQuote): ChunkDraft => ({ id: quoteId(docId, q), documentId: docId, kind: q.kind, text: q.text, sectionIndex: q.sectionIndex, anchors: q.anchors, quote: q, ordinal: ordinal++, wordCount: countWords(q.text), dupOf: null });
   const flush = () => {
-    if (!buffer.length) return;
-    // a short tail joins the previous chunk of the same run when both fit
-    emitAnalysis(buffer, bufferSection);
-    buffer = [];
+    for (const group of run.length ? partitionRun(run) : []) {
+      const text = group.map((p) => p.text).join('\n\n');
+      const anchors = [...new Set(group.map((p) => p.anchor))];
+      chunks.push({ id: stableId('c', docId, anchors.join(','), text), documentId: docId, kind: 'analysis', text, sectionIndex: runSection, anchors, quote: null, ordinal: ordinal++, wordCount: countWords(text), dupOf: null });
+    }
+    run = [];
+    runRepeated = null;
+    // quotations inside the analysis follow the chunk that contains them
+    for (const q of pendingQuotes.splice(0)) chunks.push(quoteChunk(q));
   };
-  let bufferRepeated: boolean | null = null;
 
   for (const p of doc.paragraphs) {
     const heading = doc.sections[p.sectionIndex]?.heading ?? '';
-    if (p.sectionIndex !== bufferSection) {
+    if (p.sectionIndex !== runSection) {
       flush();
-      bufferSection = p.sectionIndex;
-      bufferRepeated = null;
+      runSection = p.sectionIndex;
     }
     const quotes = quotesByAnchor.get(p.anchor) ?? [];
     if (blockQuoteAnchors.has(p.anchor)) {
       flush();
-      for (const q of quotes) chunks.push({ id: quoteId(docId, q), documentId: docId, kind: q.kind, text: q.text, sectionIndex: q.sectionIndex, anchors: q.anchors, quote: q, ordinal: ordinal++, wordCount: countWords(q.text), dupOf: null });
+      for (const q of quotes) chunks.push(quoteChunk(q));
       continue;
     }
     if ((p.kind === 'text' || p.kind === 'list') && !NON_CHUNK_SECTIONS.test(heading)) {
       const isRepeated = repeated.has(`${docId}#${p.anchor}`);
-      if (bufferRepeated !== null && isRepeated !== bufferRepeated) flush();
-      bufferRepeated = isRepeated;
+      if (runRepeated !== null && isRepeated !== runRepeated) flush();
+      runRepeated = isRepeated;
       const words = countWords(p.text);
-      if (words > MAX_ANALYSIS_WORDS) {
-        flush();
-        let piece: string[] = [];
-        let pieceWords = 0;
-        for (const sentence of splitSentences(p.text)) {
-          const w = countWords(sentence);
-          if (pieceWords + w > MAX_ANALYSIS_WORDS && pieceWords >= MIN_ANALYSIS_WORDS) {
-            emitAnalysis([{ anchor: p.anchor, text: piece.join(' ') }], p.sectionIndex);
-            piece = [];
-            pieceWords = 0;
-          }
-          piece.push(sentence);
-          pieceWords += w;
-        }
-        if (piece.length) buffer.push({ anchor: p.anchor, text: piece.join(' '), words: pieceWords });
-      } else {
-        const total = buffer.reduce((n, b) => n + b.words, 0);
-        if (total + words > MAX_ANALYSIS_WORDS && total > 0) flush();
-        buffer.push({ anchor: p.anchor, text: p.text, words });
-      }
+      run.push(...(words > MAX_ANALYSIS_WORDS ? splitLongParagraph(p.anchor, p.text) : [{ anchor: p.anchor, text: p.text, words }]));
     }
     // quotations inside the analysis are chunks of their own too (the paragraph stays in the analysis)
-    for (const q of quotes.filter((x) => x.method === 'inline'))
-      chunks.push({ id: quoteId(docId, q), documentId: docId, kind: q.kind, text: q.text, sectionIndex: q.sectionIndex, anchors: q.anchors, quote: q, ordinal: ordinal++, wordCount: countWords(q.text), dupOf: null });
+    pendingQuotes.push(...quotes.filter((x) => x.method === 'inline'));
   }
   flush();
   return chunks;
