@@ -76,7 +76,6 @@ export function readSource(path: string, text: string, sidecar?: { path: string;
   let meta: Record<string, unknown> = {};
   let bodyStart = 0;
   let metaFile = path;
-  let metaLineOffset = 1;
   if (lines[0]?.trim() === '---') {
     const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
     if (end < 0) throw new CorpusError(path, 1, 'front matter starts with "---" but has no closing "---" line');
@@ -85,9 +84,7 @@ export function readSource(path: string, text: string, sidecar?: { path: string;
   } else if (sidecar) {
     meta = parseMetaYaml(sidecar.path, sidecar.text, 1);
     metaFile = sidecar.path;
-    metaLineOffset = 1;
   }
-  void metaLineOffset;
   const body = lines.slice(bodyStart).join('\n');
   if (!body.trim()) throw new CorpusError(path, bodyStart + 1, 'is empty: there is no text after the front matter');
 
