@@ -1,4 +1,4 @@
-import { anonymousMention, collectFullNames, findAcronyms, findSpeechAttributions, nameTokens, personKey, sameFullName, type SpeakerReference } from './names';
+import { anonymousMention, collectFullNames, parseAnonymousDescriptor, findAcronyms, findSpeechAttributions, nameTokens, personKey, sameFullName, type SpeakerReference } from './names';
 import type { Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -54,12 +54,20 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
   if (!who) return null;
   const date = dm ? parseDate(dm[1]) : parseDate(/(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$/.exec(rest)?.[1] ?? '');
   const comma = who.indexOf(', ');
-  const namePart = comma >= 0 ? who.slice(0, comma) : who;
-  const rolePart = comma >= 0 ? who.slice(comma + 2).trim() : null;
+  let namePart = comma >= 0 ? who.slice(0, comma) : who;
+  let rolePart = comma >= 0 ? who.slice(comma + 2).trim() : null;
+  // "Ingrid Halvorsen (Nordic Defence Institute)": the parenthesis is the affiliation, not part of the name
+  const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(namePart);
+  if (paren && !/^\p{Lu}{2,8}$/u.test(paren[2])) {
+    namePart = paren[1];
+    rolePart = rolePart ? `${paren[2]}, ${rolePart}` : paren[2];
+  }
   if (/^(?:an?|one|the)\s/i.test(namePart) || /\b(?:official|diplomat|officer|source|representative|spokes\w+)s?\b/.test(namePart)) {
-    const orgMatch = /\b(?:at|of|from|in)\s+(?:the\s+)?(.+)$/.exec(namePart);
-    const fullOrg = orgMatch ? [orgMatch[1], rolePart].filter(Boolean).join(', ') : null;
-    const speaker = anonymousMention(namePart, orgMatch?.[1] ?? null, acronyms, fullOrg);
+    const descriptor = parseAnonymousDescriptor(namePart);
+    // "a senior official, Ministry of Coastal Affairs": the organisation may follow the comma
+    const org = descriptor?.org ?? rolePart;
+    const fullOrg = descriptor?.org ? [descriptor.org, rolePart].filter(Boolean).join(', ') : rolePart;
+    const speaker = anonymousMention(namePart, org, acronyms, fullOrg);
     return speaker ? { number: fn.number, speaker, written: namePart, date } : null;
   }
   const name = namePart.replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+/, '').trim();
@@ -67,7 +75,7 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
   const role = rolePart ? rolePart.replace(/\.$/, '') : null;
   return {
     number: fn.number,
-    speaker: { key: personKey(name), name, anonymous: false, role, affiliation: role ? affiliationFromRole(role) : null },
+    speaker: { key: personKey(name), name, anonymous: false, role, affiliation: role ? (affiliationFromRole(role) ?? (paren ? paren[2] : null)) : null },
     written: name,
     date,
   };
@@ -127,9 +135,15 @@ interface Context {
   interviews: Map<number, InterviewFootnote>;
   interviewees: SpeakerMention[];
   interviewDates: Map<string, Set<string>>;
-  fullNames: string[];
+  namesByToken: Map<string, string[]>; // distinct full names written in the document, by each of their tokens
   acronyms: Map<string, string>;
   footnoteNumbers: Set<number>;
+}
+
+function indexNamesByToken(names: string[]): Map<string, string[]> {
+  const byToken = new Map<string, string[]>();
+  for (const name of new Set(names)) for (const t of new Set(nameTokens(name))) byToken.set(t, [...(byToken.get(t) ?? []), name]);
+  return byToken;
 }
 
 /** Resolves a name as written ("Koga", "Kei Koga", "an MFA official") to the document's speaker. */
@@ -155,7 +169,7 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
   const interviewee = ctx.interviewees.filter((s) => !s.anonymous && nameTokens(s.name).includes(token));
   if (interviewee.length === 1) return interviewee[0];
   if (interviewee.length > 1) return null; // two people share the name: do not guess
-  const full = [...new Set(ctx.fullNames.filter((n) => nameTokens(n).includes(token)))];
+  const full = ctx.namesByToken.get(token) ?? [];
   // merge spellings of the same person before deciding whether the short name is ambiguous
   const distinct: string[] = [];
   for (const n of full) if (!distinct.some((d) => sameFullName(d, n))) distinct.push(n);
@@ -269,7 +283,7 @@ export function attributeQuotes(
     interviews: new Map(interviews.map((i) => [i.number, i])),
     interviewees,
     interviewDates,
-    fullNames: collectFullNames(allText),
+    namesByToken: indexNamesByToken(collectFullNames(allText)),
     acronyms,
     footnoteNumbers: new Set(footnotes.map((f) => f.number)),
   };
@@ -377,7 +391,10 @@ function inlineQuotes(p: Paragraph, ctx: Context): ParsedQuote[] {
     const found = findSpeechAttributions(sentence).map((a) => ({ ...a, at: a.verbIndex + s }));
     const before = found.filter((a) => a.verbEnd + s <= span.start && (!a.weak || span.start - (a.verbEnd + s) < 12));
     // "…,” said Ishii": only a speaker named right after the closing mark
-    const after = found.filter((a) => a.at >= span.end && a.at - span.end <= 4 && !/[.!?…]$/.test(span.inner.trim()));
+    const after = found.filter((a) => {
+      const start = Math.min(a.verbIndex, a.speaker.index) + s;
+      return start >= span.end && start - span.end <= 4 && !/[.!?…]$/.test(span.inner.trim());
+    });
     let speaker: SpeakerMention | null = null;
     for (let k = before.length - 1; k >= 0 && !speaker; k--) {
       const ref = before[k].speaker;

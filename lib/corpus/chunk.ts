@@ -56,7 +56,8 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * report's foreword). Returned as "docId#anchor" keys.
  */
 export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6): Set<string> {
-  const index = new Map<string, Set<string>>();
+  // shingle → document id → paragraph keys; a shingle in very many paragraphs says nothing about copying
+  const index = new Map<string, Map<string, string[]>>();
   const sets = new Map<string, Set<string>>();
   for (const d of docs)
     for (const p of d.paragraphs) {
@@ -65,27 +66,34 @@ export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6):
       const sh = shingles(p.text);
       sets.set(key, sh);
       for (const s of sh) {
-        const list = index.get(s) ?? new Set<string>();
-        list.add(key);
-        index.set(s, list);
+        const byDoc = index.get(s) ?? new Map<string, string[]>();
+        const list = byDoc.get(d.source.id) ?? [];
+        list.push(key);
+        byDoc.set(d.source.id, list);
+        index.set(s, byDoc);
       }
     }
   const repeated = new Set<string>();
+  const MAX_POSTINGS = 50;
   for (const [key, sh] of sets) {
     const doc = key.slice(0, key.indexOf('#'));
     const counts = new Map<string, number>();
-    for (const s of sh) for (const other of index.get(s)!) if (!other.startsWith(`${doc}#`)) counts.set(other, (counts.get(other) ?? 0) + 1);
+    for (const s of sh)
+      for (const [otherDoc, keys] of index.get(s)!) {
+        if (otherDoc === doc || keys.length > MAX_POSTINGS) continue;
+        for (const other of keys) counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
     for (const [other, n] of counts) if (n / Math.min(sh.size, sets.get(other)!.size) >= threshold) repeated.add(key);
   }
   return repeated;
 }
 
-/** Splits a run of paragraph pieces into chunks of balanced size, none over the maximum where paragraphs allow. */
-function partitionRun(pieces: { anchor: string; text: string; words: number }[]): { anchor: string; text: string; words: number }[][] {
+/** Splits a run of pieces into chunks of balanced size, none over the maximum where the pieces allow. */
+function partitionRun<T extends { words: number }>(pieces: T[]): T[][] {
   const total = pieces.reduce((n, p) => n + p.words, 0);
   for (let count = Math.max(1, Math.ceil(total / MAX_ANALYSIS_WORDS)); ; count++) {
     const groups = partitionInto(pieces, count, total / count);
-    // lumpy paragraph sizes can overshoot the balanced target: cut into one more chunk and retry
+    // lumpy piece sizes can overshoot the balanced target: cut into one more chunk and retry
     if (count >= pieces.length || groups.every((g) => g.length === 1 || g.reduce((n, p) => n + p.words, 0) <= MAX_ANALYSIS_WORDS)) return groups;
   }
 }
@@ -108,12 +116,25 @@ function partitionInto<T extends { words: number }>(pieces: T[], count: number, 
   return groups;
 }
 
+/** Cuts a sentence longer than the maximum at clause ends (";", ","), or at word counts if it has none. */
+function splitLongSentence(sentence: string): string[] {
+  const clauses = sentence.split(/(?<=[;,:])\s+/);
+  const pieces = clauses.flatMap((c) => {
+    const w = c.split(/\s+/);
+    if (w.length <= MAX_ANALYSIS_WORDS) return [c];
+    const out: string[] = [];
+    for (let i = 0; i < w.length; i += MAX_ANALYSIS_WORDS) out.push(w.slice(i, i + MAX_ANALYSIS_WORDS).join(' '));
+    return out;
+  });
+  return partitionRun(pieces.map((t) => ({ text: t, words: countWords(t) }))).map((g) => g.map((x) => x.text).join(' '));
+}
+
 /** A paragraph longer than the maximum, cut at sentence ends into pieces of balanced size. */
 function splitLongParagraph(anchor: string, text: string): { anchor: string; text: string; words: number }[] {
-  const sentences = splitSentences(text).map((t) => ({ text: t, words: countWords(t) }));
-  const total = sentences.reduce((n, x) => n + x.words, 0);
-  const count = Math.ceil(total / MAX_ANALYSIS_WORDS);
-  return partitionInto(sentences, count, total / count).map((g) => ({ anchor, text: g.map((x) => x.text).join(' '), words: g.reduce((n, x) => n + x.words, 0) }));
+  const sentences = splitSentences(text)
+    .flatMap((t) => (countWords(t) > MAX_ANALYSIS_WORDS ? splitLongSentence(t) : [t]))
+    .map((t) => ({ text: t, words: countWords(t) }));
+  return partitionRun(sentences).map((g) => ({ anchor, text: g.map((x) => x.text).join(' '), words: g.reduce((n, x) => n + x.words, 0) }));
 }
 
 /**
@@ -176,8 +197,9 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
  * Links chunks that repeat a chunk of another document: the copy points at the chunk of the
  * fuller document (more paragraphs), so search shows one result with "also in".
  */
-export function linkNearDuplicates(chunksByDoc: Map<string, ChunkDraft[]>, docSize: Map<string, number>, threshold = 0.7): void {
-  const all = [...chunksByDoc.values()].flat().filter((c) => c.kind === 'analysis' && c.wordCount >= 30);
+export function linkNearDuplicates(chunksByDoc: Map<string, ChunkDraft[]>, docSize: Map<string, number>, repeated: Set<string>, threshold = 0.7): void {
+  // only chunks holding a paragraph that another document repeats can be copies
+  const all = [...chunksByDoc.values()].flat().filter((c) => c.kind === 'analysis' && c.wordCount >= 30 && c.anchors.some((a) => repeated.has(`${c.documentId}#${a}`)));
   const sets = new Map(all.map((c) => [c.id, shingles(c.text)]));
   for (const a of all) {
     let best: { chunk: ChunkDraft; score: number } | null = null;

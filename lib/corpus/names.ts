@@ -113,10 +113,30 @@ function nameAfter(text: string, start: number): { name: string; end: number } |
   return picked.length ? { name: picked.join(' '), end } : null;
 }
 
+const ORG_PHRASE_SRC = `(?:\\p{Lu}[\\p{L}’'.-]*)(?:\\s+(?:of|and|for|the|on|\\p{Lu}[\\p{L}’'.-]*))*(?:\\s+\\([\\p{Lu}]{2,}\\))?`;
 const ANON_BEFORE = new RegExp(
-  `\\b(?:an?|one|another|the|two|several)\\s+((?:[\\p{Lu}]{2,}|[\\p{L}-]+)\\s+)?(${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}’'.-]*)(?:\\s+(?:of|and|for|the|on|\\p{Lu}[\\p{L}’'.-]*))*(?:\\s+\\([\\p{Lu}]{2,}\\))?))?\\s*$`,
+  `\\b(?:an?|one|another|the|two|several)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?${ORG_PHRASE_SRC})?\\s*$`,
   'u',
 );
+
+const INSTITUTION_WORD = /\b(?:Ministry|Department|Office|Agency|Council|Institute|University|Commission|Bureau|Embassy|Command|Government|Secretariat|Party|Forces?|Service|Directorate|Administration|Cabinet|Parliament|Assembly|Centre|Center|Foundation|Corporation|Company|Bank|Authority|Committee|Headquarters)\b/;
+
+/** The role noun and organisation of an anonymous source: "a senior official at the Ministry of X", "one MFA official", "a Ministry of X official". */
+export function parseAnonymousDescriptor(text: string): { noun: string; org: string | null } | null {
+  const m = new RegExp(`\\b(${ANON_NOUNS})\\b`, 'i').exec(text);
+  if (!m) return null;
+  const noun = m[1].toLowerCase().replace(/s$/, '');
+  const after = /^\s+(?:at|of|from|in|with)\s+(?:the\s+)?(.+?)[.,;]?\s*$/.exec(text.slice(m.index + m[0].length));
+  if (after) return { noun, org: after[1].trim() };
+  const before = text
+    .slice(0, m.index)
+    .replace(/^\s*(?:an?|one|another|the|two|several)\s+/i, '')
+    .replace(/^(?:[\p{Ll}-]+\s+)+/u, '')
+    .trim();
+  // before the noun, only an acronym or an institution's name ("Ministry of X") is an organisation, not "European"
+  const org = /^\p{Lu}{2,8}$/u.test(before) || (/^\p{Lu}/u.test(before) && INSTITUTION_WORD.test(before)) ? before : null;
+  return { noun, org };
+}
 
 /** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
 function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
@@ -129,9 +149,8 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
   if (pronoun) return { kind: 'pronoun', name: pronoun[1], org: null, appositive: null, index: head.length - pronoun[1].length, end: head.length };
   const anon = ANON_BEFORE.exec(head);
   if (anon) {
-    const acronym = anon[1]?.trim();
-    const org = anon[3]?.trim() ?? (acronym && /^\p{Lu}{2,}$/u.test(acronym) ? acronym : null);
-    return { kind: 'anonymous', name: anon[0].trim(), org: org ?? null, appositive: null, index: anon.index, end: head.length };
+    const descriptor = parseAnonymousDescriptor(anon[0]);
+    return { kind: 'anonymous', name: anon[0].trim(), org: descriptor?.org ?? null, appositive: null, index: anon.index, end: head.length };
   }
   // "Ishii Masafumi, a former Japanese ambassador to NATO, explained"
   const appos = /,\s+((?:a|an|the)\s+[^,]{3,90}),\s*$/.exec(head);
@@ -200,7 +219,8 @@ export function findAcronyms(text: string): Map<string, string> {
     for (let i = 0; i < words.length; i++) {
       const phrase = words.slice(i).join(' ');
       const initials = words.slice(i).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-      if (initials === acronym) {
+      const allInitials = words.slice(i).map((w) => w[0].toUpperCase()).join('');
+      if (initials === acronym || allInitials === acronym) {
         map.set(phrase.toLowerCase(), acronym);
         break;
       }
@@ -215,13 +235,10 @@ function titleCase(s: string): string {
 
 /** Canonical identity for an anonymous source: role noun plus organisation (acronym where known). */
 export function anonymousMention(descriptor: string, org: string | null, acronyms: Map<string, string>, fullOrg?: string | null): SpeakerMention | null {
-  const noun = new RegExp(`\\b(${ANON_NOUNS})\\b`, 'i').exec(descriptor)?.[1]?.toLowerCase().replace(/s$/, '');
-  if (!noun) return null;
-  let orgName = org?.replace(/^the\s+/i, '').trim() ?? null;
-  if (!orgName) {
-    const acr = /\b(\p{Lu}{2,8})\b/u.exec(descriptor)?.[1];
-    orgName = acr ?? null;
-  }
+  const parsed = parseAnonymousDescriptor(descriptor);
+  if (!parsed) return null;
+  const noun = parsed.noun;
+  const orgName = (org ?? parsed.org)?.replace(/^the\s+/i, '').trim() || null;
   // unnamed sources with no organisation ("one analyst") cannot be told apart, so they are not speakers
   if (!orgName) return null;
   const bare = orgName.replace(/\s*\((\p{Lu}{2,8})\)$/u, '');
@@ -293,13 +310,18 @@ export function sameFullName(a: string, b: string): boolean {
 /** Person names (two to four capitalised tokens) written anywhere in a text, e.g. to resolve "Koga". */
 export function collectFullNames(text: string): string[] {
   const names: string[] = [];
-  const re = /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,3}/gu;
+  const re = /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
   for (const m of text.matchAll(re)) {
-    const toks = m[0].split(/\s+/).map((t) => t.replace(/['’]s$/, ''));
+    const raw = m[0].split(/\s+/);
+    // a possessive ends the name: "Kishida Fumio's Free and Open …"
+    const possessive = raw.findIndex((t) => /['’]s$/.test(t));
+    const toks = (possessive >= 0 ? raw.slice(0, possessive + 1) : raw).map((t) => t.replace(/['’]s$/, ''));
     // drop leading titles and sentence words, keep the name core
     while (toks.length && NOT_NAME.has(toks[0])) toks.shift();
     while (toks.length && NOT_NAME.has(toks[toks.length - 1])) toks.pop();
-    if (toks.filter((t) => !PARTICLES.has(t)).length >= 2 && toks.every((t) => !NOT_NAME.has(t))) names.push(toks.join(' '));
+    // titles and sentence words before a name ("As Prime Minister Lena Falk") are dropped above; what is left must be 2–4 name words
+    const core = toks.filter((t) => !PARTICLES.has(t)).length;
+    if (core >= 2 && core <= 4 && toks.every((t) => !NOT_NAME.has(t))) names.push(toks.join(' '));
   }
   return names;
 }

@@ -121,7 +121,9 @@ function parseMetaYaml(file: string, yamlText: string, firstLine: number): Recor
     if (e instanceof CorpusError) throw e;
     if (e instanceof YAMLParseError) {
       const line = e.linePos?.[0]?.line;
-      throw new CorpusError(file, line ? line + firstLine - 1 : firstLine, `broken front matter: ${e.message.split('\n')[0]}`);
+      // the file line is in the error's prefix; the parser's own "at line N" counts from the front matter
+      const reason = e.message.split('\n')[0].replace(/\s*at line \d+, column \d+:?\s*$/, '');
+      throw new CorpusError(file, line ? line + firstLine - 1 : firstLine, `broken front matter: ${reason}`);
     }
     throw new CorpusError(file, firstLine, `broken front matter: ${(e as Error).message}`);
   }

@@ -171,9 +171,12 @@ export function parseStructure(source: SourceFile): DocumentStructure {
     if (tocTitles.has(norm)) continue;
     const next = blocks[i + 1];
     const afterNext = blocks[i + 2];
+    const numbered = NUMBERED_HEADING.test(b.raw) || NAMED_HEADING.test(b.raw);
     const introduces =
       !next ||
       isProse(next.raw) ||
+      (/:\s*$/.test(next.raw) && afterNext?.kind === 'text' && !afterNext.heading) || // a short lead-in ("As Aaltonen warns:") before a quote
+      (numbered && next.kind === 'text' && !next.heading) ||
       next.kind === 'toc' ||
       next.kind === 'list' ||
       (next.kind === 'byline' && isProse(afterNext?.raw)) ||

@@ -118,7 +118,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   const registry = buildSpeakerRegistry(docs, overrides);
   const repeated = findRepeatedParagraphs(docs);
   const chunksByDoc = new Map(docs.map((d) => [d.source.id, chunkDocument(d, repeated)]));
-  linkNearDuplicates(chunksByDoc, new Map(docs.map((d) => [d.source.id, d.paragraphs.length])));
+  linkNearDuplicates(chunksByDoc, new Map(docs.map((d) => [d.source.id, d.paragraphs.length])), repeated);
 
   const drafts = docs.flatMap((d) => chunksByDoc.get(d.source.id)!.map((c) => ({ c, d })));
   const speakerNames = new Map(registry.speakers.map((s) => [s.id, s.name]));

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleContent, unit } from '../ingest/fixtures/index-content';
+import { IndexReader } from './index-reader';
+import { IndexMissingError } from './open';
+import { writeIndexAtomically } from './write-index';
+
+let dir: string;
+let reader: IndexReader;
+const idsOf = (rows: { rowid: number }[]) => reader.chunksByRowid(rows.map((r) => r.rowid)).map((c) => c.id);
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'index-reader-'));
+  writeIndexAtomically(path.join(dir, 'corpus.db'), sampleContent());
+  reader = IndexReader.open(path.join(dir, 'corpus.db'));
+});
+
+afterAll(() => {
+  reader?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('vector search', () => {
+  it('returns the nearest chunk first, scored by cosine similarity', () => {
+    const rows = reader.vectorSearch(unit(0.1, 1, 0, 0), 5);
+    expect(idsOf(rows)[0]).toBe('q-roads');
+    expect(rows[0].score).toBeCloseTo(1 / Math.hypot(0.1, 1), 5);
+    expect(rows.map((r) => r.score)).toEqual([...rows.map((r) => r.score)].sort((a, b) => b - a));
+    expect(rows).toHaveLength(5);
+  });
+
+  it('applies kind, speaker and document filters inside the search', () => {
+    const analysis = idsOf(reader.vectorSearch(unit(0, 0, 1, 0), 5, { kinds: ['analysis'] }));
+    expect(analysis[0]).toBe('c-sanctions'); // the quote q-sanctions is nearer but is no analysis
+    expect(analysis.slice(1).sort()).toEqual(['c-fleet', 'c-fleet-copy']);
+    expect(idsOf(reader.vectorSearch(unit(1, 0, 0, 0), 5, { speakerIds: ['mca-official'] }))).toEqual(['q-sanctions']);
+    expect(idsOf(reader.vectorSearch(unit(1, 0, 0, 0), 5, { documentIds: ['harbour-article'] }))).toEqual(['c-fleet-copy']);
+    expect(idsOf(reader.vectorSearch(unit(1, 0, 0, 0), 1))).toEqual(['c-fleet']);
+  });
+});
+
+describe('keyword search', () => {
+  it('finds chunks by their words, best match first', () => {
+    expect(idsOf(reader.keywordSearch('sanctions', 10)).sort()).toEqual(['c-sanctions', 'q-sanctions']);
+    expect(idsOf(reader.keywordSearch('roads', 10))).toEqual(['q-roads']);
+    expect(reader.keywordSearch('submarine', 10)).toEqual([]);
+  });
+
+  it('matches the speaker column and applies filters', () => {
+    expect(idsOf(reader.keywordSearch('speaker:aaltonen', 10))).toEqual(['q-roads']);
+    expect(idsOf(reader.keywordSearch('sanctions', 10, { kinds: ['quote', 'interview'] }))).toEqual(['q-sanctions']);
+    expect(idsOf(reader.keywordSearch('sanctions', 10, { speakerIds: ['henrik-aaltonen'] }))).toEqual([]);
+    expect(idsOf(reader.keywordSearch('fleet', 10, { documentIds: ['harbour-article'] }))).toEqual(['c-fleet-copy']);
+    // the porter stemmer: "patrolling" finds "patrols"
+    expect(idsOf(reader.keywordSearch('patrolling', 10)).sort()).toEqual(['c-fleet', 'c-fleet-copy']);
+  });
+});
+
+describe('reading the index', () => {
+  it('lists attributed quotes in document order with their note, speaker and date', () => {
+    expect(reader.quotes().map((q) => [q.id, q.kind, q.speakerId, q.footnoteNumber, q.footnoteText, q.interviewDate])).toEqual([
+      ['q-roads', 'interview', 'henrik-aaltonen', 1, 'Interview with Henrik Aaltonen. Transcribed on 4 May 2023.', '2023-05-04'],
+      ['q-sanctions', 'quote', 'mca-official', null, null, null],
+    ]);
+    expect(reader.quotes({ speakerIds: ['mca-official'] }).map((q) => q.id)).toEqual(['q-sanctions']);
+  });
+
+  it('links copies to their original ("also in")', () => {
+    expect(reader.copiesOf('c-fleet').map((c) => [c.id, c.documentId])).toEqual([['c-fleet-copy', 'harbour-article']]);
+    expect(reader.copiesOf('q-roads')).toEqual([]);
+  });
+
+  it('returns speakers with aliases, dates and documents', () => {
+    expect(reader.speaker('henrik-aaltonen')).toMatchObject({ name: 'Henrik Aaltonen', aliases: ['Hernik Aaltonen'], interviewDates: ['2023-05-04'], affiliation: 'University of Bergenholm', documents: [{ id: 'harbour-report' }] });
+  });
+
+  it('refuses a missing file and a file that is not an index, with a clear message', () => {
+    expect(() => IndexReader.open(path.join(dir, 'missing.db'))).toThrow(IndexMissingError);
+    const junk = path.join(dir, 'junk.db');
+    writeFileSync(junk, '');
+    expect(() => IndexReader.open(junk)).toThrow(`${junk} is not an index built by this tool; rebuild it with npm run ingest`);
+  });
+});
