@@ -4,7 +4,9 @@ export const STOPWORDS = new Set(
     'a an the and or but if of at by for with about against between into through during before after above below to from up down in out on off over under ' +
     'again further then once here there when where why how all any both each few more most other some such no nor not only own same so than too very ' +
     's t can will just don should now is are was were be been being have has had having do does did doing i me my myself we our ours you your he him his ' +
-    'she her it its they them their what which who whom this that these those am would could ought say says said what do experts expert think tell about'
+    'she her it its they them their what which who whom this that these those am would could ought say says said what do experts expert think tell about ' +
+    // function words the list above lacked ("as", "still" must not count as a match); not "us" or "may", which can be the U.S. or a name
+    'as also might must per via yet upon still like much many even every either neither whether while within without'
   ).split(/\s+/),
 );
 
