@@ -1,4 +1,3 @@
-import { citeQuote } from './cite';
 import type { IndexReader, StoredChunk } from './db/index-reader';
 import type { QuoteRecord } from './types';
 
@@ -29,14 +28,7 @@ export function toQuoteRecord(reader: IndexReader, chunk: StoredChunk): QuoteRec
     section: chunk.sectionHeading,
     footnote: chunk.footnoteNumber !== null ? { number: chunk.footnoteNumber, text: chunk.footnoteText } : null,
     href: quoteHref(chunk.documentId, chunk.anchors[0]),
-    citation: citeQuote({
-      document,
-      speaker: speaker ? { name: speaker.name, affiliation: speaker.affiliation, anonymous: speaker.anonymous } : null,
-      kind: chunk.kind,
-      interviewDate: chunk.interviewDate,
-      section: chunk.sectionHeading,
-      footnoteNumber: chunk.footnoteNumber,
-    }),
+    citation: chunk.citation,
   };
   perReader.set(chunk.id, record);
   return record;

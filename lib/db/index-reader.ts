@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { ChunkKind, DocumentInfo, DocumentRef, IndexSummary, QuoteKind, ReaderDocument, SpeakerInfo, SpeakerRef } from '../types';
+import type { ChunkKind, Citation, DocumentInfo, DocumentRef, IndexSummary, QuoteKind, ReaderDocument, SpeakerInfo, SpeakerRef } from '../types';
 import { openDatabase, type Db } from './open';
 import { SCHEMA_VERSION } from './schema';
 
@@ -20,6 +20,7 @@ export interface StoredChunk {
   footnoteText: string | null;
   interviewDate: string | null;
   dupOf: string | null;
+  citation: Citation;
 }
 
 export interface ChunkFilter {
@@ -49,10 +50,11 @@ interface ChunkRow {
   footnote_text: string | null;
   interview_date: string | null;
   dup_of: string | null;
+  citation_json: string;
 }
 
 const CHUNK_SELECT = `SELECT c.rowid AS rowid, c.id, c.kind, c.text, c.document_id, c.speaker_id, c.section_idx, s.heading, c.anchors_json,
-  c.ordinal, c.method, c.footnote_number, f.text AS footnote_text, c.interview_date, c.dup_of
+  c.ordinal, c.method, c.footnote_number, f.text AS footnote_text, c.interview_date, c.dup_of, c.citation_json
   FROM chunks c
   LEFT JOIN sections s ON s.document_id = c.document_id AND s.idx = c.section_idx
   LEFT JOIN footnotes f ON f.document_id = c.document_id AND f.number = c.footnote_number`;
@@ -74,6 +76,7 @@ function toChunk(r: ChunkRow): StoredChunk {
     footnoteText: r.footnote_text,
     interviewDate: r.interview_date,
     dupOf: r.dup_of,
+    citation: JSON.parse(r.citation_json) as Citation,
   };
 }
 
@@ -176,6 +179,12 @@ export class IndexReader {
 
   document(id: string): DocumentInfo | null {
     return this.documents().find((d) => d.id === id) ?? null;
+  }
+
+  /** A document's own citations (Chicago, APA, MLA) and its BibTeX and RIS, all built at ingest. */
+  documentCitations(id: string): (Citation & { bibtex: string; ris: string }) | null {
+    const row = this.db.prepare('SELECT bibtex, ris, citation_json FROM documents WHERE id = ?').get(id) as { bibtex: string; ris: string; citation_json: string } | undefined;
+    return row ? { ...(JSON.parse(row.citation_json) as Citation), bibtex: row.bibtex, ris: row.ris } : null;
   }
 
   documentRef(id: string): DocumentRef {

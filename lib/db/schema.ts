@@ -1,11 +1,12 @@
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The index schema. vec_chunks is created separately because its dimension depends on the model. */
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
   id TEXT PRIMARY KEY, ordinal INTEGER NOT NULL, title TEXT NOT NULL, authors_json TEXT NOT NULL, date TEXT,
-  publisher TEXT, place TEXT, url TEXT, kind TEXT NOT NULL, path TEXT NOT NULL, content_hash TEXT NOT NULL
+  publisher TEXT, place TEXT, url TEXT, kind TEXT NOT NULL, path TEXT NOT NULL, content_hash TEXT NOT NULL,
+  bibtex TEXT NOT NULL, ris TEXT NOT NULL, citation_json TEXT NOT NULL
 );
 CREATE TABLE sections (
   document_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL, heading TEXT, anchor TEXT NOT NULL,
@@ -28,7 +29,8 @@ CREATE TABLE chunks (
   rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, document_id TEXT NOT NULL REFERENCES documents(id),
   kind TEXT NOT NULL CHECK (kind IN ('interview', 'quote', 'analysis')), speaker_id TEXT REFERENCES speakers(id),
   section_idx INTEGER NOT NULL, anchors_json TEXT NOT NULL, text TEXT NOT NULL, ordinal INTEGER NOT NULL,
-  word_count INTEGER NOT NULL, method TEXT, footnote_number INTEGER, interview_date TEXT, dup_of TEXT
+  word_count INTEGER NOT NULL, method TEXT, footnote_number INTEGER, interview_date TEXT, dup_of TEXT,
+  citation_json TEXT NOT NULL
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
 CREATE INDEX chunks_speaker ON chunks(speaker_id, kind);

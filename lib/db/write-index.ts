@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DocumentInfo } from '../types';
+import type { Citation, DocumentInfo } from '../types';
 import { openDatabase, type Db } from './open';
 import { SCHEMA_SQL, SCHEMA_VERSION, vecTableSql } from './schema';
 
@@ -8,6 +8,9 @@ export interface IndexDocument {
   info: DocumentInfo;
   path: string;
   contentHash: string;
+  bibtex: string; // citations of the document itself, built at ingest so serving needs no CSL engine
+  ris: string;
+  citation: Citation; // the document itself in Chicago, APA and MLA
   sections: { index: number; heading: string | null; anchor: string }[];
   paragraphs: { anchor: string; ordinal: number; sectionIndex: number; kind: string; text: string; refs: { number: number; offset: number }[]; italic: boolean }[];
   footnotes: { number: number; text: string }[];
@@ -41,6 +44,7 @@ export interface IndexChunk {
   footnoteNumber: number | null;
   interviewDate: string | null;
   dupOf: string | null;
+  citation: Citation; // Chicago, APA and MLA for this chunk, built at ingest
   vector: Float32Array;
 }
 
@@ -151,13 +155,13 @@ export function writeIndexAtomically(target: string, content: IndexContent, onSt
 
 function insertAll(db: Db, c: IndexContent): void {
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-  const doc = db.prepare('INSERT INTO documents (id, ordinal, title, authors_json, date, publisher, place, url, kind, path, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)');
+  const doc = db.prepare('INSERT INTO documents (id, ordinal, title, authors_json, date, publisher, place, url, kind, path, content_hash, bibtex, ris, citation_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
   const sec = db.prepare('INSERT INTO sections (document_id, idx, heading, anchor) VALUES (?,?,?,?)');
   const par = db.prepare('INSERT INTO paragraphs (document_id, anchor, ordinal, section_idx, kind, text, refs_json, italic) VALUES (?,?,?,?,?,?,?,?)');
   const fn = db.prepare('INSERT INTO footnotes (document_id, number, text) VALUES (?,?,?)');
   const spk = db.prepare('INSERT INTO speakers (id, name, aliases_json, anonymous, role, affiliation, interview_dates_json, documents_json, quote_count) VALUES (?,?,?,?,?,?,?,?,?)');
   const chunk = db.prepare(
-    'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+    'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
   const fts = db.prepare('INSERT INTO fts_chunks (rowid, text, speaker, section) VALUES (?,?,?,?)');
   const vec = db.prepare('INSERT INTO vec_chunks (chunk_rowid, embedding, kind, speaker_id, document_id) VALUES (?,?,?,?,?)');
@@ -173,7 +177,7 @@ function insertAll(db: Db, c: IndexContent): void {
     }))
       meta.run(k, v);
     c.documents.forEach((d, i) => {
-      doc.run(d.info.id, i, d.info.title, JSON.stringify(d.info.authors), d.info.date, d.info.publisher, d.info.place, d.info.url, d.info.kind, d.path, d.contentHash);
+      doc.run(d.info.id, i, d.info.title, JSON.stringify(d.info.authors), d.info.date, d.info.publisher, d.info.place, d.info.url, d.info.kind, d.path, d.contentHash, d.bibtex, d.ris, JSON.stringify(d.citation));
       for (const s of d.sections) sec.run(d.info.id, s.index, s.heading, s.anchor);
       for (const p of d.paragraphs) par.run(d.info.id, p.anchor, p.ordinal, p.sectionIndex, p.kind, p.text, JSON.stringify(p.refs), p.italic ? 1 : 0);
       for (const f of d.footnotes) fn.run(d.info.id, f.number, f.text);
@@ -184,7 +188,7 @@ function insertAll(db: Db, c: IndexContent): void {
       const rowid = BigInt(i + 1); // vec0 integer keys must be BigInt
       if (ch.vector.length !== c.dimension || !ch.vector.every(Number.isFinite))
         throw new IndexWriteError(`chunk ${ch.id} has a vector of length ${ch.vector.length} or non-finite values (expected ${c.dimension} finite numbers)`);
-      chunk.run(rowid, ch.id, ch.documentId, ch.kind, ch.speakerId, ch.sectionIndex, JSON.stringify(ch.anchors), ch.text, ch.ordinal, ch.wordCount, ch.method, ch.footnoteNumber, ch.interviewDate, ch.dupOf);
+      chunk.run(rowid, ch.id, ch.documentId, ch.kind, ch.speakerId, ch.sectionIndex, JSON.stringify(ch.anchors), ch.text, ch.ordinal, ch.wordCount, ch.method, ch.footnoteNumber, ch.interviewDate, ch.dupOf, JSON.stringify(ch.citation));
       fts.run(rowid, ch.text, ch.speakerName ?? '', ch.sectionHeading ?? '');
       vec.run(rowid, vectorBlob(ch.vector), ch.kind, ch.speakerId ?? '', ch.documentId);
     });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { citeQuote, documentBibtex, documentRis } from '../cite';
 import { chunkDocument, findRepeatedParagraphs, linkNearDuplicates } from '../corpus/chunk';
 import { parseDocument } from '../corpus/parse-document';
 import { CorpusError, decodeUtf8, readSource } from '../corpus/read-source';
@@ -127,8 +128,10 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
     c.quote ? `${c.quote.speaker.name}: ${c.text}` : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
   );
   const vectors = await embedPassages(embedder, embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
+  const speakersById = new Map(registry.speakers.map((s) => [s.id, s]));
   const chunks: IndexChunk[] = drafts.map(({ c, d }, i) => {
     const speakerId = c.quote ? registry.idFor(d.source.id, c.quote.speaker) : null;
+    const speaker = speakerId ? speakersById.get(speakerId)! : null;
     return {
       id: c.id,
       documentId: d.source.id,
@@ -145,6 +148,14 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
       footnoteNumber: c.quote?.footnoteNumber ?? null,
       interviewDate: c.quote?.interviewDate ?? null,
       dupOf: c.dupOf,
+      citation: citeQuote({
+        document: d.source.meta,
+        speaker: speaker ? { name: speaker.name, affiliation: speaker.affiliation, anonymous: speaker.anonymous } : null,
+        kind: c.kind,
+        interviewDate: c.quote?.interviewDate ?? null,
+        section: d.sections[c.sectionIndex]?.heading ?? null,
+        footnoteNumber: c.quote?.footnoteNumber ?? null,
+      }),
       vector: vectors[i],
     };
   });
@@ -160,6 +171,9 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
       info: d.source.meta,
       path: path.relative(process.cwd(), d.source.path) || d.source.path,
       contentHash: createHash('sha256').update(d.source.body).digest('hex'),
+      bibtex: documentBibtex(d.source.meta),
+      ris: documentRis(d.source.meta),
+      citation: citeQuote({ document: d.source.meta, speaker: null, kind: 'analysis', interviewDate: null, section: null }),
       sections: d.sections.map((s) => ({ index: s.index, heading: s.heading, anchor: s.anchor })),
       paragraphs: d.paragraphs,
       footnotes: d.footnotes.map((f) => ({ number: f.number, text: f.text })),

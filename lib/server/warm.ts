@@ -1,20 +1,22 @@
-import { warmUpCitations } from '../cite';
-import { toQuoteRecord } from '../records';
 import { getEmbedder, getIndex } from './context';
 
 /** Loads what every query needs; a missing index is not an error here (the pages say how to build it). */
 export async function warmServer(): Promise<void> {
   const started = performance.now();
   try {
+    // the reader caches these lookups; it lives on globalThis, so every route bundle shares the warm copy
     const reader = getIndex();
-    // each document's citation is built once; do it now rather than in the first search
-    for (const d of reader.documents()) {
-      const first = reader.quotes({ documentId: d.id })[0];
-      if (first) toQuoteRecord(reader, first);
-    }
+    reader.summary();
+    reader.documents();
+    reader.speakers();
   } catch {
     // no index yet: pages explain, and the model loads with the first index
   }
-  await Promise.allSettled([getEmbedder(), Promise.resolve().then(() => warmUpCitations())]);
-  console.log(`warmed model and citations in ${Math.round(performance.now() - started)} ms`);
+  // a few query lengths: the model's first call at a new input size is slower than the rest
+  await getEmbedder()
+    .then(async (e) => {
+      for (const q of ['sanctions', 'economic sanctions on China', 'what do experts say about the reliability of the United States as an ally']) await e.embed([q], 'query');
+    })
+    .catch(() => undefined);
+  console.log(`warmed the index and the model in ${Math.round(performance.now() - started)} ms`);
 }
