@@ -32,7 +32,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { CORPUS_DB: E2E_DB, PORT: String(port) },
+    // saved quotes of the browser tests go to a folder of their own, never the user's data/user
+    env: { CORPUS_DB: E2E_DB, PORT: String(port), USER_DATA_DIR: path.resolve('.cache/e2e/user') },
     stdout: 'pipe',
     stderr: 'pipe',
   },

@@ -1,6 +1,9 @@
 import { loadEmbedder } from './index';
 
 // Child process for parallel ingest: loads the same model and embeds the passages it is sent.
+
+// an ingest killed outright (SIGKILL) closes the IPC channel: stop at once rather than embed for nobody
+process.on('disconnect', () => process.exit(1));
 process.on('message', (msg: { spec: string; texts: string[] }) => {
   loadEmbedder(msg.spec, { allowRemote: false })
     .then((embedder) => embedder.embed(msg.texts, 'passage'))

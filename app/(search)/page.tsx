@@ -1,0 +1,296 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { savedIdSet } from '@/lib/collections/store';
+import type { IndexReader } from '@/lib/db/index-reader';
+import { toQuoteRecord } from '@/lib/records';
+import { checkIdsExist } from '@/lib/search/params';
+import { searchQuotes, type SearchParams } from '@/lib/search/search';
+import { defaultThemes } from '@/lib/search/themes';
+import { citationSources, toCard } from '@/lib/ui/cards';
+import { plural } from '@/lib/ui/format';
+import { describeIndexProblem, openReader, openSearch } from '@/lib/ui/load-index';
+import { MAX_PAGE_LIMIT, PAGE_SIZE, parseSearchPage, searchHref, type RawParams, type SearchPageState } from '@/lib/ui/page-params';
+import { AutoSubmit } from '../_components/auto-submit';
+import { CitationSourcesProvider } from '../_components/citation-sources';
+import { CitationStyleSelect } from '../_components/citation-style';
+import { ExportLinks } from '../_components/export-links';
+import { IndexProblem, Notice } from '../_components/notice';
+import { QuoteCard } from '../_components/quote-card';
+import { ResultsSkeleton } from '../_components/results-skeleton';
+import { SearchFilters } from '../_components/search-filters';
+import { SEARCH_FORM_ID, SearchForm } from '../_components/search-form';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { state } = parseSearchPage(await searchParams);
+  return state.q ? { title: `“${state.q.slice(0, 80)}”` } : {};
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const { state, params, error } = parseSearchPage(await searchParams);
+  const opened = openReader();
+  if (!opened.ok)
+    return (
+      <div className="space-y-6">
+        <SearchForm q={state.q} />
+        <IndexProblem problem={opened.problem} />
+      </div>
+    );
+  const { reader } = opened;
+  const filtered = state.speakers.length > 0 || !!state.document || state.kind !== 'quotes';
+  const options = {
+    speakers: reader.speakers().map((s) => ({ id: s.id, name: s.name, quoteCount: s.quoteCount })),
+    documents: reader.documents().map((d) => ({ id: d.id, title: d.title })),
+  };
+  const resultsKey = JSON.stringify(state);
+  return (
+    <div>
+      <h1 className="sr-only">Search expert quotes</h1>
+      <SearchForm q={state.q} />
+      <div className="mt-6 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-10">
+        <aside aria-label="Filters" className="mb-6 lg:mb-0">
+          <SearchFilters options={options} state={state} clearHref={filtered && state.q ? searchHref({ q: state.q }) : filtered ? '/' : null} />
+        </aside>
+        <section aria-label={state.q ? 'Results' : 'Getting started'} className="min-w-0">
+          {!state.q && !error && filtered && (state.speakers.length > 0 || state.document) ? (
+            <Browse reader={reader} state={state} />
+          ) : !state.q && !error ? (
+            <Introduction themes={defaultThemes(reader, 8)} summary={reader.summary()} />
+          ) : error || !params ? (
+            <Notice tone="warning" title="That search could not run" testId="search-error">
+              <p>{capitalise(error ?? 'the query is empty')}.</p>
+              <p>
+                Try a shorter query, or{' '}
+                <Link className="link" href={state.q ? searchHref({ q: state.q.slice(0, 200) }) : '/'}>
+                  search without the filters
+                </Link>
+                .
+              </p>
+            </Notice>
+          ) : (
+            <Suspense key={resultsKey} fallback={<ResultsSkeleton q={state.q} />}>
+              <Results params={params} state={state} />
+            </Suspense>
+          )}
+        </section>
+      </div>
+      <AutoSubmit formId={SEARCH_FORM_ID} unlessShown="filters-toggle-label" />
+    </div>
+  );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function Introduction({ themes, summary }: { themes: string[]; summary: { documents: number; speakers: number; quotes: number } }) {
+  return (
+    <div className="font-ui space-y-6" data-testid="search-intro">
+      <div>
+        <h2 className="text-lg font-semibold">What did the experts say?</h2>
+        <p className="mt-1 max-w-prose text-stone-700 dark:text-stone-300">
+          Ask a theme in your own words. Every answer is a verbatim quote with its speaker, affiliation, interview date, document and section, ready to copy with a citation or to read in context.
+        </p>
+      </div>
+      <div>
+        <h3 className="text-sm font-semibold text-stone-800 dark:text-stone-200">Themes in this corpus</h3>
+        <ul className="mt-2 flex flex-wrap gap-2" aria-label="Example themes">
+          {themes.map((t) => (
+            <li key={t}>
+              <Link href={searchHref({ q: t })} className="btn rounded-full" data-testid="example-theme">
+                {t}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        {plural(summary.quotes, 'quote')} by {plural(summary.speakers, 'speaker')} in {plural(summary.documents, 'document')}.{' '}
+        <Link href="/speakers" className="link">
+          See who is quoted
+        </Link>
+        , or{' '}
+        <Link href="/compare" className="link">
+          compare speakers side by side
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}
+
+async function Results({ params, state }: { params: SearchParams; state: SearchPageState }) {
+  const opened = await openSearch();
+  if (!opened.ok) return <IndexProblem problem={opened.problem} />;
+  const { reader, embedder } = opened;
+  const unknown = checkIdsExist(reader, params);
+  if (unknown)
+    return (
+      <Notice tone="warning" title="Some filters point at nothing in this index" testId="search-error">
+        <p>
+          {capitalise(unknown)}: the link may come from an older index, or the id is mistyped.{' '}
+          <Link className="link" href={searchHref({ q: state.q })}>
+            Search all speakers and documents
+          </Link>
+          .
+        </p>
+      </Notice>
+    );
+  let response;
+  try {
+    response = await searchQuotes(reader, embedder, params);
+  } catch (e) {
+    const problem = describeIndexProblem(e);
+    if (problem) return <IndexProblem problem={problem} />;
+    throw e;
+  }
+  const { results } = response;
+  if (!results.length) return <EmptyResults state={state} />;
+  const saved = savedIdSet();
+  const cards = results.map(toCard);
+  const sources = citationSources(reader, cards.map((c) => c.document.id));
+  const exportQuery = new URLSearchParams(searchHref(state).slice(2));
+  exportQuery.set('limit', String(state.limit));
+  if (!exportQuery.has('kind')) exportQuery.set('kind', 'quotes');
+  const noWordMatched = results.every((r) => r.matchedTerms.length === 0);
+  const speakerNames = state.speakers.map((id) => reader.speaker(id)?.name ?? id);
+  const documentTitle = state.document ? reader.document(state.document)?.title : null;
+  return (
+    <CitationSourcesProvider sources={sources}>
+      <div className="font-ui flex flex-wrap items-end justify-between gap-x-6 gap-y-3 border-b border-stone-200 pb-3 dark:border-stone-800">
+        <div>
+          <h2 className="text-base font-semibold" data-testid="results-heading">
+            {results.length === state.limit ? `Top ${results.length}` : plural(results.length, state.kind === 'all' ? 'passage' : 'quote')} for “{state.q}”
+          </h2>
+          <p className="text-xs text-stone-600 dark:text-stone-400">
+            {speakerNames.length > 0 && <>From {speakerNames.join(', ')} · </>}
+            {documentTitle && <>In {documentTitle} · </>}
+            {state.kind === 'all' ? 'Quotes and analysis' : 'Quotes only'} · best first · {response.tookMs} ms
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          <CitationStyleSelect />
+          <ExportLinks query={exportQuery.toString()} label="Export these" />
+        </div>
+      </div>
+      {noWordMatched && (
+        <p className="font-ui mt-3 text-sm text-stone-700 dark:text-stone-300" data-testid="meaning-only">
+          No quote uses the words of your query; these are the closest in meaning. Try other words for the same idea.
+        </p>
+      )}
+      <ol className="mt-4 space-y-4" aria-label="Quotes">
+        {cards.map((c) => (
+          <li key={c.id}>
+            <QuoteCard card={c} saved={saved.has(c.id)} />
+          </li>
+        ))}
+      </ol>
+      {results.length === state.limit && state.limit < MAX_PAGE_LIMIT && (
+        <p className="font-ui mt-6 text-center">
+          <Link href={searchHref({ ...state, limit: Math.min(MAX_PAGE_LIMIT, state.limit + PAGE_SIZE) })} scroll={false} className="btn">
+            Show more quotes
+          </Link>
+        </p>
+      )}
+    </CitationSourcesProvider>
+  );
+}
+
+/** Filters without a query: every quote of the chosen speakers (or document), in document order. */
+function Browse({ reader, state }: { reader: IndexReader; state: SearchPageState }) {
+  const unknown = [...state.speakers.filter((id) => !reader.speaker(id)), ...(state.document && !reader.document(state.document) ? [state.document] : [])];
+  if (unknown.length)
+    return (
+      <Notice tone="warning" title="Some filters point at nothing in this index" testId="search-error">
+        <p>
+          Not in the index: {unknown.join(', ')}.{' '}
+          <Link className="link" href="/">
+            Start again
+          </Link>
+          .
+        </p>
+      </Notice>
+    );
+  const chunks = reader.quotes({ speakerIds: state.speakers.length ? state.speakers : undefined, documentId: state.document ?? undefined });
+  const cards = chunks.map((c) => toCard(toQuoteRecord(reader, c)));
+  const saved = savedIdSet();
+  const who = state.speakers.map((id) => reader.speaker(id)!.name);
+  const where = state.document ? reader.document(state.document)!.title : null;
+  const ids = cards.map((c) => c.id);
+  return (
+    <CitationSourcesProvider sources={citationSources(reader, cards.map((c) => c.document.id))}>
+      <div className="font-ui flex flex-wrap items-end justify-between gap-x-6 gap-y-3 border-b border-stone-200 pb-3 dark:border-stone-800">
+        <div>
+          <h2 className="text-base font-semibold" data-testid="results-heading">
+            {plural(cards.length, 'quote')}
+            {who.length > 0 && <> by {who.join(', ')}</>}
+            {where && <> in {where}</>}
+          </h2>
+          <p className="text-xs text-stone-600 dark:text-stone-400">In document order · type a theme above to rank them by relevance</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          <CitationStyleSelect />
+          {ids.length > 0 && ids.length <= 500 && <ExportLinks query={`ids=${ids.join(',')}`} label="Export these" />}
+        </div>
+      </div>
+      {cards.length === 0 ? (
+        <div className="mt-4">
+          <Notice title="No quotes with these filters" testId="search-empty">
+            <p>
+              The chosen speakers are not quoted in this document.{' '}
+              <Link className="link" href={`/?${state.speakers.map((s) => `speaker=${encodeURIComponent(s)}`).join('&')}`}>
+                Show all their quotes
+              </Link>
+              .
+            </p>
+          </Notice>
+        </div>
+      ) : (
+        <ol className="mt-4 space-y-4" aria-label="Quotes">
+          {cards.map((c) => (
+            <li key={c.id}>
+              <QuoteCard card={c} saved={saved.has(c.id)} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </CitationSourcesProvider>
+  );
+}
+
+function EmptyResults({ state }: { state: SearchPageState }) {
+  return (
+    <Notice title={`Nothing found for “${state.q}” with these filters`} testId="search-empty">
+      <p>The filters leave no quote to search. Try one of these:</p>
+      <ul className="list-disc space-y-1 pl-5">
+        {state.speakers.length > 0 && (
+          <li>
+            <Link className="link" href={searchHref({ ...state, speakers: [] })}>
+              Search all speakers
+            </Link>
+          </li>
+        )}
+        {state.document && (
+          <li>
+            <Link className="link" href={searchHref({ ...state, document: null })}>
+              Search all documents
+            </Link>
+          </li>
+        )}
+        {state.kind !== 'all' && (
+          <li>
+            <Link className="link" href={searchHref({ ...state, kind: 'all' })}>
+              Include the authors’ analysis
+            </Link>{' '}
+            (some documents quote no one)
+          </li>
+        )}
+        <li>Use broader or different words for the same idea.</li>
+      </ul>
+    </Notice>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { QuoteCardData } from '@/lib/ui/cards';
+import { formatDate } from '@/lib/ui/format';
+import { CitationStyleSelect } from './citation-style';
+import { CopyCitationButton } from './copy-citation-button';
+import { CopyLinkButton } from './copy-link-button';
+import { SaveQuoteButton } from './save-quote-button';
+
+/** Under the highlighted quote in the reader: who said it, and copy, link and save. */
+export function HighlightCallout({ card, saved, clearHref }: { card: QuoteCardData; saved: boolean; clearHref: string }) {
+  const s = card.speaker;
+  return (
+    <aside aria-label="Highlighted quote" data-testid="highlight-callout" className="font-ui my-5 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm sm:p-4 dark:border-amber-700/60 dark:bg-amber-950/30">
+      <p className="text-stone-800 dark:text-stone-200">
+        {s ? (
+          <>
+            <Link href={`/speakers/${s.id}`} className="link font-semibold">
+              {s.name}
+            </Link>
+            {s.affiliation && <>, {s.affiliation}</>}
+          </>
+        ) : (
+          <span className="font-semibold">The author’s analysis</span>
+        )}
+        {card.interviewDate && <> · interviewed {formatDate(card.interviewDate)}</>}
+        {card.footnote && <> · note {card.footnote.number}</>}
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <CitationStyleSelect />
+        <CopyCitationButton quoted={card.quoted} citation={card.citation} documentId={card.document.id} attribution={card.attribution} />
+        <CopyLinkButton href={card.contextHref} />
+        <SaveQuoteButton quoteId={card.id} saved={saved} />
+        <Link href={clearHref} scroll={false} className="link ml-auto">
+          Clear highlight
+        </Link>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,25 @@
+import type { HighlightRun } from '@/lib/ui/quote-segments';
+
+/** Quote text with the query's words marked and the best-answering sentence tinted. */
+export function HighlightedText({ runs }: { runs: HighlightRun[] }) {
+  return (
+    <>
+      {runs.map((r, i) => {
+        const best = r.best ? 'bg-amber-100/80 dark:bg-amber-400/15 box-decoration-clone' : '';
+        if (r.match)
+          return (
+            <mark key={i} className={`rounded-sm bg-amber-200 px-px font-semibold text-inherit dark:bg-amber-500/35 ${best}`}>
+              {r.text}
+            </mark>
+          );
+        return r.best ? (
+          <span key={i} className={best}>
+            {r.text}
+          </span>
+        ) : (
+          <span key={i}>{r.text}</span>
+        );
+      })}
+    </>
+  );
+}

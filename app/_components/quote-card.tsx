@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { formatAuthors, formatDate } from '@/lib/ui/format';
+import type { QuoteCardData } from '@/lib/ui/cards';
+import { CopyCitationButton } from './copy-citation-button';
+import { CopyLinkButton } from './copy-link-button';
+import { HighlightedText } from './highlighted-text';
+import { ContextIcon } from './icons';
+import { RelevanceMeter } from './relevance-meter';
+import { SaveQuoteButton } from './save-quote-button';
+
+const KIND_LABEL = { interview: 'Interview', quote: 'Quoted statement', analysis: 'Author’s analysis' } as const;
+
+/**
+ * One quote: verbatim text, who said it (affiliation, interview date), where it stands (document, section, note),
+ * and what can be done with it: copy with citation, copy a link, open in context, save.
+ */
+export function QuoteCard({ card, saved, showSpeaker = true, scoreKind = 'search', compact = false }: { card: QuoteCardData; saved: boolean; showSpeaker?: boolean; scoreKind?: 'search' | 'theme'; compact?: boolean }) {
+  const s = card.speaker;
+  return (
+    <article data-testid="result" data-quote-id={card.id} className={`rounded-lg border border-stone-200 bg-white shadow-xs dark:border-stone-800 dark:bg-stone-900 ${compact ? 'p-3 sm:p-4' : 'p-4 sm:p-5'}`}>
+      <div className="font-ui mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
+        <span className="tracking-wide uppercase">{KIND_LABEL[card.kind]}</span>
+        {card.score !== null && <RelevanceMeter score={card.score} kind={scoreKind} />}
+      </div>
+      <blockquote data-testid="result-text" className={`border-l-[3px] border-amber-500/80 pl-3 ${compact ? 'text-base' : 'text-[1.05rem]'} leading-relaxed break-words whitespace-pre-line text-stone-900 sm:pl-4 dark:border-amber-500/60 dark:text-stone-100`}>
+        <HighlightedText runs={card.runs} />
+      </blockquote>
+      <div className="font-ui mt-3 space-y-1 text-sm">
+        {(showSpeaker || !s) && (
+          <p>
+            {s ? (
+              <>
+                <Link href={`/speakers/${s.id}`} data-testid="result-speaker" className="link font-semibold">
+                  {s.name}
+                </Link>
+                {s.affiliation && <span className="text-stone-700 dark:text-stone-300">, {s.affiliation}</span>}
+              </>
+            ) : (
+              <span data-testid="result-speaker" className="font-semibold">
+                {formatAuthors(card.document.authors) || 'The author'}
+                <span className="font-normal text-stone-600 dark:text-stone-400"> (author)</span>
+              </span>
+            )}
+            {card.interviewDate && <span className="text-stone-600 dark:text-stone-400"> · interviewed {formatDate(card.interviewDate)}</span>}
+          </p>
+        )}
+        <p className="text-stone-600 dark:text-stone-400">
+          <span className="sr-only">Source: </span>
+          <Link href={`/documents/${encodeURIComponent(card.document.id)}`} className="link italic">
+            {card.document.title}
+          </Link>
+          {card.document.date && <> ({formatDate(card.document.date)})</>}
+          {card.section && <> · {card.section}</>}
+        </p>
+        {card.footnote?.text && !compact && (
+          <p className="text-xs text-stone-600 dark:text-stone-400">
+            Note {card.footnote.number}: {card.footnote.text}
+          </p>
+        )}
+        {card.alsoIn.length > 0 && (
+          <p className="text-xs text-stone-600 dark:text-stone-400">
+            Also in:{' '}
+            {card.alsoIn.map((a, i) => (
+              <span key={a.documentId}>
+                {i > 0 && '; '}
+                <Link href={a.href} className="link italic">
+                  {a.title}
+                </Link>
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+      <div className={`mt-3 flex flex-wrap items-center ${compact ? 'gap-1.5' : 'gap-2'}`}>
+        <CopyCitationButton quoted={card.quoted} citation={card.citation} documentId={card.document.id} attribution={card.attribution} compact={compact} />
+        <CopyLinkButton href={card.contextHref} compact={compact} />
+        <Link href={card.contextHref} data-testid="open-in-context" className="btn" aria-label={compact ? 'Open in context' : undefined}>
+          <ContextIcon />
+          {compact ? 'Context' : 'Open in context'}
+        </Link>
+        <SaveQuoteButton quoteId={card.id} saved={saved} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import type { ReaderQuote } from '@/lib/types';
+import type { ReaderParagraphView } from '@/lib/ui/reader-view';
+import { FootnoteRef } from './footnote-ref';
+
+const KIND_CLASS: Record<ReaderParagraphView['kind'], string> = {
+  text: '',
+  list: 'pl-5 -indent-4',
+  meta: 'font-ui text-sm text-stone-600 dark:text-stone-400',
+  byline: 'italic text-stone-700 dark:text-stone-300',
+  toc: 'font-ui text-sm text-stone-600 dark:text-stone-400',
+};
+
+/**
+ * One paragraph of the document, verbatim: quotes are marked and followed by their speaker's name (a link
+ * that highlights the quote), note markers open their notes in place, and the paragraph keeps its anchor.
+ */
+export function ReaderParagraph({
+  paragraph,
+  quotes,
+  notes,
+  highlightId,
+  firstRefs,
+  children,
+}: {
+  paragraph: ReaderParagraphView;
+  quotes: Map<string, ReaderQuote>;
+  notes: Map<number, string>;
+  highlightId: string | null;
+  firstRefs: Set<string>;
+  children?: React.ReactNode;
+}) {
+  const p = paragraph;
+  const passageHighlight = p.highlighted;
+  const body = p.runs.map((run, ri) => {
+    const parts = run.parts.map((part, pi) =>
+      'text' in part ? (
+        <span key={pi}>{p.kind === 'toc' ? part.text.replace(/\t+/g, ' · ') : part.text}</span>
+      ) : (
+        <FootnoteRef key={pi} number={part.footnote} text={notes.get(part.footnote)} popoverId={`fn-${p.anchor}-${ri}-${pi}`} refId={firstRefs.has(`${p.anchor}:${ri}:${pi}`) ? `ref-${part.footnote}` : undefined} />
+      ),
+    );
+    if (!run.quoteId) return <span key={ri}>{parts}</span>;
+    const q = quotes.get(run.quoteId);
+    const isHighlight = run.quoteId === highlightId;
+    return (
+      <span key={ri}>
+        <span
+          id={run.quoteStarts ? run.quoteId : undefined}
+          data-quote={run.quoteId}
+          data-testid={isHighlight && run.quoteStarts ? 'quote-highlight' : undefined}
+          className={
+            isHighlight
+              ? 'scroll-mt-24 rounded-sm bg-amber-200 box-decoration-clone px-0.5 dark:bg-amber-500/35'
+              : 'scroll-mt-24 underline decoration-amber-500/70 decoration-2 underline-offset-4 dark:decoration-amber-400/60'
+          }
+        >
+          {parts}
+        </span>
+        {run.quoteEnds && q?.speaker && (
+          <Link
+            href={`?quote=${encodeURIComponent(q.id)}#${encodeURIComponent(q.id)}`}
+            scroll={false}
+            className="font-ui ml-1 inline-block rounded bg-stone-200/80 px-1.5 align-[0.1em] text-xs leading-5 font-medium whitespace-nowrap text-stone-800 no-underline indent-0 hover:bg-amber-200 dark:bg-stone-800 dark:text-stone-200 dark:hover:bg-amber-500/30"
+            title={`${q.kind === 'interview' ? 'Interview' : 'Quoted'}: ${q.speaker.name}${q.speaker.affiliation ? `, ${q.speaker.affiliation}` : ''} — select to highlight and cite`}
+          >
+            — {q.speaker.name}
+          </Link>
+        )}
+      </span>
+    );
+  });
+  return (
+    <>
+      <p id={p.anchor} data-testid={passageHighlight && p.highlightStartsHere ? 'quote-highlight' : undefined} className={`reader-paragraph group relative scroll-mt-24 ${KIND_CLASS[p.kind]} ${passageHighlight ? 'rounded bg-amber-100 ring-4 ring-amber-100 dark:bg-amber-500/15 dark:ring-amber-500/15' : ''}`}>
+        {passageHighlight && p.highlightStartsHere && highlightId && <span id={highlightId} className="scroll-mt-24" />}
+        {body}
+        <a href={`#${p.anchor}`} tabIndex={-1} aria-hidden="true" className="font-ui ml-1 text-xs text-stone-400 no-underline opacity-0 group-hover:opacity-100 hover:text-stone-700 dark:hover:text-stone-200" title="Link to this paragraph">
+          ¶
+        </a>
+      </p>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// The search page: a theme in, attributed verbatim quotes out; the query lives in the URL.
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+}
+
+test('a theme query shows attributed quotes from the experts who speak to it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/?q=' + encodeURIComponent('sanctions on China'));
+  const results = page.getByTestId('result');
+  await expect(results.first()).toBeVisible();
+  expect(await results.count()).toBeGreaterThan(3);
+  // the two interviewees who talk about sanctions against China come first
+  const topSpeakers = await results.getByTestId('result-speaker').allInnerTexts();
+  expect(topSpeakers.slice(0, 3)).toEqual(expect.arrayContaining(['Saya Kiba', 'Takuya Matsuda']));
+  const first = results.first();
+  await expect(first.getByTestId('result-text')).toContainText(/sanction/i);
+  await expect(first.locator('mark').first()).toBeVisible(); // matched words highlighted
+  await expect(first).toContainText('Kobe City University of Foreign Studies');
+  await expect(first).toContainText('interviewed 3 December 2024');
+  await expect(first).toContainText('Shaping a New Alliance');
+  await expect(first.getByTestId('relevance')).toBeVisible();
+  for (const card of await results.all()) await expect(card.getByTestId('result-speaker')).not.toBeEmpty();
+  await shot(page, 'results-1280');
+});
+
+test('typing a query and pressing Enter puts it in the URL, and the URL reproduces the search', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByTestId('search-input');
+  await expect(box).toBeFocused(); // autofocus
+  await expect(page.getByTestId('example-theme').first()).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await shot(page, 'home-1280');
+  await box.fill('public opinion');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=public(\+|%20)opinion/);
+  await expect(page.getByTestId('result').first()).toBeVisible();
+  const firstId = await page.getByTestId('result').first().getAttribute('data-quote-id');
+  await page.reload();
+  await expect(page.getByTestId('search-input')).toHaveValue('public opinion');
+  await expect(page.getByTestId('result').first()).toHaveAttribute('data-quote-id', firstId!);
+});
+
+test('an example theme runs a search, and "/" brings the focus back to the box', async ({ page }) => {
+  await page.goto('/');
+  const theme = page.getByTestId('example-theme').first();
+  const label = (await theme.innerText()).trim();
+  await theme.click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(label).replace(/%20/g, '(\\+|%20)')}`));
+  await expect(page.getByTestId('result').first()).toBeVisible();
+  await page.waitForLoadState('networkidle'); // the shortcut is script: wait until the page is live
+  await page.getByTestId('result').first().getByTestId('result-text').click();
+  await expect(page.getByTestId('search-input')).not.toBeFocused();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('search-input')).toBeFocused();
+  // from a page without a query box, "/" opens the search page
+  await page.goto('/speakers', { waitUntil: 'networkidle' });
+  await page.keyboard.press('/');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('search-input')).toBeFocused();
+});
+
+test('filtering by speaker keeps only their quotes, and the filter is in the URL', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/?q=' + encodeURIComponent('Taiwan conflict'), { waitUntil: 'networkidle' });
+  const filter = page.getByTestId('speaker-filter');
+  await expect(filter).toBeVisible();
+  await filter.getByLabel(/Ken Jimbo/).check();
+  await expect(page).toHaveURL(/\?q=Taiwan(\+|%20)conflict&speaker=ken-jimbo$/); // defaults and empty fields stay out of the link
+  await expect(page.getByTestId('result').first()).toBeVisible();
+  const speakers = await page.getByTestId('result-speaker').allInnerTexts();
+  expect(new Set(speakers)).toEqual(new Set(['Ken Jimbo']));
+  await expect(page.getByTestId('speaker-filter').getByLabel(/Ken Jimbo/)).toBeChecked();
+  // including the authors' analysis
+  await page.getByLabel('Quotes and the authors’ analysis').check();
+  await expect(page).toHaveURL(/kind=all/);
+});
+
+test('empty and error states say what happened and what to try', async ({ page }) => {
+  await page.goto('/?q=Russia&speaker=ken-jimbo&document=japan-and-europe-a-marriage-of-convenience-matures');
+  const empty = page.getByTestId('search-empty');
+  await expect(empty).toContainText('Nothing found');
+  await empty.getByRole('link', { name: 'Search all speakers' }).click();
+  await expect(page).not.toHaveURL(/speaker=/);
+
+  const bad = await page.goto('/?q=Russia&speaker=no-such-person');
+  expect(bad?.status()).toBe(200);
+  await expect(page.getByTestId('search-error')).toContainText(/unknown speaker id "no-such-person"/i);
+  await page.getByTestId('search-error').getByRole('link').click();
+  await expect(page.getByTestId('result').first()).toBeVisible();
+
+  await page.goto('/?q=x&kind=everything');
+  await expect(page.getByTestId('search-error')).toContainText(/kind must be/i);
+});
+
+test('filters without a query list every quote of the speaker in document order', async ({ page, request }) => {
+  await page.goto('/?speaker=saya-kiba');
+  const all = (await (await request.get('/api/export?speaker=saya-kiba&format=json')).json()) as { id: string }[];
+  await expect(page.getByTestId('result')).toHaveCount(all.length);
+  expect(await page.getByTestId('result').evaluateAll((els) => els.map((e) => e.getAttribute('data-quote-id')))).toEqual(all.map((q) => q.id));
+  await expect(page.getByTestId('results-heading')).toContainText('by Saya Kiba');
+});

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../export/formats';
+import { buildExport, ExportInputError, parseExportQuery } from './export';
+import { collectionsFile, saveQuotes } from './store';
+import { buildFixtureIndex, type FixtureIndex } from './test-fixture';
+
+let fx: FixtureIndex;
+beforeAll(async () => {
+  fx = await buildFixtureIndex();
+}, 120_000);
+afterAll(() => fx?.remove());
+
+const parse = (qs: string) => parseExportQuery(new URLSearchParams(qs));
+const now = new Date('2025-03-04T05:06:07Z');
+
+describe('parseExportQuery', () => {
+  it('reads ids, saved, speaker or a search, with Markdown and Chicago by default', () => {
+    expect(parse('ids=q-1,q-2&ids=q-1')).toEqual({ ok: true, value: { format: 'md', style: 'chicago', source: { kind: 'ids', ids: ['q-1', 'q-2'] } } });
+    expect(parse('saved=1&format=csv')).toMatchObject({ ok: true, value: { format: 'csv', source: { kind: 'saved' } } });
+    expect(parse('speaker=ken-example&format=ris')).toMatchObject({ ok: true, value: { source: { kind: 'speaker', speakerId: 'ken-example' } } });
+    expect(parse('q=fishing&speaker=ann-sample&limit=5&style=apa')).toMatchObject({ ok: true, value: { style: 'apa', source: { kind: 'search', params: { q: 'fishing', speakers: ['ann-sample'], limit: 5 } } } });
+  });
+
+  it('says what is wrong', () => {
+    for (const [qs, message] of [
+      ['', /say what to export/],
+      ['ids=q-1&saved=1', /exactly one/],
+      ['format=pdf&saved=1', /format must be/],
+      ['style=harvard&saved=1', /style must be/],
+      ['ids=%3Cscript%3E', /quote ids/],
+      ['q=', /empty/],
+      ['speaker=a,b', /one speaker id/],
+      ['format=md&format=csv&saved=1', /more than once/],
+    ] as const) {
+      const r = parse(qs);
+      expect(r.ok, qs).toBe(false);
+      if (!r.ok) expect(r.error, qs).toMatch(message);
+    }
+  });
+});
+
+describe('buildExport', () => {
+  const ids = () => fx.reader.quotes().map((q) => q.id);
+
+  it('writes CSV with one row per quote and every attribution field, in document order', async () => {
+    const [a, b] = ids();
+    const file = await buildExport(fx.reader, fx.embedder, { format: 'csv', style: 'chicago', source: { kind: 'ids', ids: [b, a] } }, { now });
+    expect(file.contentType).toMatch(/^text\/csv; charset=utf-8/);
+    expect(file.filename).toBe('expert-quotes-selection-2025-03-04.csv');
+    expect(file.body.startsWith('\ufeff')).toBe(true);
+    const lines = file.body.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(3);
+    expect(lines[1].startsWith(`${a},interview,ken-example,Ken Example,`)).toBe(true);
+    expect(lines[2].startsWith(`${b},interview,ann-sample,Ann Sample,`)).toBe(true);
+  });
+
+  it('writes Markdown with the quote, its speaker and its citation in the chosen style', async () => {
+    const [a] = ids();
+    const file = await buildExport(fx.reader, fx.embedder, { format: 'md', style: 'mla', source: { kind: 'ids', ids: [a] } }, { now, baseUrl: 'http://localhost:3000' });
+    expect(file.contentType).toBe('text/markdown; charset=utf-8');
+    expect(file.body).toContain('**Ken Example** (Example University)');
+    expect(file.body).toContain('> We have to be realistic about quotas');
+    expect(file.body).toContain('Example, Ken. Interview by Jane Doe');
+    expect(file.body).toContain('MLA 9');
+    expect(file.body).toContain(`[Context](http://localhost:3000/documents/test-report-on-fisheries#`);
+  });
+
+  it('writes BibTeX and RIS for the source documents, each once', async () => {
+    const bib = await buildExport(fx.reader, fx.embedder, { format: 'bibtex', style: 'chicago', source: { kind: 'ids', ids: ids() } }, { now });
+    expect(bib.contentType).toBe('application/x-bibtex; charset=utf-8');
+    expect(bib.filename).toMatch(/-sources-2025-03-04\.bib$/);
+    expect(bib.body.match(/^@/gm)).toHaveLength(1);
+    expect(bib.body).toMatch(/@techreport\{doe2024test,[\s\S]*institution = \{Test Institute\}/);
+    const ris = await buildExport(fx.reader, fx.embedder, { format: 'ris', style: 'chicago', source: { kind: 'speaker', speakerId: 'ann-sample' } }, { now });
+    expect(ris.contentType).toBe('application/x-research-info-systems; charset=utf-8');
+    expect(ris.body).toMatch(/^TY {2}- /);
+    expect(ris.body).toMatch(/^ER {2}-/m);
+  });
+
+  it('exports the saved quotes and a result list', async () => {
+    const savedFile = collectionsFile(path.join(fx.dir, 'user-export'));
+    await saveQuotes(fx.reader, [ids()[1]], savedFile);
+    const saved = await buildExport(fx.reader, fx.embedder, { format: 'json', style: 'chicago', source: { kind: 'saved' } }, { now, savedFile });
+    expect(JSON.parse(saved.body).map((q: { id: string }) => q.id)).toEqual([ids()[1]]);
+    const search = await buildExport(fx.reader, fx.embedder, { format: 'json', style: 'chicago', source: { kind: 'search', params: { q: 'fishing fleets certainty', kind: 'quotes', limit: 1 } } }, { now });
+    const rows = JSON.parse(search.body) as { id: string; score?: number }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].id).toBe(ids()[1]);
+    expect(rows[0].score).toBeUndefined();
+    expect(search.filename).toBe('expert-quotes-fishing-fleets-certainty-2025-03-04.json');
+  });
+
+  it('refuses unknown ids and speakers', async () => {
+    await expect(buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'ids', ids: ['q-0000000000000000'] } })).rejects.toBeInstanceOf(ExportInputError);
+    await expect(buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'speaker', speakerId: 'nobody' } })).rejects.toThrow(/unknown speaker/);
+    await expect(buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'search', params: { q: 'x', speakers: ['nobody'] } } })).rejects.toThrow(/unknown speaker/);
+  });
+});
