@@ -1,9 +1,7 @@
 import type { IndexReader, StoredChunk } from '../db/index-reader';
 import type { Embedder } from '../embed/embedder';
-import { toQuoteRecord } from '../records';
-import type { AlsoIn, SearchResult, SpeakerInfo, SpeakerRef } from '../types';
-import { bestSentence, matchedTerms } from './highlight';
-import { assertSameEmbedder, MAX_QUERY_LENGTH } from './search';
+import type { SearchResult, SpeakerInfo, SpeakerRef } from '../types';
+import { assertSameEmbedder, MAX_QUERY_LENGTH, toSearchResult } from './search';
 import { RELEVANCE_FLOOR, scoreThemeForSpeakers, themeVectors } from './theme-relevance';
 
 export const MIN_COMPARE_SPEAKERS = 2;
@@ -82,26 +80,9 @@ function checkTheme(theme: string): string {
   return t;
 }
 
-/** Other documents that carry the same quote, as search shows them. */
-function alsoInFor(reader: IndexReader, chunk: StoredChunk): AlsoIn[] {
-  const canonicalId = chunk.dupOf ?? chunk.id;
-  const canonical = chunk.dupOf ? reader.chunkById(canonicalId) : null;
-  const group = [...(canonical ? [canonical] : []), ...reader.copiesOf(canonicalId)].filter((c) => c.id !== chunk.id);
-  const seen = new Set<string>([chunk.documentId]);
-  return group
-    .filter((c) => !seen.has(c.documentId) && seen.add(c.documentId))
-    .map((c) => ({ documentId: c.documentId, title: reader.document(c.documentId)?.title ?? c.documentId, href: toQuoteRecord(reader, c).href }));
-}
-
-/** A stored quote as a search result for a theme: attributed, cited, highlighted; score = theme relevance. */
+/** A stored quote as a search result for a theme; score = theme relevance. */
 export function toThemeResult(reader: IndexReader, chunk: StoredChunk, theme: string, relevance: number): SearchResult {
-  return {
-    ...toQuoteRecord(reader, chunk),
-    score: Math.round(relevance * 1000) / 1000,
-    matchedTerms: matchedTerms(theme, chunk.text),
-    bestSentence: bestSentence(theme, chunk.text),
-    alsoIn: alsoInFor(reader, chunk),
-  };
+  return toSearchResult(reader, chunk, theme, relevance);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ChunkFilter, IndexReader, RankedRow, StoredChunk } from '../db/index-reader';
 import type { Embedder } from '../embed/embedder';
 import { toQuoteRecord } from '../records';
-import type { ChunkKind, SearchResponse, SearchResult } from '../types';
+import type { AlsoIn, ChunkKind, SearchResponse, SearchResult } from '../types';
 import { buildFtsQuery, contentTerms } from './fts-query';
 import { bestSentence, lightStem, matchedTerms } from './highlight';
 
@@ -139,6 +139,28 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   return out;
 }
 
+/** Other documents that carry the same passage ("also in"), each once. */
+function alsoInFor(reader: IndexReader, chunk: StoredChunk): AlsoIn[] {
+  const canonicalId = chunk.dupOf ?? chunk.id;
+  const canonical = chunk.dupOf ? reader.chunkById(canonicalId) : null;
+  const group = [...(canonical ? [canonical] : []), ...reader.copiesOf(canonicalId)].filter((c) => c.id !== chunk.id);
+  const seen = new Set<string>([chunk.documentId]);
+  return group
+    .filter((c) => !seen.has(c.documentId) && seen.add(c.documentId))
+    .map((c) => ({ documentId: c.documentId, title: reader.document(c.documentId)?.title ?? c.documentId, href: toQuoteRecord(reader, c).href }));
+}
+
+/** A stored chunk as a result for a query: attributed, cited, highlighted, with its score and "also in". */
+export function toSearchResult(reader: IndexReader, chunk: StoredChunk, query: string, score: number): SearchResult {
+  return {
+    ...toQuoteRecord(reader, chunk),
+    score: Math.round(score * 1000) / 1000,
+    matchedTerms: matchedTerms(query, chunk.text),
+    bestSentence: bestSentence(query, chunk.text),
+    alsoIn: alsoInFor(reader, chunk),
+  };
+}
+
 /** Hybrid search for the API, the CLI and the pages: attributed, cited, highlighted results. */
 export async function searchQuotes(reader: IndexReader, embedder: Embedder, params: SearchParams): Promise<SearchResponse> {
   const started = performance.now();
@@ -146,22 +168,6 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   const limit = Math.min(Math.max(1, params.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
   const offset = Math.max(0, params.offset ?? 0);
   const ranked = await rankChunks(reader, embedder, params);
-  const results: SearchResult[] = ranked.slice(offset, offset + limit).map(({ chunk, score }) => {
-    const record = toQuoteRecord(reader, chunk);
-    const canonicalId = chunk.dupOf ?? chunk.id;
-    const canonical = chunk.dupOf ? reader.chunkById(canonicalId) : null;
-    const group = [...(canonical ? [canonical] : []), ...reader.copiesOf(canonicalId)].filter((c) => c.id !== chunk.id);
-    const seenDocs = new Set<string>([chunk.documentId]);
-    const alsoIn = group
-      .filter((c) => !seenDocs.has(c.documentId) && seenDocs.add(c.documentId))
-      .map((c) => ({ documentId: c.documentId, title: reader.document(c.documentId)?.title ?? c.documentId, href: toQuoteRecord(reader, c).href }));
-    return {
-      ...record,
-      score: Math.round(score * 1000) / 1000,
-      matchedTerms: matchedTerms(params.q, chunk.text),
-      bestSentence: bestSentence(params.q, chunk.text),
-      alsoIn,
-    };
-  });
+  const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, params.q, score));
   return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results };
 }
