@@ -98,6 +98,9 @@ export function readSource(path: string, text: string, sidecar?: { path: string;
     throw new CorpusError(metaFile, null, '"authors" must be a list of names');
   const date = str(meta.date);
   if (date && !DATE.test(date)) throw new CorpusError(metaFile, null, `"date" must look like 2025, 2025-04 or 2025-04-07, not "${date}"`);
+  const url = str(meta.url);
+  // the URL becomes a link in the pages: only web addresses, never javascript: or data:
+  if (url && !/^https?:\/\/[^\s]+$/i.test(url)) throw new CorpusError(metaFile, null, `"url" must be an http(s) address, not "${url.slice(0, 80)}"`);
   const info: DocumentInfo = {
     id,
     title,
@@ -105,7 +108,7 @@ export function readSource(path: string, text: string, sidecar?: { path: string;
     date,
     publisher: str(meta.publisher),
     place: str(meta.place),
-    url: str(meta.url),
+    url,
     kind: str(meta.kind) ?? 'article',
   };
   return { path, id, meta: info, body, bodyStartLine: bodyStart + 1 };

@@ -116,3 +116,13 @@ describe('front matter errors', () => {
     expect(() => readSource('x.md', '---\ntitle: "open\nb: [\n---\nbody\n')).toThrow(/^x\.md:\d+: broken front matter: (?!.*at line)/);
   });
 });
+
+describe('document URLs', () => {
+  it('refuses a url that is not an http(s) address, naming the file', () => {
+    expect(() => readSource('x.md', '---\ntitle: T\nurl: "javascript:alert(1)"\n---\nBody text.\n')).toThrow(/^x\.md: "url" must be an http\(s\) address/);
+  });
+
+  it('accepts an https address', () => {
+    expect(readSource('x.md', '---\ntitle: T\nurl: https://example.org/report.pdf\n---\nBody text.\n').meta.url).toBe('https://example.org/report.pdf');
+  });
+});

@@ -1,12 +1,24 @@
 import { loadEmbedder } from './index';
 
 // Child process for parallel ingest: loads the same model and embeds the passages it is sent.
-
-// an ingest killed outright (SIGKILL) closes the IPC channel: stop at once rather than embed for nobody
+// An ingest killed outright cannot tell its helpers: they notice their parent changed (checked
+// between batches) or the IPC channel closed, and stop. The yield between batches matters: the
+// model's work resolves in microtasks, so without it 'disconnect' is seen only when all is done.
+const parent = process.ppid;
+const orphaned = () => process.ppid !== parent || !process.connected;
 process.on('disconnect', () => process.exit(1));
-process.on('message', (msg: { spec: string; texts: string[] }) => {
-  loadEmbedder(msg.spec, { allowRemote: false })
-    .then((embedder) => embedder.embed(msg.texts, 'passage'))
-    .then((vectors) => process.send!({ ok: true, vectors: vectors.map((v) => Array.from(v)) }, () => process.exit(0)))
-    .catch((e: Error) => process.send!({ ok: false, error: e.message }, () => process.exit(1)));
+
+process.on('message', async (msg: { spec: string; texts: string[] }) => {
+  try {
+    const embedder = await loadEmbedder(msg.spec, { allowRemote: false });
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < msg.texts.length; i += 16) {
+      if (orphaned()) process.exit(1);
+      vectors.push(...(await embedder.embed(msg.texts.slice(i, i + 16), 'passage')));
+      await new Promise((r) => setImmediate(r));
+    }
+    process.send!({ ok: true, vectors: vectors.map((v) => Array.from(v)) }, () => process.exit(0));
+  } catch (e) {
+    process.send!({ ok: false, error: (e as Error).message }, () => process.exit(1));
+  }
 });

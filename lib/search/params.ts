@@ -3,9 +3,12 @@ import type { IndexReader } from '../db/index-reader';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_LENGTH, type SearchParams } from './search';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
-// control characters other than tab and newlines are dropped: they carry no meaning in a query
+// control characters other than tab and newlines (C0, DEL and C1) are dropped: they carry no meaning in a query
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// bidirectional embeddings, overrides and isolates would reorder how the echoed query displays
+// (results page, JSON); they add nothing to a search, so they are removed (RLM/LRM marks stay)
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 
 const idList = (what: string) =>
   z
@@ -28,7 +31,7 @@ export const searchParamsSchema = z.object({
     .pipe(
     z
       .string()
-      .transform((s) => s.replace(CONTROL, ' ').trim())
+      .transform((s) => s.replace(CONTROL, ' ').replace(BIDI_CONTROL, '').trim())
       .pipe(z.string().min(1, 'q (the query) is empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters; shorten the query`)),
   ),
   speaker: idList('speaker'),
