@@ -7,7 +7,7 @@ import { toQuoteRecord } from '@/lib/records';
 import { checkIdsExist } from '@/lib/search/params';
 import { searchQuotes, type SearchParams } from '@/lib/search/search';
 import { defaultThemes } from '@/lib/search/themes';
-import { citationSources, toCard } from '@/lib/ui/cards';
+import { citationSources, toCard, type QuoteCardData } from '@/lib/ui/cards';
 import { plural } from '@/lib/ui/format';
 import { describeIndexProblem, openReader, openSearch } from '@/lib/ui/load-index';
 import { MAX_PAGE_LIMIT, PAGE_SIZE, parseSearchPage, searchHref, type RawParams, type SearchPageState } from '@/lib/ui/page-params';
@@ -182,13 +182,7 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
           No quote uses the words of your query; these are the closest in meaning. Try other words for the same idea.
         </p>
       )}
-      <ol className="mt-4 space-y-4" aria-label="Quotes">
-        {cards.map((c) => (
-          <li key={c.id}>
-            <QuoteCard card={c} saved={saved.has(c.id)} />
-          </li>
-        ))}
-      </ol>
+      <QuoteList cards={cards} saved={saved} />
       {results.length === state.limit && state.limit < MAX_PAGE_LIMIT && (
         <p className="font-ui mt-6 text-center">
           <Link href={searchHref({ ...state, limit: Math.min(MAX_PAGE_LIMIT, state.limit + PAGE_SIZE) })} scroll={false} className="btn">
@@ -250,13 +244,7 @@ function Browse({ reader, state }: { reader: IndexReader; state: SearchPageState
           </Notice>
         </div>
       ) : (
-        <ol className="mt-4 space-y-4" aria-label="Quotes">
-          {cards.map((c) => (
-            <li key={c.id}>
-              <QuoteCard card={c} saved={saved.has(c.id)} />
-            </li>
-          ))}
-        </ol>
+        <QuoteList cards={cards} saved={saved} />
       )}
     </CitationSourcesProvider>
   );
@@ -292,5 +280,18 @@ function EmptyResults({ state }: { state: SearchPageState }) {
         <li>Use broader or different words for the same idea.</li>
       </ul>
     </Notice>
+  );
+}
+
+/** The result cards, in order. */
+function QuoteList({ cards, saved }: { cards: QuoteCardData[]; saved: ReadonlySet<string> }) {
+  return (
+    <ol className="mt-4 space-y-4" aria-label="Quotes">
+      {cards.map((c) => (
+        <li key={c.id}>
+          <QuoteCard card={c} saved={saved.has(c.id)} />
+        </li>
+      ))}
+    </ol>
   );
 }

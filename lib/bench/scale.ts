@@ -1,3 +1,4 @@
+import { mulberry32 } from '../util/prng';
 import { openDatabase } from '../db/open';
 import { vecTableSql } from '../db/schema';
 import { summarise, type LatencySummary } from './stats';
@@ -14,17 +15,8 @@ export interface ScaleBench {
   sameTop10: number;
 }
 
-/** Deterministic PRNG (mulberry32) so every run scans the same vectors. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// a seeded generator, so every run scans the same vectors
+const prng = mulberry32;
 
 /** `count` random unit vectors (Gaussian directions) packed in one Float32Array. */
 export function randomUnitVectors(count: number, dim: number, seed: number): Float32Array {
