@@ -1,10 +1,10 @@
 import { anonymousMention, collectFullNames, parseAnonymousDescriptor, findAcronyms, findSpeechAttributions, nameTokens, personKey, sameFullName, type SpeakerReference } from './names';
+import { APPARATUS_SECTION } from './structure';
 import type { Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MIN_INLINE_QUOTE_WORDS = 6;
 const MAX_CONTINUATION_PARAGRAPHS = 3;
-const NON_QUOTE_SECTIONS = /^(?:References|Bibliography|Notes|Endnotes|Footnotes|Table of Contents|Contents)$/i;
 
 /** Parses "3 December 2024", "December 3, 2024", "2024-12-03" to ISO; null when it is no date. */
 export function parseDate(text: string): string | null {
@@ -137,7 +137,6 @@ interface Context {
   interviewDates: Map<string, Set<string>>;
   namesByToken: Map<string, string[]>; // distinct full names written in the document, by each of their tokens
   acronyms: Map<string, string>;
-  footnoteNumbers: Set<number>;
 }
 
 function indexNamesByToken(names: string[]): Map<string, string[]> {
@@ -285,13 +284,12 @@ export function attributeQuotes(
     interviewDates,
     namesByToken: indexNamesByToken(collectFullNames(allText)),
     acronyms,
-    footnoteNumbers: new Set(footnotes.map((f) => f.number)),
   };
 
   const quotes: ParsedQuote[] = [];
   const warnings: ParseWarning[] = [];
   const consumed = new Set<number>();
-  const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !NON_QUOTE_SECTIONS.test(sections[p.sectionIndex]?.heading ?? '');
+  const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
   const push = (q: Omit<ParsedQuote, 'interviewDate'> & { interviewDate?: string | null }) => {
     quotes.push({ ...q, interviewDate: q.interviewDate ?? (q.kind === 'interview' ? uniqueDate(q.speaker, ctx) : null) });
   };

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ChunkKind } from '../types';
+import { APPARATUS_SECTION } from './structure';
 import type { ParsedDocument, ParsedQuote } from './types';
 
 export const MIN_ANALYSIS_WORDS = 100;
 export const MAX_ANALYSIS_WORDS = 250;
-const NON_CHUNK_SECTIONS = /^(?:References|Bibliography|Notes|Endnotes|Footnotes|Table of Contents|Contents)$/i;
 
 export interface ChunkDraft {
   id: string;
@@ -179,7 +179,7 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
       for (const q of quotes) chunks.push(quoteChunk(q));
       continue;
     }
-    if ((p.kind === 'text' || p.kind === 'list') && !NON_CHUNK_SECTIONS.test(heading)) {
+    if ((p.kind === 'text' || p.kind === 'list') && !APPARATUS_SECTION.test(heading)) {
       const isRepeated = repeated.has(`${docId}#${p.anchor}`);
       if (runRepeated !== null && isRepeated !== runRepeated) flush();
       runRepeated = isRepeated;

@@ -21,6 +21,8 @@ const LIST_ITEM = /^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)/;
 const NUMBERED_HEADING = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+\p{Lu}/u;
 const NAMED_HEADING = /^(?:Appendix|Annex|Chapter|Part|Section)\b|^(?:Conclusions?|Introduction|References|Bibliography|Notes|Endnotes|Footnotes|Executive Summary|Recommendations|Summary|Abstract|Acknowledgements?|Preface|Foreword)\b/;
 const NOTES_HEADING = /^(?:Notes|Endnotes|Footnotes)$/i;
+/** Sections of the scholarly apparatus: no quotes are read from them and they are not chunked for search. */
+export const APPARATUS_SECTION = /^(?:References|Bibliography|Notes|Endnotes|Footnotes|Table of Contents|Contents)$/i;
 const BYLINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|von|der|den|de|da|di|du|le|la|\p{Lu}[\p{L}.'’-]*)){1,4}\s+[–—-]\s+\S/u;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'vs', 'versus', 'toward', 'towards', 'into', 'between', 'its', 'van', 'der', 'de']);
 /** Words that cannot end a sentence: a paragraph ending in one was cut by a page break. */

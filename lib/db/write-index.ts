@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SpeakerRecord } from '../corpus/speakers';
 import type { Citation, DocumentInfo } from '../types';
 import { openDatabase, type Db } from './open';
 import { SCHEMA_SQL, SCHEMA_VERSION, vecTableSql } from './schema';
@@ -16,15 +17,7 @@ export interface IndexDocument {
   footnotes: { number: number; text: string }[];
 }
 
-export interface IndexSpeaker {
-  id: string;
-  name: string;
-  aliases: string[];
-  anonymous: boolean;
-  role: string | null;
-  affiliation: string | null;
-  interviewDates: string[];
-  documents: string[];
+export interface IndexSpeaker extends SpeakerRecord {
   quoteCount: number;
 }
 
