@@ -1,29 +1,18 @@
 // `npm run export` against a small hand-made index: quotes in document order with speaker, note and
 // interview date; filters; clear errors for a missing index and an unknown speaker.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runScript, type ScriptRun } from '../lib/cli/run-script';
 import { writeIndexAtomically } from '../lib/db/write-index';
 import { sampleContent } from '../lib/ingest/fixtures/index-content';
 import type { QuoteRecord } from '../lib/types';
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const TSX = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const EXPORT = path.join(process.cwd(), 'scripts', 'export.ts');
-
-function exportCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, EXPORT, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function exportCli(args: string[]): Promise<ScriptRun> {
+  return runScript('export.ts', args);
 }
 
 let dir: string;

@@ -1,13 +1,12 @@
 // `npm run ingest` on bad input, through the real CLI: each case must exit non-zero with a message
 // naming the file, and leave a previously built index byte for byte as it was.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runScript, type ScriptRun } from '../lib/cli/run-script';
 
-const TSX = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const INGEST = path.join(process.cwd(), 'scripts', 'ingest.ts');
 const IS_ROOT = process.getuid?.() === 0;
 
 const VALID = `---
@@ -25,22 +24,10 @@ Patrols alone cannot deter a determined adversary. What matters is that allies a
 ¹ Interview with Henrik Aaltonen, Professor at the University of Bergenholm. Transcribed on 4 May 2023.
 `;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = ScriptRun;
 
 function ingest(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, INGEST, ...args], { cwd: process.cwd(), env: { ...process.env, EMBED_WORKERS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runScript('ingest.ts', args, { ...process.env, EMBED_WORKERS: '0', ...env });
 }
 
 // each case starts a CLI process (about a second alone, much more on a busy machine)

@@ -1,10 +1,10 @@
 // Integration: the bundled corpus ingested with the bundled model (use-lite), checked against figures
 // established by reading the documents (lib/ingest/fixtures/report-interviews.ts), then exported
 // through the CLI. A second ingest of the same corpus, through the CLI, must give the same index.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runScript } from '../cli/run-script';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexReader } from '../db/index-reader';
 import { openDatabase } from '../db/open';
@@ -13,23 +13,12 @@ import type { QuoteRecord } from '../types';
 import { INTERVIEWS_PER_SPEAKER, REPORT_ID, REPORT_INTERVIEWS } from './fixtures/report-interviews';
 import { ingestCorpus, type IngestSummary } from './ingest';
 
-const TSX = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const CORPUS = path.join(process.cwd(), 'corpus');
 const WEB_ID = 'leidenasiacentre-2025-japans-shift-toward-nato-and-europe';
 const MARRIAGE_ID = 'japan-and-europe-a-marriage-of-convenience-matures';
 const SEVEN = Object.keys(INTERVIEWS_PER_SPEAKER);
 
-function run(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, path.join(process.cwd(), 'scripts', script), ...args], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runScript;
 
 let root: string;
 let dbA: string; // ingested in this process
