@@ -67,9 +67,16 @@ test.describe('hostile input on /api/search', () => {
 
   test('an URL too long for the HTTP parser (5,000 CJK characters) is a 4xx, not a crash', async ({ baseURL }) => {
     const path = `/api/search?q=${encodeURIComponent('日本と欧州'.repeat(1000))}`;
-    const r = await rawRequest(baseURL!, path);
-    expect(r.status, summary(path, r)).toBeGreaterThanOrEqual(400);
-    expect(r.status, summary(path, r)).toBeLessThan(500);
+    // Node answers 431 and closes the socket; while the client is still writing the 45 KB line the
+    // close can arrive as a reset that discards the 431, so a reset by the server counts as a refusal too
+    const r = await rawRequest(baseURL!, path).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return null;
+      throw e;
+    });
+    if (r) {
+      expect(r.status, summary(path, r)).toBeGreaterThanOrEqual(400);
+      expect(r.status, summary(path, r)).toBeLessThan(500);
+    }
     // and the server still answers afterwards
     expect((await rawRequest(baseURL!, '/api/search?q=japan')).status).toBe(200);
   });
