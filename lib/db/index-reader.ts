@@ -1,7 +1,12 @@
+import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { ChunkKind, Citation, DocumentInfo, DocumentRef, IndexSummary, QuoteKind, ReaderDocument, SpeakerInfo, SpeakerRef } from '../types';
 import { openDatabase, type Db } from './open';
 import { SCHEMA_VERSION } from './schema';
+
+type Statement = Database.Statement<unknown[]>;
+const STATEMENT_CACHE_LIMIT = 500;
+const CHUNK_CACHE_LIMIT = 20_000;
 
 /** A chunk as stored, joined with what a result needs; SQL row shapes stay in this file. */
 export interface StoredChunk {
@@ -110,6 +115,9 @@ export class IndexReader {
   private cachedSpeakers: SpeakerInfo[] | null = null;
   private cachedSummary: IndexSummary | null = null;
   private cachedCopies: Map<string, StoredChunk[]> | null = null;
+  // the index never changes under a handle, so statements and hydrated chunks are kept (bounded) across searches
+  private readonly statements = new Map<string, Statement>();
+  private readonly chunkCache = new Map<number, StoredChunk>();
   readonly fileStamp: string;
 
   private constructor(
@@ -136,17 +144,27 @@ export class IndexReader {
     return new IndexReader(db, file);
   }
 
+  private statement(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   close(): void {
     this.db.close();
   }
 
   private metaValue(key: string): string {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? '';
+    return (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? '';
   }
 
   summary(): IndexSummary {
     if (this.cachedSummary) return this.cachedSummary;
-    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const count = (sql: string) => (this.statement(sql).get() as { n: number }).n;
     this.cachedSummary = {
       embedder: this.metaValue('embedder'),
       dimension: Number(this.metaValue('dimension')),
@@ -162,7 +180,7 @@ export class IndexReader {
 
   documents(): DocumentInfo[] {
     if (!this.cachedDocuments) {
-      const rows = this.db.prepare('SELECT id, title, authors_json, date, publisher, place, url, kind FROM documents ORDER BY ordinal').all() as {
+      const rows = this.statement('SELECT id, title, authors_json, date, publisher, place, url, kind FROM documents ORDER BY ordinal').all() as {
         id: string;
         title: string;
         authors_json: string;
@@ -183,7 +201,7 @@ export class IndexReader {
 
   /** A document's own citations (Chicago, APA, MLA) and its BibTeX and RIS, all built at ingest. */
   documentCitations(id: string): (Citation & { bibtex: string; ris: string }) | null {
-    const row = this.db.prepare('SELECT bibtex, ris, citation_json FROM documents WHERE id = ?').get(id) as { bibtex: string; ris: string; citation_json: string } | undefined;
+    const row = this.statement('SELECT bibtex, ris, citation_json FROM documents WHERE id = ?').get(id) as { bibtex: string; ris: string; citation_json: string } | undefined;
     return row ? { ...(JSON.parse(row.citation_json) as Citation), bibtex: row.bibtex, ris: row.ris } : null;
   }
 
@@ -195,7 +213,7 @@ export class IndexReader {
 
   speakers(): SpeakerInfo[] {
     if (!this.cachedSpeakers) {
-      const rows = this.db.prepare('SELECT * FROM speakers ORDER BY quote_count DESC, name').all() as {
+      const rows = this.statement('SELECT * FROM speakers ORDER BY quote_count DESC, name').all() as {
         id: string;
         name: string;
         aliases_json: string;
@@ -233,20 +251,24 @@ export class IndexReader {
 
   chunksByRowid(rowids: number[]): StoredChunk[] {
     if (!rowids.length) return [];
-    const rows = this.db.prepare(`${CHUNK_SELECT} WHERE c.rowid IN (${placeholders(rowids.length)})`).all(...rowids) as ChunkRow[];
-    const byRowid = new Map(rows.map((r) => [Number(r.rowid), toChunk(r)]));
-    return rowids.map((r) => byRowid.get(r)).filter((c): c is StoredChunk => !!c);
+    const missing = [...new Set(rowids.filter((r) => !this.chunkCache.has(r)))];
+    if (missing.length) {
+      if (this.chunkCache.size + missing.length > CHUNK_CACHE_LIMIT) this.chunkCache.clear();
+      const rows = this.statement(`${CHUNK_SELECT} WHERE c.rowid IN (${placeholders(missing.length)})`).all(...missing) as ChunkRow[];
+      for (const r of rows) this.chunkCache.set(Number(r.rowid), toChunk(r));
+    }
+    return rowids.map((r) => this.chunkCache.get(r)).filter((c): c is StoredChunk => !!c);
   }
 
   chunkById(id: string): StoredChunk | null {
-    const row = this.db.prepare(`${CHUNK_SELECT} WHERE c.id = ?`).get(id) as ChunkRow | undefined;
+    const row = this.statement(`${CHUNK_SELECT} WHERE c.id = ?`).get(id) as ChunkRow | undefined;
     return row ? toChunk(row) : null;
   }
 
   /** Attributed quotes (interview and quote kinds) in document order, optionally for some speakers or one document. */
   quotes(filter: { speakerIds?: string[]; documentId?: string; kinds?: QuoteKind[] } = {}): StoredChunk[] {
     const f = filterSql({ kinds: filter.kinds?.length ? filter.kinds : ['interview', 'quote'], speakerIds: filter.speakerIds, documentIds: filter.documentId ? [filter.documentId] : undefined }, 'c');
-    const rows = this.db.prepare(`${CHUNK_SELECT} JOIN documents d ON d.id = c.document_id WHERE 1 = 1${f.sql} ORDER BY d.ordinal, c.ordinal`).all(...f.params) as ChunkRow[];
+    const rows = this.statement(`${CHUNK_SELECT} JOIN documents d ON d.id = c.document_id WHERE 1 = 1${f.sql} ORDER BY d.ordinal, c.ordinal`).all(...f.params) as ChunkRow[];
     return rows.map(toChunk);
   }
 
@@ -254,7 +276,7 @@ export class IndexReader {
   copiesOf(id: string): StoredChunk[] {
     if (!this.cachedCopies) {
       this.cachedCopies = new Map();
-      const rows = this.db.prepare(`${CHUNK_SELECT} WHERE c.dup_of IS NOT NULL`).all() as ChunkRow[];
+      const rows = this.statement(`${CHUNK_SELECT} WHERE c.dup_of IS NOT NULL`).all() as ChunkRow[];
       for (const r of rows.map(toChunk)) this.cachedCopies.set(r.dupOf!, [...(this.cachedCopies.get(r.dupOf!) ?? []), r]);
     }
     return this.cachedCopies.get(id) ?? [];
@@ -283,15 +305,15 @@ export class IndexReader {
   readerDocument(id: string): ReaderDocument | null {
     const document = this.document(id);
     if (!document) return null;
-    const sections = this.db.prepare('SELECT idx, heading, anchor FROM sections WHERE document_id = ? ORDER BY idx').all(id) as { idx: number; heading: string | null; anchor: string }[];
-    const paragraphs = this.db.prepare('SELECT anchor, section_idx, kind, text, refs_json FROM paragraphs WHERE document_id = ? ORDER BY ordinal').all(id) as {
+    const sections = this.statement('SELECT idx, heading, anchor FROM sections WHERE document_id = ? ORDER BY idx').all(id) as { idx: number; heading: string | null; anchor: string }[];
+    const paragraphs = this.statement('SELECT anchor, section_idx, kind, text, refs_json FROM paragraphs WHERE document_id = ? ORDER BY ordinal').all(id) as {
       anchor: string;
       section_idx: number;
       kind: ReaderDocument['sections'][number]['paragraphs'][number]['kind'];
       text: string;
       refs_json: string;
     }[];
-    const footnotes = this.db.prepare('SELECT number, text FROM footnotes WHERE document_id = ? ORDER BY number').all(id) as { number: number; text: string }[];
+    const footnotes = this.statement('SELECT number, text FROM footnotes WHERE document_id = ? ORDER BY number').all(id) as { number: number; text: string }[];
     const quotes = this.quotes({ documentId: id }).map((q) => ({
       id: q.id,
       kind: q.kind as QuoteKind,

@@ -4,6 +4,9 @@ import { toQuoteRecord } from '../records';
 import type { AlsoIn, ChunkKind, SearchResponse, SearchResult } from '../types';
 import { buildFtsQuery, contentTerms } from './fts-query';
 import { bestSentence, lightStem, matchedTerms } from './highlight';
+import { buildExpandedFtsQuery, conceptMatcher, expandQuery, matchableText, type MatchableText } from './expand-query';
+import { speakersNamedIn } from './speaker-mentions';
+import { bundledWordnet } from './wordnet';
 
 export type KindFilter = 'interview' | 'quote' | 'analysis' | 'all' | 'quotes';
 export const MAX_LIMIT = 100;
@@ -22,17 +25,20 @@ export interface SearchParams {
 export type RetrievalMethod = 'hybrid' | 'vector' | 'keyword';
 
 /**
- * Fusion: weighted reciprocal rank fusion in which a keyword hit counts in proportion to how much of the query it contains.
- * Plain RRF gives a chunk that matches one common query word ("Tokyo") the same credit as a chunk that matches them all,
- * because the keyword list is an OR query; on paraphrases (which share no word with what they should find) that noise
- * pulled the hybrid below vectors alone. So the keyword term of a chunk is keywordWeight × coverage^coveragePower / (k + rank),
- * coverage = share of the query's content words found in the chunk's text, speaker or section (1 for a full match, 0.2 for one
- * word of five). k = 60 is the usual RRF constant; vectors get half the weight of a full keyword match because, with the
- * bundled model, a full lexical match is the stronger evidence (judged set, kind quotes: hybrid R@5 0.620 / MRR 0.761 /
- * nDCG@10 0.708 vs BM25 0.481 / 0.622 / 0.576 and vectors 0.466 / 0.566 / 0.510; results flat for k 30–60, vector weight
- * 0.3–0.7, power 2–3). Candidates: 60 per list, which covers every quote of the bundled corpus.
+ * Fusion: weighted reciprocal rank fusion of up to four ranked lists, each place worth weight × credit / (k + rank).
+ * - Vectors (weight 0.5): the query embedding against every chunk.
+ * - BM25 (weight 1), credited by coverage²: the share of the query's content words found in the chunk's text, speaker or
+ *   section. Plain RRF gave a chunk matching one common word ("Tokyo") of an OR query the credit of a chunk matching them
+ *   all, and on paraphrases that noise pulled the hybrid below vectors alone.
+ * - Expanded BM25 (weight 0.5): the query words with their WordNet synonyms, derived forms and, for places, their country
+ *   ("Beijing" → China, "munitions" → arms), credited by the coverage² of the query's concepts. Paraphrases share no word
+ *   with what they should find; this is the only lexical path to them.
+ * - The named speaker (weight 1): when the query names a speaker ("Koga on…"), that speaker's chunks by vector similarity.
+ * Judged set, kind quotes (R@5 / MRR / nDCG@10): BM25 + vectors alone 0.620 / 0.761 / 0.708; + speaker 0.636 / 0.764 / 0.716;
+ * + expansion 0.661 / 0.826 / 0.751. Flat within ±0.015 for vector weight 0.5–0.7, expansion weight 0.3–0.7, speaker
+ * weight 0.5–1; coverage power 3 trades MRR for recall (0.675 / 0.795), 1 loses recall (0.630). Candidates: 60 per list.
  */
-export const FUSION = { k: 60, vectorWeight: 0.5, keywordWeight: 1.0, coveragePower: 2, candidates: 60 };
+export const FUSION = { k: 60, vectorWeight: 0.5, keywordWeight: 1.0, coveragePower: 2, expandedWeight: 0.5, expansionCredit: 1, speakerWeight: 1, candidates: 60 };
 
 export class EmbedderMismatchError extends Error {
   constructor(indexEmbedder: string, loaded: string) {
@@ -66,6 +72,19 @@ function wordsOf(key: string, text: string): Set<string> {
   return words;
 }
 
+const matchableCache = new Map<string, MatchableText>();
+
+/** A chunk's searchable text prepared for concept matching; cached by key like `wordsOf`. */
+function matchableOf(key: string, text: string): MatchableText {
+  let m = matchableCache.get(key);
+  if (!m) {
+    if (matchableCache.size >= WORD_CACHE_LIMIT) matchableCache.clear();
+    m = matchableText(text);
+    matchableCache.set(key, m);
+  }
+  return m;
+}
+
 /** Share of the query's distinct content words (light-stemmed, as the highlighter matches them) that occur in a text. */
 export function queryCoverage(query: string, text: string, cacheKey: string = text): number {
   const stems = [...new Set(contentTerms(query).map(lightStem))].filter(Boolean);
@@ -81,20 +100,24 @@ export function queryCoverage(query: string, text: string, cacheKey: string = te
   return found.size / stems.length;
 }
 
-/**
- * Ranks rowids from one or two lists; returns fused scores in 0..1 (1 = first in every list used, with full coverage).
- * `keywordCoverage` (rowid → 0..1) scales each keyword hit in the hybrid; a hit without an entry counts in full.
- */
-export function fuseRankings(vector: RankedRow[], keyword: RankedRow[], method: RetrievalMethod, keywordCoverage?: Map<number, number>): Map<number, number> {
-  const { k, vectorWeight, keywordWeight, coveragePower } = FUSION;
-  const wv = method === 'keyword' ? 0 : vectorWeight;
-  const wk = method === 'vector' ? 0 : keywordWeight;
-  const coverage = (rowid: number) => (method === 'hybrid' && keywordCoverage?.has(rowid) ? keywordCoverage.get(rowid)! ** coveragePower : 1);
+/** One ranked list of candidates and how much a place in it is worth; `credit` (0..1) scales a row's share, e.g. by query coverage. */
+export interface WeightedList {
+  rows: RankedRow[];
+  weight: number;
+  credit?: (rowid: number) => number;
+}
+
+/** Weighted reciprocal rank fusion; scores in 0..1 (1 = first, with full credit, in every list that was searched). */
+export function fuseRankings(lists: WeightedList[]): Map<number, number> {
+  const { k } = FUSION;
   const fused = new Map<number, number>();
-  vector.forEach((r, i) => fused.set(r.rowid, (fused.get(r.rowid) ?? 0) + wv / (k + i + 1)));
-  keyword.forEach((r, i) => fused.set(r.rowid, (fused.get(r.rowid) ?? 0) + (wk * coverage(r.rowid)) / (k + i + 1)));
-  const max = (wv + wk) / (k + 1);
-  for (const [id, s] of fused) fused.set(id, s / max);
+  let max = 0;
+  for (const { rows, weight, credit } of lists) {
+    if (weight <= 0) continue;
+    max += weight / (k + 1);
+    rows.forEach((r, i) => fused.set(r.rowid, (fused.get(r.rowid) ?? 0) + (weight * (credit ? credit(r.rowid) : 1)) / (k + i + 1)));
+  }
+  if (max > 0) for (const [id, s] of fused) fused.set(id, s / max);
   return fused;
 }
 
@@ -104,27 +127,45 @@ export interface RankedChunk {
   vectorScore: number | null;
 }
 
-/** Retrieval without presentation: candidates from BM25 and KNN, fused, near-duplicates collapsed. */
+/** Retrieval without presentation: candidates from BM25, expanded BM25 and KNN, fused, near-duplicates collapsed. */
 export async function rankChunks(reader: IndexReader, embedder: Embedder, params: SearchParams, method: RetrievalMethod = 'hybrid'): Promise<RankedChunk[]> {
   const filter: ChunkFilter = { kinds: kindsFor(params.kind), speakerIds: params.speakers, documentIds: params.documents };
   const n = FUSION.candidates;
+  const hybrid = method === 'hybrid';
   const match = method === 'vector' ? null : buildFtsQuery(params.q);
   const keyword = match ? reader.keywordSearch(match, n, filter) : [];
   let vector: RankedRow[] = [];
+  let queryVector: Float32Array | null = null;
   if (method !== 'keyword' && params.q.trim()) {
-    const [qv] = await embedder.embed([params.q], 'query');
-    vector = reader.vectorSearch(qv, n, filter);
+    [queryVector] = await embedder.embed([params.q], 'query');
+    vector = reader.vectorSearch(queryVector, n, filter);
   }
-  const candidates = new Map(reader.chunksByRowid([...new Set([...keyword, ...vector].map((r) => r.rowid))]).map((c) => [c.rowid, c]));
-  const coverage = new Map<number, number>();
-  if (method === 'hybrid')
-    for (const r of keyword) {
-      const c = candidates.get(r.rowid);
-      if (!c) continue;
-      const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
-      coverage.set(r.rowid, queryCoverage(params.q, `${c.text} ${speaker} ${c.sectionHeading ?? ''}`, `${c.id}\0${speaker}\0${c.sectionHeading ?? ''}`));
-    }
-  const fused = fuseRankings(vector, keyword, method, coverage);
+  const concepts = hybrid ? expandQuery(bundledWordnet(), params.q) : [];
+  const expandedMatch = buildExpandedFtsQuery(concepts);
+  const expanded = expandedMatch ? reader.keywordSearch(expandedMatch, n, filter) : [];
+  const named = hybrid && queryVector && !params.speakers?.length ? speakersNamedIn(params.q, reader.speakers()) : [];
+  const bySpeaker = named.length ? reader.vectorSearch(queryVector!, n, { ...filter, speakerIds: named }) : [];
+
+  const candidates = new Map(reader.chunksByRowid([...new Set([...keyword, ...vector, ...expanded, ...bySpeaker].map((r) => r.rowid))]).map((c) => [c.rowid, c]));
+  const searchable = (rowid: number) => {
+    const c = candidates.get(rowid)!;
+    const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
+    return { text: `${c.text} ${speaker} ${c.sectionHeading ?? ''}`, key: `${c.id}\0${speaker}\0${c.sectionHeading ?? ''}` };
+  };
+  const lists: WeightedList[] = [];
+  if (method !== 'keyword') lists.push({ rows: vector, weight: hybrid ? FUSION.vectorWeight : 1 });
+  if (method !== 'vector')
+    lists.push({
+      rows: keyword,
+      weight: hybrid ? FUSION.keywordWeight : 1,
+      credit: hybrid ? (id) => { const s = searchable(id); return queryCoverage(params.q, s.text, s.key) ** FUSION.coveragePower; } : undefined,
+    });
+  if (expanded.length) {
+    const conceptCoverage = conceptMatcher(concepts, FUSION.expansionCredit);
+    lists.push({ rows: expanded, weight: FUSION.expandedWeight, credit: (id) => { const s = searchable(id); return conceptCoverage(matchableOf(s.key, s.text)) ** FUSION.coveragePower; } });
+  }
+  if (bySpeaker.length) lists.push({ rows: bySpeaker, weight: FUSION.speakerWeight });
+  const fused = fuseRankings(lists);
   const vectorScores = new Map(vector.map((r) => [r.rowid, r.score]));
   const ordered = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const chunks = ordered.map(([rowid]) => candidates.get(rowid)).filter((c): c is StoredChunk => !!c);
@@ -171,3 +212,4 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, params.q, score));
   return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results };
 }
+

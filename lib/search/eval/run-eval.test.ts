@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexReader } from '../../db/index-reader';
 import { loadEmbedder } from '../../embed';
 import type { Embedder } from '../../embed/embedder';
-import { FUSION, fuseRankings, queryCoverage } from '../search';
+import { FUSION, fuseRankings, queryCoverage, rankChunks } from '../search';
 import { checkVariant, gradeRanking, loadJudgedSet, normaliseForMatch, runEval, type Judgement, type VariantReport } from './run-eval';
 import { buildTempIndex, type TempIndex } from './temp-index';
 
 // The issue's target is recall@5 ≥ 0.8; with use-lite the paraphrase ceiling keeps it out of reach (npm run eval prints
 // the bound), so this guards the measured level (0.62) against regressions while the hybrid must stay ahead of everything.
-const RECALL_FLOOR = 0.6;
+const RECALL_FLOOR = 0.65;
 
 describe('normaliseForMatch', () => {
   it('drops italics asterisks and footnote superscripts and collapses whitespace, keeping case and apostrophes', () => {
@@ -36,10 +36,14 @@ describe('coverage-weighted fusion', () => {
       [2, 0.2],
       [3, 1],
     ]);
-    const hybrid = fuseRankings(vector, keyword, 'hybrid', coverage);
+    const credit = (id: number) => coverage.get(id)! ** FUSION.coveragePower;
+    const hybrid = fuseRankings([
+      { rows: vector, weight: FUSION.vectorWeight },
+      { rows: keyword, weight: FUSION.keywordWeight, credit },
+    ]);
     expect(hybrid.get(3)!).toBeGreaterThan(hybrid.get(1)!); // a full match at rank 2 beats the top vector hit
     expect(hybrid.get(1)!).toBeGreaterThan(hybrid.get(2)!); // a one-word-in-five match does not
-    const bm25 = fuseRankings([], keyword, 'keyword', coverage);
+    const bm25 = fuseRankings([{ rows: keyword, weight: 1 }]);
     expect(bm25.get(2)!).toBeGreaterThan(bm25.get(3)!); // BM25 alone keeps its own order
     expect(Math.max(...hybrid.values())).toBeLessThanOrEqual(1);
     expect(FUSION.candidates).toBeGreaterThanOrEqual(10);
@@ -86,5 +90,19 @@ describe('judged-set evaluation on the bundled corpus', () => {
 
   it('puts the hybrid ahead of BM25, vectors and MiniSearch on recall@5, MRR and nDCG@10', () => {
     expect(checkVariant(report, RECALL_FLOOR)).toEqual([]);
+  });
+
+  it('reaches a country\'s quotes through its capital and a synonym, which BM25 alone cannot', async () => {
+    const q = { q: 'Pyongyang shipping munitions to Moscow', kind: 'quotes' as const };
+    const passage = "North Korea's arms transfers to Russia";
+    const top5 = async (method: 'hybrid' | 'keyword') => (await rankChunks(reader, embedder, q, method)).slice(0, 5).map((r) => r.chunk.text);
+    expect((await top5('hybrid')).some((t) => t.includes(passage))).toBe(true);
+    expect((await top5('keyword')).some((t) => t.includes(passage))).toBe(false);
+  });
+
+  it('ranks the quotes of a speaker the query names first, without filtering the others out', async () => {
+    const ranked = await rankChunks(reader, embedder, { q: 'what does Koga say about Europe', kind: 'quotes' });
+    expect(ranked.slice(0, 4).map((r) => r.chunk.speakerId)).toEqual(['kei-koga', 'kei-koga', 'kei-koga', 'kei-koga']);
+    expect(ranked.some((r) => r.chunk.speakerId !== 'kei-koga')).toBe(true);
   });
 });

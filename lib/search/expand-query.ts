@@ -1,0 +1,148 @@
+import { contentTerms, queryTerms, STOPWORDS } from './fts-query';
+import { lightStem } from './highlight';
+import { type Synset, type Wordnet, type WordnetPos } from './wordnet';
+
+/** One meaning-bearing part of a query: the words as typed and the other ways WordNet says to write them. */
+export interface QueryConcept {
+  /** The word or two-word phrase as it appears in the query (lower case). */
+  term: string;
+  /** Synonyms, derived forms and, for places, the country they belong to; lower case, never the term itself. */
+  expansions: string[];
+}
+
+/**
+ * How far a query word reaches: the synsets of its two most frequent senses per part of speech, at most 16 related words.
+ * Broader terms (hypernyms: "frigate" → warship) were tried and dropped: they added more noise than matches on the judged set.
+ */
+export const EXPANSION = { senses: 2, perTerm: 16 };
+
+const MORPH: Record<WordnetPos, [string, string][]> = {
+  n: [['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'], ['s', '']],
+  v: [['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['s', '']],
+  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  r: [],
+};
+
+/** WordNet's base-form rules (morphy) without its exception lists: the word itself first, then each detachment that WordNet knows. */
+export function baseForms(wn: Wordnet, word: string, pos: WordnetPos): string[] {
+  const out: string[] = [];
+  if (wn.senses(word, pos).length) out.push(word);
+  for (const [suffix, ending] of MORPH[pos]) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 2) continue;
+    const base = word.slice(0, -suffix.length) + ending;
+    if (!out.includes(base) && wn.senses(base, pos).length) out.push(base);
+  }
+  return out;
+}
+
+const POS_ORDER: WordnetPos[] = ['n', 'v', 'a', 'r'];
+
+function lemmasOf(s: Synset): string[] {
+  return s.words.map((w) => w.toLowerCase());
+}
+
+/** A named place's holonym, climbing through districts and islands ("Washington" → District of Columbia → United States) to a country. */
+function countryOf(wn: Wordnet, holonym: Synset): string[] {
+  const words = lemmasOf(holonym);
+  let s = holonym;
+  for (let depth = 0; depth < 2 && !isCountry(wn, s); depth++) {
+    const up = s.pointers.find((p) => p.symbol === '#p');
+    if (!up) break;
+    s = wn.synset(up.offset, up.pos);
+    if (isCountry(wn, s)) words.push(...lemmasOf(s));
+  }
+  return words;
+}
+
+/** A synset that is an instance of some kind of country or nation ("Asian country", "European nation"). */
+function isCountry(wn: Wordnet, s: Synset): boolean {
+  return s.pointers.some((p) => p.symbol === '@i' && wn.synset(p.offset, p.pos).words.some((w) => /\b(country|nation)\b/i.test(w)));
+}
+
+/** Related words for one query word or phrase, from its most frequent senses in every part of speech, the most telling first. */
+export function relatedWords(wn: Wordnet, term: string, opts = EXPANSION): string[] {
+  // tiers: the country a named place belongs to, then synonyms, then derived and similar forms
+  const tiers: Set<string>[] = [new Set(), new Set(), new Set()];
+  for (const pos of POS_ORDER) {
+    for (const base of baseForms(wn, term, pos).slice(0, 1)) {
+      for (const offset of wn.senses(base, pos).slice(0, opts.senses)) {
+        const s = wn.synset(offset, pos);
+        for (const w of lemmasOf(s)) tiers[1].add(w);
+        const isInstance = s.pointers.some((p) => p.symbol === '@i');
+        for (const p of s.pointers) {
+          // a place stands for its country ("Beijing" → China)
+          if (isInstance && p.symbol === '#p') for (const w of countryOf(wn, wn.synset(p.offset, p.pos))) tiers[0].add(w);
+          // derived forms bridge parts of speech ("invades" → invasion) and similar adjectives ("feeble" → weak)
+          if (p.symbol === '+' || p.symbol === '&' || p.symbol === '\\') for (const w of lemmasOf(wn.synset(p.offset, p.pos))) tiers[2].add(w);
+        }
+      }
+    }
+  }
+  const out = new Set(tiers.flatMap((t) => [...t]));
+  out.delete(term);
+  return [...out].filter((w) => !STOPWORDS.has(w) && w.length > 1).slice(0, opts.perTerm);
+}
+
+/** The query's content words, two-word names WordNet knows ("civil servants", "prime minister") kept together, each with its expansions. */
+export function expandQuery(wn: Wordnet, query: string, opts = EXPANSION): QueryConcept[] {
+  const words = queryTerms(query);
+  const content = new Set(contentTerms(query));
+  const concepts: QueryConcept[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : null;
+    if (pair && content.has(words[i]) && content.has(words[i + 1]) && baseForms(wn, pair, 'n').length) {
+      concepts.push({ term: pair, expansions: relatedWords(wn, pair, opts) });
+      i++;
+      continue;
+    }
+    if (!content.has(words[i]) || concepts.some((c) => c.term === words[i])) continue;
+    concepts.push({ term: words[i], expansions: relatedWords(wn, words[i], opts) });
+  }
+  return concepts;
+}
+
+/** The words of a term as FTS5 tokenises them, so a phrase can be built from letters and digits only. */
+function phraseWords(term: string): string[] {
+  return term.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** An FTS5 query for every concept and its expansions, each a quoted phrase; null when WordNet added nothing. */
+export function buildExpandedFtsQuery(concepts: QueryConcept[]): string | null {
+  if (!concepts.some((c) => c.expansions.length)) return null;
+  const phrases = new Set<string>();
+  for (const c of concepts) for (const t of [c.term, ...c.expansions]) {
+    const words = phraseWords(t);
+    if (words.length) phrases.add(`"${words.join(' ')}"`);
+  }
+  return [...phrases].slice(0, 200).join(' OR ');
+}
+
+/** A text prepared for concept matching: its words, lower case, joined by single spaces, and the set of their light stems. */
+export interface MatchableText {
+  joined: string;
+  stems: Set<string>;
+}
+
+export function matchableText(text: string): MatchableText {
+  const words = phraseWords(text);
+  return { joined: ` ${words.join(' ')} `, stems: new Set(words.map(lightStem)) };
+}
+
+/**
+ * Scores texts by the share of the query's concepts they hold: 1 for each concept whose own word occurs, `expansionCredit`
+ * when only a related word does. A one-word term matches by light stem, a phrase as consecutive words.
+ */
+export function conceptMatcher(concepts: QueryConcept[], expansionCredit: number): (text: MatchableText) => number {
+  const prepare = (t: string) => {
+    const words = phraseWords(t);
+    return words.length === 1 ? { stem: lightStem(words[0]), phrase: null } : { stem: null, phrase: words.length ? ` ${words.join(' ')} ` : null };
+  };
+  const prepared = concepts.map((c) => ({ own: prepare(c.term), related: c.expansions.map(prepare) }));
+  return (text) => {
+    if (!prepared.length) return 0;
+    const has = (p: { stem: string | null; phrase: string | null }) => (p.stem !== null ? text.stems.has(p.stem) : p.phrase !== null && text.joined.includes(p.phrase));
+    let sum = 0;
+    for (const c of prepared) sum += has(c.own) ? 1 : c.related.some(has) ? expansionCredit : 0;
+    return sum / prepared.length;
+  };
+}

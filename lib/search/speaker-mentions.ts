@@ -1,0 +1,38 @@
+import type { SpeakerInfo } from '../types';
+import type { Wordnet } from './wordnet';
+import { bundledWordnet } from './wordnet';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Name parts worth matching on their own: three letters or more ("Ken", "Koga"), not initials. */
+function nameParts(name: string): string[] {
+  return (name.match(WORD) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3);
+}
+
+/**
+ * Speakers a query names ("what does Koga say about…", "Ishii Masafumi on NATO"): every part of a name or alias, or one
+ * part that is not an English word ("koga"), or an English word written with a capital inside the query ("… James Brown").
+ * Anonymous speakers have descriptions, not names, and are never matched.
+ */
+export function speakersNamedIn(query: string, speakers: SpeakerInfo[], wn: Wordnet = bundledWordnet()): string[] {
+  const tokens = (query.normalize('NFKC').match(WORD) ?? []).map((w) => w.replace(/['’]s$/, ''));
+  if (!tokens.length) return [];
+  const lower = tokens.map((t) => t.toLowerCase());
+  const named = new Set<string>();
+  for (const s of speakers) {
+    if (s.anonymous) continue;
+    for (const name of [s.name, ...s.aliases]) {
+      const parts = nameParts(name);
+      if (!parts.length) continue;
+      const whole = parts.every((p) => lower.includes(p));
+      // an English word ("Brown", "James") needs a capital and not the capital every query's first word may have
+      const hit = whole || lower.some((t, i) => parts.includes(t) && (isEnglishWord(wn, t) ? i > 0 && /^\p{Lu}/u.test(tokens[i]) : true));
+      if (hit) named.add(s.id);
+    }
+  }
+  return [...named];
+}
+
+function isEnglishWord(wn: Wordnet, word: string): boolean {
+  return (['n', 'v', 'a', 'r'] as const).some((pos) => wn.senses(word, pos).length > 0);
+}
