@@ -59,3 +59,10 @@ describe('WordNet query expansion', () => {
     expect(conceptMatcher([], 1)(matchableText('text'))).toBe(0);
   });
 });
+
+describe('expandQuery on long input', () => {
+  it('stops at 32 concepts, as the keyword query stops at 32 terms', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    expect(expandQuery(wn, words)).toHaveLength(32);
+  });
+});

