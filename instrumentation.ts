@@ -1,6 +1,9 @@
 // Warms the index, the embedding model and the citation engines when the server starts, so the first query is as fast as the rest.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { warmServer } = await import('./lib/server/warm');
+  const [{ warmServer }, { warmRoutes }] = await Promise.all([import('./lib/server/warm'), import('./lib/server/warm-routes')]);
   await warmServer();
+  // `next start` has bound its port before this runs, and serves requests once this returns
+  const port = process.env.PORT;
+  if (port && process.env.NODE_ENV === 'production') void warmRoutes(`http://127.0.0.1:${port}`);
 }

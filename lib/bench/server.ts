@@ -124,7 +124,7 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `next start` on a free loopback port with the given index and waits (bounded) until /api/health answers ok. */
+/** Starts `next start` on a free loopback port with the given index and waits (bounded) until /api/health answers ok and warm. */
 export async function startServer(root: string, dbPath: string, timeoutMs = 90_000): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://${HOST}:${port}`;
@@ -166,7 +166,9 @@ export async function startServer(root: string, dbPath: string, timeoutMs = 90_0
         await stop();
         throw new Error(`/api/health answered ${res.status} ${res.headers.get('content-type')}, not JSON: is the production build older than app/api/health?`);
       }
-      if (res.ok && (JSON.parse(text) as { ok?: boolean }).ok) return { url, pid: child.pid!, startSeconds: (performance.now() - started) / 1000, output: () => out, stop };
+      const health = JSON.parse(text) as { ok?: boolean; warm?: boolean };
+      // healthy = serving the index and done with start-up warming (a build without the flag counts as warm)
+      if (res.ok && health.ok && health.warm !== false) return { url, pid: child.pid!, startSeconds: (performance.now() - started) / 1000, output: () => out, stop };
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,6 +1,13 @@
 import { searchQuotes } from '../search/search';
 import { getEmbedder, getIndex } from './context';
 
+/** Common words the tokenizer keeps whole, so n of them are n tokens. */
+const WARM_WORDS = (
+  'what do experts say about the sanctions on china and how would japan and europe work with the united states if a war ' +
+  'broke out over taiwan in the next few years while the public in both places has long been wary of new military ties'
+).split(' ');
+const WARM_TOKENS = Math.min(40, WARM_WORDS.length);
+
 /** Loads what every query needs; a missing index is not an error here (the pages say how to build it). */
 export async function warmServer(): Promise<void> {
   const started = performance.now();
@@ -13,11 +20,11 @@ export async function warmServer(): Promise<void> {
   } catch {
     // no index yet: pages explain, and the model loads with the first index
   }
-  // a few query lengths: the model's first call at a new input size is slower than the rest; then one whole search, which
-  // loads the WordNet index files and prepares the statements every query uses
+  // every query length up to WARM_TOKENS: the model's first call at a new input size costs about twice a warm one; then one
+  // whole search, which loads the WordNet index files and prepares the statements every query uses
   await getEmbedder()
     .then(async (e) => {
-      for (const q of ['sanctions', 'economic sanctions on China', 'what do experts say about the reliability of the United States as an ally']) await e.embed([q], 'query');
+      for (let n = 1; n <= WARM_TOKENS; n++) await e.embed([WARM_WORDS.slice(0, n).join(' ')], 'query');
       await searchQuotes(getIndex(), e, { q: 'what does Koga say about economic penalties on Beijing', kind: 'quotes' });
     })
     .catch(() => undefined);
