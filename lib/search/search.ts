@@ -152,18 +152,19 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
     const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
     return { text: `${c.text} ${speaker} ${c.sectionHeading ?? ''}`, key: `${c.id}\0${speaker}\0${c.sectionHeading ?? ''}` };
   };
+  const keywordCredit = (id: number) => {
+    const s = searchable(id);
+    return queryCoverage(params.q, s.text, s.key) ** FUSION.coveragePower;
+  };
+  const conceptCoverage = conceptMatcher(concepts, FUSION.expansionCredit);
+  const expandedCredit = (id: number) => {
+    const s = searchable(id);
+    return conceptCoverage(matchableOf(s.key, s.text)) ** FUSION.coveragePower;
+  };
   const lists: WeightedList[] = [];
   if (method !== 'keyword') lists.push({ rows: vector, weight: hybrid ? FUSION.vectorWeight : 1 });
-  if (method !== 'vector')
-    lists.push({
-      rows: keyword,
-      weight: hybrid ? FUSION.keywordWeight : 1,
-      credit: hybrid ? (id) => { const s = searchable(id); return queryCoverage(params.q, s.text, s.key) ** FUSION.coveragePower; } : undefined,
-    });
-  if (expanded.length) {
-    const conceptCoverage = conceptMatcher(concepts, FUSION.expansionCredit);
-    lists.push({ rows: expanded, weight: FUSION.expandedWeight, credit: (id) => { const s = searchable(id); return conceptCoverage(matchableOf(s.key, s.text)) ** FUSION.coveragePower; } });
-  }
+  if (method !== 'vector') lists.push({ rows: keyword, weight: hybrid ? FUSION.keywordWeight : 1, credit: hybrid ? keywordCredit : undefined });
+  if (expanded.length) lists.push({ rows: expanded, weight: FUSION.expandedWeight, credit: expandedCredit });
   if (bySpeaker.length) lists.push({ rows: bySpeaker, weight: FUSION.speakerWeight });
   const fused = fuseRankings(lists);
   const vectorScores = new Map(vector.map((r) => [r.rowid, r.score]));
