@@ -78,6 +78,27 @@ test('filtering by speaker keeps only their quotes, and the filter is in the URL
   await expect(page).toHaveURL(/kind=all/);
 });
 
+test('a query that names a speaker puts their quotes first and offers to show only theirs', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/?q=' + encodeURIComponent('what does Koga say about Europe'));
+  const note = page.getByTestId('named-speakers');
+  await expect(note).toContainText('Quotes by Kei Koga come first');
+  const speakers = await page.getByTestId('result-speaker').allInnerTexts();
+  expect(speakers.slice(0, 3)).toEqual(['Kei Koga', 'Kei Koga', 'Kei Koga']);
+  expect(new Set(speakers).size).toBeGreaterThan(1); // the others are still there, after
+  await shot(page, 'named-speaker-1280');
+  await note.getByTestId('named-speakers-only').click();
+  await expect(page).toHaveURL(/speaker=kei-koga/);
+  await expect(page.getByTestId('named-speakers')).toHaveCount(0); // already filtered: nothing to offer
+  expect(new Set(await page.getByTestId('result-speaker').allInnerTexts())).toEqual(new Set(['Kei Koga']));
+  // the API says the same
+  const api = await (await request.get('/api/search?q=' + encodeURIComponent('Ishii Masafumi on NATO'))).json();
+  expect(api.namedSpeakers).toEqual([expect.objectContaining({ id: 'ishii-masafumi', name: 'Ishii Masafumi' })]);
+  expect(api.results[0].speaker.id).toBe('ishii-masafumi');
+  const plain = await (await request.get('/api/search?q=' + encodeURIComponent('sanctions on China'))).json();
+  expect(plain.namedSpeakers).toEqual([]);
+});
+
 test('empty and error states say what happened and what to try', async ({ page }) => {
   await page.goto('/?q=Russia&speaker=ken-jimbo&document=japan-and-europe-a-marriage-of-convenience-matures');
   const empty = page.getByTestId('search-empty');

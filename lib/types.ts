@@ -65,6 +65,8 @@ export interface SearchResponse {
   embedder: string;
   tookMs: number;
   results: SearchResult[];
+  /** Speakers the query names ("what does Koga say…"), whose quotes rank first; empty when none or when speakers are filtered. */
+  namedSpeakers: SpeakerRef[];
 }
 
 export interface SpeakerInfo extends SpeakerRef {

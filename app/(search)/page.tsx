@@ -177,6 +177,14 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
           <ExportLinks query={exportQuery.toString()} label="Export these" />
         </div>
       </div>
+      {response.namedSpeakers.length > 0 && (
+        <p className="font-ui mt-3 text-sm text-stone-700 dark:text-stone-300" data-testid="named-speakers">
+          Quotes by {response.namedSpeakers.map((s) => s.name).join(' and ')} come first: your query names {response.namedSpeakers.length > 1 ? 'them' : 'this speaker'}.{' '}
+          <Link className="link" href={searchHref({ ...state, speakers: response.namedSpeakers.map((s) => s.id) })} data-testid="named-speakers-only">
+            Show only {response.namedSpeakers.length > 1 ? 'theirs' : response.namedSpeakers[0].name + '’s'}
+          </Link>
+        </p>
+      )}
       {noWordMatched && (
         <p className="font-ui mt-3 text-sm text-stone-700 dark:text-stone-300" data-testid="meaning-only">
           No quote uses the words of your query; these are the closest in meaning. Try other words for the same idea.

@@ -143,7 +143,7 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   const concepts = hybrid ? expandQuery(bundledWordnet(), params.q) : [];
   const expandedMatch = buildExpandedFtsQuery(concepts);
   const expanded = expandedMatch ? reader.keywordSearch(expandedMatch, n, filter) : [];
-  const named = hybrid && queryVector && !params.speakers?.length ? speakersNamedIn(params.q, reader.speakers()) : [];
+  const named = hybrid && queryVector ? namedSpeakersOf(reader, params) : [];
   const bySpeaker = named.length ? reader.vectorSearch(queryVector!, n, { ...filter, speakerIds: named }) : [];
 
   const candidates = new Map(reader.chunksByRowid([...new Set([...keyword, ...vector, ...expanded, ...bySpeaker].map((r) => r.rowid))]).map((c) => [c.rowid, c]));
@@ -181,6 +181,11 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   return out;
 }
 
+/** Speakers a query names, unless the search is already filtered to some speakers. */
+function namedSpeakersOf(reader: IndexReader, params: SearchParams): string[] {
+  return params.speakers?.length ? [] : speakersNamedIn(params.q, reader.speakers());
+}
+
 /** Other documents that carry the same passage ("also in"), each once. */
 function alsoInFor(reader: IndexReader, chunk: StoredChunk): AlsoIn[] {
   const canonicalId = chunk.dupOf ?? chunk.id;
@@ -211,6 +216,9 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   const offset = Math.max(0, params.offset ?? 0);
   const ranked = await rankChunks(reader, embedder, params);
   const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, params.q, score));
-  return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results };
+  const namedSpeakers = namedSpeakersOf(reader, params)
+    .map((id) => reader.speakerRef(id))
+    .filter((s): s is NonNullable<typeof s> => !!s);
+  return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results, namedSpeakers };
 }
 
