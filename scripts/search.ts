@@ -19,9 +19,10 @@ async function main(): Promise<number> {
   if (!params.ok) throw new UsageError(params.error);
   const reader = IndexReader.open(resolveIndexPath(single(args, 'db')));
   const embedder = await loadEmbedder(single(args, 'model') ?? reader.summary().embedder, { allowRemote: false });
-  // load the model and the citation engines first, so tookMs measures the search itself
+  // load the model, the citation engines and WordNet first, so tookMs measures the search itself
   await embedder.embed(['warm up'], 'query');
   warmUpCitations();
+  await searchQuotes(reader, embedder, { q: 'warm up the search', limit: 1 });
   const response = await searchQuotes(reader, embedder, params.value);
   if (args.flags.has('json')) {
     console.log(JSON.stringify(response, null, 2));
