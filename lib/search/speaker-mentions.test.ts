@@ -20,6 +20,7 @@ const speakers = [
   speaker('ishii-masafumi', 'Ishii Masafumi'),
   speaker('james-brown', 'James Brown'),
   speaker('tsuyoshi-goroku', 'Tsuyoshi Goroku', { aliases: ['Tusyoshi Goroku'] }),
+  speaker('hanna-virtanen', 'Hanna Virtanen', { aliases: ['the Minister for Foreign Trade'] }),
   speaker('mfa-official', 'MFA official', { anonymous: true, aliases: ['an official of the Ministry of Foreign Affairs (MFA)'] }),
 ];
 
@@ -42,6 +43,8 @@ describe('speakersNamedIn', () => {
   it('never matches anonymous speakers, and matches nothing in an unrelated query', () => {
     expect(speakersNamedIn('what did the official of the Ministry of Foreign Affairs say', speakers)).toEqual([]);
     expect(speakersNamedIn('sanctions against China', speakers)).toEqual([]);
+    expect(speakersNamedIn('what did the experts say for the record', speakers)).toEqual([]); // "the", "for" of an alias
+    expect(speakersNamedIn('what did the Minister for Foreign Trade say', speakers)).toEqual(['hanna-virtanen']);
     expect(speakersNamedIn('', speakers)).toEqual([]);
   });
 });
