@@ -60,29 +60,27 @@ export function assertSameEmbedder(reader: IndexReader, embedder: Embedder): voi
 
 const WORD_CACHE_LIMIT = 20_000;
 const wordCache = new Map<string, Set<string>>();
-
-/** The distinct lower-case words of a text; cached by key because candidate chunks recur from query to query. */
-function wordsOf(key: string, text: string): Set<string> {
-  let words = wordCache.get(key);
-  if (!words) {
-    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-    words = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []);
-    wordCache.set(key, words);
-  }
-  return words;
-}
-
 const matchableCache = new Map<string, MatchableText>();
 
-/** A chunk's searchable text prepared for concept matching; cached by key like `wordsOf`. */
-function matchableOf(key: string, text: string): MatchableText {
-  let m = matchableCache.get(key);
-  if (!m) {
-    if (matchableCache.size >= WORD_CACHE_LIMIT) matchableCache.clear();
-    m = matchableText(text);
-    matchableCache.set(key, m);
+/** Derived forms of a chunk's text, cached by key because candidate chunks recur from query to query; emptied when full. */
+function cachedByKey<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    value = make();
+    cache.set(key, value);
   }
-  return m;
+  return value;
+}
+
+/** The distinct lower-case words of a text. */
+function wordsOf(key: string, text: string): Set<string> {
+  return cachedByKey(wordCache, key, () => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []));
+}
+
+/** A chunk's searchable text prepared for concept matching. */
+function matchableOf(key: string, text: string): MatchableText {
+  return cachedByKey(matchableCache, key, () => matchableText(text));
 }
 
 /** Share of the query's distinct content words (light-stemmed, as the highlighter matches them) that occur in a text. */
@@ -127,8 +125,14 @@ export interface RankedChunk {
   vectorScore: number | null;
 }
 
+export interface Ranking {
+  ranked: RankedChunk[];
+  /** Ids of the speakers the query names, whose quotes were ranked as a list of their own (hybrid only). */
+  namedSpeakers: string[];
+}
+
 /** Retrieval without presentation: candidates from BM25, expanded BM25 and KNN, fused, near-duplicates collapsed. */
-export async function rankChunks(reader: IndexReader, embedder: Embedder, params: SearchParams, method: RetrievalMethod = 'hybrid'): Promise<RankedChunk[]> {
+export async function rankChunks(reader: IndexReader, embedder: Embedder, params: SearchParams, method: RetrievalMethod = 'hybrid'): Promise<Ranking> {
   const filter: ChunkFilter = { kinds: kindsFor(params.kind), speakerIds: params.speakers, documentIds: params.documents };
   const n = FUSION.candidates;
   const hybrid = method === 'hybrid';
@@ -143,14 +147,22 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   const concepts = hybrid ? expandQuery(bundledWordnet(), params.q) : [];
   const expandedMatch = buildExpandedFtsQuery(concepts);
   const expanded = expandedMatch ? reader.keywordSearch(expandedMatch, n, filter) : [];
-  const named = hybrid && queryVector ? namedSpeakersOf(reader, params) : [];
+  // a search already filtered to some speakers has no one to put first
+  const named = hybrid && queryVector && !params.speakers?.length ? speakersNamedIn(params.q, reader.speakers()) : [];
   const bySpeaker = named.length ? reader.vectorSearch(queryVector!, n, { ...filter, speakerIds: named }) : [];
 
   const candidates = new Map(reader.chunksByRowid([...new Set([...keyword, ...vector, ...expanded, ...bySpeaker].map((r) => r.rowid))]).map((c) => [c.rowid, c]));
+  // a candidate is often in both BM25 lists: build its searchable text once
+  const searchableTexts = new Map<number, { text: string; key: string }>();
   const searchable = (rowid: number) => {
-    const c = candidates.get(rowid)!;
-    const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
-    return { text: `${c.text} ${speaker} ${c.sectionHeading ?? ''}`, key: `${c.id}\0${speaker}\0${c.sectionHeading ?? ''}` };
+    let s = searchableTexts.get(rowid);
+    if (!s) {
+      const c = candidates.get(rowid)!;
+      const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
+      s = { text: `${c.text} ${speaker} ${c.sectionHeading ?? ''}`, key: `${c.id}\0${speaker}\0${c.sectionHeading ?? ''}` };
+      searchableTexts.set(rowid, s);
+    }
+    return s;
   };
   const keywordCredit = (id: number) => {
     const s = searchable(id);
@@ -178,12 +190,7 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
     seenGroups.add(group);
     out.push({ chunk, score: fused.get(chunk.rowid)!, vectorScore: vectorScores.get(chunk.rowid) ?? null });
   }
-  return out;
-}
-
-/** Speakers a query names, unless the search is already filtered to some speakers. */
-function namedSpeakersOf(reader: IndexReader, params: SearchParams): string[] {
-  return params.speakers?.length ? [] : speakersNamedIn(params.q, reader.speakers());
+  return { ranked: out, namedSpeakers: named };
 }
 
 /** Other documents that carry the same passage ("also in"), each once. */
@@ -214,11 +221,8 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   assertSameEmbedder(reader, embedder);
   const limit = Math.min(Math.max(1, params.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
   const offset = Math.max(0, params.offset ?? 0);
-  const ranked = await rankChunks(reader, embedder, params);
+  const { ranked, namedSpeakers: named } = await rankChunks(reader, embedder, params);
   const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, params.q, score));
-  const namedSpeakers = namedSpeakersOf(reader, params)
-    .map((id) => reader.speakerRef(id))
-    .filter((s): s is NonNullable<typeof s> => !!s);
+  const namedSpeakers = named.map((id) => reader.speakerRef(id)).filter((s): s is NonNullable<typeof s> => !!s);
   return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results, namedSpeakers };
 }
-

@@ -95,13 +95,14 @@ describe('judged-set evaluation on the bundled corpus', () => {
   it('reaches a country\'s quotes through its capital and a synonym, which BM25 alone cannot', async () => {
     const q = { q: 'Pyongyang shipping munitions to Moscow', kind: 'quotes' as const };
     const passage = "North Korea's arms transfers to Russia";
-    const top5 = async (method: 'hybrid' | 'keyword') => (await rankChunks(reader, embedder, q, method)).slice(0, 5).map((r) => r.chunk.text);
+    const top5 = async (method: 'hybrid' | 'keyword') => (await rankChunks(reader, embedder, q, method)).ranked.slice(0, 5).map((r) => r.chunk.text);
     expect((await top5('hybrid')).some((t) => t.includes(passage))).toBe(true);
     expect((await top5('keyword')).some((t) => t.includes(passage))).toBe(false);
   });
 
   it('ranks the quotes of a speaker the query names first, without filtering the others out', async () => {
-    const ranked = await rankChunks(reader, embedder, { q: 'what does Koga say about Europe', kind: 'quotes' });
+    const { ranked, namedSpeakers } = await rankChunks(reader, embedder, { q: 'what does Koga say about Europe', kind: 'quotes' });
+    expect(namedSpeakers).toEqual(['kei-koga']);
     expect(ranked.slice(0, 4).map((r) => r.chunk.speakerId)).toEqual(['kei-koga', 'kei-koga', 'kei-koga', 'kei-koga']);
     expect(ranked.some((r) => r.chunk.speakerId !== 'kei-koga')).toBe(true);
   });

@@ -198,7 +198,7 @@ export async function runEval(reader: IndexReader, embedder: Embedder, judged: J
             .map((r) => byRowid.get(Number(r.id))!)
             .filter((c) => inKind(c.kind) && !seen.has(groupOf(c)) && !!seen.add(groupOf(c)));
         } else {
-          ranked = (await rankChunks(reader, memo, { q: q.query, kind }, RETRIEVAL[method])).map((r) => r.chunk);
+          ranked = (await rankChunks(reader, memo, { q: q.query, kind }, RETRIEVAL[method])).ranked.map((r) => r.chunk);
         }
         const { grades, ranks } = gradeRanking(ranked.slice(0, DEPTH).map(groupOf), judgements, groupsOf);
         const ideal = judgements.map((j) => j.grade);
