@@ -99,6 +99,19 @@ test('a query that names a speaker puts their quotes first and offers to show on
   expect(plain.namedSpeakers).toEqual([]);
 });
 
+test('a quote found through the words of its lead-in says so', async ({ page, request }) => {
+  await page.goto('/?q=' + encodeURIComponent('survey on insecurity and perceived threats'));
+  const first = page.getByTestId('result').first();
+  await expect(first.getByTestId('result-text')).toContainText('It was surprising to find that Russia is ranked above China');
+  await expect(first.getByTestId('result-context-match')).toHaveText('Matched in the author’s lead-in: survey, insecurity, perceived');
+  await expect(page.getByTestId('meaning-only')).toHaveCount(0);
+  await shot(page, 'lead-in-match-1280');
+  const api = await (await request.get('/api/search?kind=quotes&q=' + encodeURIComponent('survey on insecurity and perceived threats'))).json();
+  expect(api.results[0].contextTerms).toEqual(['survey', 'insecurity', 'perceived']);
+  // words the quote has itself are highlighted in it, not listed as the lead-in's
+  expect(api.results[0].matchedTerms).toEqual(['threat']);
+});
+
 test('empty and error states say what happened and what to try', async ({ page }) => {
   await page.goto('/?q=Russia&speaker=ken-jimbo&document=japan-and-europe-a-marriage-of-convenience-matures');
   const empty = page.getByTestId('search-empty');

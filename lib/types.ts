@@ -57,6 +57,8 @@ export interface SearchResult extends QuoteRecord {
   score: number; // 0..1, higher is better
   matchedTerms: string[];
   bestSentence: string | null;
+  /** Query words that only the author's paragraph framing the quote (its lead-in) has, when that is how it was found. */
+  contextTerms: string[];
   alsoIn: AlsoIn[];
 }
 

@@ -2,9 +2,10 @@ import { spawnSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveIndexPath } from '../lib/db/open';
+import { indexSchemaVersion, resolveIndexPath } from '../lib/db/open';
+import { SCHEMA_VERSION } from '../lib/db/schema';
 
-// `npm start`: build the index if it is missing, build the app if its sources changed, then serve.
+// `npm start`: build the index if it is missing or from an older version, build the app if its sources changed, then serve.
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
@@ -31,8 +32,14 @@ function run(cmd: string, args: string[]): void {
 }
 
 const db = resolveIndexPath();
-if (!existsSync(db)) {
-  console.log(`No index at ${path.relative(root, db)}: building it from corpus/ with the bundled model…`);
+const schema = existsSync(db) ? indexSchemaVersion(db) : null;
+// a file that is no index at all is left alone: the app says what is wrong with it
+if (!existsSync(db) || (schema !== null && schema !== SCHEMA_VERSION)) {
+  console.log(
+    existsSync(db)
+      ? `The index at ${path.relative(root, db)} has schema ${schema}, this version needs ${SCHEMA_VERSION}: rebuilding it from corpus/ with the bundled model…`
+      : `No index at ${path.relative(root, db)}: building it from corpus/ with the bundled model…`,
+  );
   run(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/ingest.ts', '--db', db]);
 }
 const stampFile = path.join(root, '.next', 'source-hash');

@@ -156,7 +156,7 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
   const exportQuery = new URLSearchParams(searchHref(state).slice(2));
   exportQuery.set('limit', String(state.limit));
   if (!exportQuery.has('kind')) exportQuery.set('kind', 'quotes');
-  const noWordMatched = results.every((r) => r.matchedTerms.length === 0);
+  const noWordMatched = results.every((r) => r.matchedTerms.length === 0 && r.contextTerms.length === 0);
   const speakerNames = state.speakers.map((id) => reader.speaker(id)?.name ?? id);
   const documentTitle = state.document ? reader.document(state.document)?.title : null;
   return (

@@ -57,6 +57,17 @@ export function QuoteCard({ card, saved, showSpeaker = true, scoreKind = 'search
             Note {card.footnote.number}: {card.footnote.text}
           </p>
         )}
+        {card.contextTerms.length > 0 && (
+          <p className="text-xs text-stone-600 dark:text-stone-400" data-testid="result-context-match">
+            Matched in the author’s lead-in:{' '}
+            {card.contextTerms.map((t, i) => (
+              <span key={t}>
+                {i > 0 && ', '}
+                <mark className="rounded-sm bg-amber-200 px-px font-semibold text-inherit dark:bg-amber-500/35">{t}</mark>
+              </span>
+            ))}
+          </p>
+        )}
         {card.alsoIn.length > 0 && (
           <p className="text-xs text-stone-600 dark:text-stone-400">
             Also in:{' '}

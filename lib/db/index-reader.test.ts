@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleContent, unit } from '../ingest/fixtures/index-content';
 import { IndexReader } from './index-reader';
-import { IndexMissingError } from './open';
+import { IndexMissingError, indexSchemaVersion } from './open';
+import { SCHEMA_VERSION } from './schema';
 import { writeIndexAtomically } from './write-index';
 
 let dir: string;
@@ -56,6 +58,13 @@ describe('keyword search', () => {
     // the porter stemmer: "patrolling" finds "patrols"
     expect(idsOf(reader.keywordSearch('patrolling', 10)).sort()).toEqual(['c-fleet', 'c-fleet-copy']);
   });
+
+  it("finds a quote by the words of the paragraph framing it, below a chunk that has them in its own text", () => {
+    expect(idsOf(reader.keywordSearch('transport', 10))).toEqual(['q-roads']);
+    const winter = idsOf(reader.keywordSearch('winter', 10));
+    expect(winter.slice(0, 2).sort()).toEqual(['c-fleet', 'c-fleet-copy']);
+    expect(winter[2]).toBe('q-roads');
+  });
 });
 
 describe('reading the index', () => {
@@ -90,5 +99,20 @@ describe('reading the index', () => {
     const junk = path.join(dir, 'junk.db');
     writeFileSync(junk, '');
     expect(() => IndexReader.open(junk)).toThrow(`${junk} is not an index built by this tool; rebuild it with npm run ingest`);
+  });
+
+  it('tells the schema an index was written with, so npm start rebuilds an index from an older version', () => {
+    expect(indexSchemaVersion(path.join(dir, 'corpus.db'))).toBe(SCHEMA_VERSION);
+    const old = path.join(dir, 'old.db');
+    writeIndexAtomically(old, sampleContent());
+    const db = new Database(old);
+    db.prepare("UPDATE meta SET value = '2' WHERE key = 'schema_version'").run();
+    db.close();
+    expect(indexSchemaVersion(old)).toBe(2);
+    expect(() => IndexReader.open(old)).toThrow(`${old} has index schema 2, this version needs ${SCHEMA_VERSION}; rebuild it with npm run ingest`);
+    const junk = path.join(dir, 'junk-2.db');
+    writeFileSync(junk, 'not a database');
+    expect(indexSchemaVersion(junk)).toBeNull();
+    expect(indexSchemaVersion(path.join(dir, 'missing.db'))).toBeNull();
   });
 });

@@ -26,6 +26,8 @@ export interface StoredChunk {
   interviewDate: string | null;
   dupOf: string | null;
   citation: Citation;
+  /** The author's paragraph framing a quote (its lead-in, or the paragraph around an inline quote); '' for analysis. */
+  context: string;
 }
 
 export interface ChunkFilter {
@@ -56,10 +58,13 @@ interface ChunkRow {
   interview_date: string | null;
   dup_of: string | null;
   citation_json: string;
+  context: string;
 }
 
+/** BM25 weights of the FTS columns text, speaker, section and context: a quote's framing paragraph counts, weakly (0.6 tuned on the judged set; 0.3–1 within 0.01). */
+const BM25_COLUMN_WEIGHTS = [1.0, 2.0, 0.5, 0.6].join(', ');
 const CHUNK_SELECT = `SELECT c.rowid AS rowid, c.id, c.kind, c.text, c.document_id, c.speaker_id, c.section_idx, s.heading, c.anchors_json,
-  c.ordinal, c.method, c.footnote_number, f.text AS footnote_text, c.interview_date, c.dup_of, c.citation_json
+  c.ordinal, c.method, c.footnote_number, f.text AS footnote_text, c.interview_date, c.dup_of, c.citation_json, c.context
   FROM chunks c
   LEFT JOIN sections s ON s.document_id = c.document_id AND s.idx = c.section_idx
   LEFT JOIN footnotes f ON f.document_id = c.document_id AND f.number = c.footnote_number`;
@@ -82,6 +87,7 @@ function toChunk(r: ChunkRow): StoredChunk {
     interviewDate: r.interview_date,
     dupOf: r.dup_of,
     citation: JSON.parse(r.citation_json) as Citation,
+    context: r.context,
   };
 }
 
@@ -296,7 +302,7 @@ export class IndexReader {
   keywordSearch(match: string, k: number, filter: ChunkFilter = {}): RankedRow[] {
     const f = filterSql(filter, 'c');
     const rows = this.db
-      .prepare(`SELECT f.rowid AS rowid, bm25(fts_chunks, 1.0, 2.0, 0.5) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`)
+      .prepare(`SELECT f.rowid AS rowid, bm25(fts_chunks, ${BM25_COLUMN_WEIGHTS}) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`)
       .all(match, ...f.params, k) as { rowid: number; rank: number }[];
     return rows.map((r) => ({ rowid: Number(r.rowid), score: -r.rank }));
   }

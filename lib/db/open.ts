@@ -24,3 +24,17 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   sqliteVec.load(db);
   return db;
 }
+
+/** The schema version an index file was written with, or null when the file is not an index this tool can read. */
+export function indexSchemaVersion(file: string): number | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+    return row ? Number(row.value) : null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}

@@ -1,4 +1,4 @@
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The index schema. vec_chunks is created separately because its dimension depends on the model. */
 export const SCHEMA_SQL = `
@@ -30,11 +30,11 @@ CREATE TABLE chunks (
   kind TEXT NOT NULL CHECK (kind IN ('interview', 'quote', 'analysis')), speaker_id TEXT REFERENCES speakers(id),
   section_idx INTEGER NOT NULL, anchors_json TEXT NOT NULL, text TEXT NOT NULL, ordinal INTEGER NOT NULL,
   word_count INTEGER NOT NULL, method TEXT, footnote_number INTEGER, interview_date TEXT, dup_of TEXT,
-  citation_json TEXT NOT NULL
+  citation_json TEXT NOT NULL, context TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
 CREATE INDEX chunks_speaker ON chunks(speaker_id, kind);
-CREATE VIRTUAL TABLE fts_chunks USING fts5(text, speaker, section, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE fts_chunks USING fts5(text, speaker, section, context, tokenize = 'porter unicode61 remove_diacritics 2');
 `;
 
 export function vecTableSql(dimension: number): string {

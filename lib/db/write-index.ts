@@ -37,6 +37,7 @@ export interface IndexChunk {
   footnoteNumber: number | null;
   interviewDate: string | null;
   dupOf: string | null;
+  context: string; // the author's paragraph framing a quote, searched as weak keywords; '' for analysis
   citation: Citation; // Chicago, APA and MLA for this chunk, built at ingest
   vector: Float32Array;
 }
@@ -154,9 +155,9 @@ function insertAll(db: Db, c: IndexContent): void {
   const fn = db.prepare('INSERT INTO footnotes (document_id, number, text) VALUES (?,?,?)');
   const spk = db.prepare('INSERT INTO speakers (id, name, aliases_json, anonymous, role, affiliation, interview_dates_json, documents_json, quote_count) VALUES (?,?,?,?,?,?,?,?,?)');
   const chunk = db.prepare(
-    'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+    'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
-  const fts = db.prepare('INSERT INTO fts_chunks (rowid, text, speaker, section) VALUES (?,?,?,?)');
+  const fts = db.prepare('INSERT INTO fts_chunks (rowid, text, speaker, section, context) VALUES (?,?,?,?,?)');
   const vec = db.prepare('INSERT INTO vec_chunks (chunk_rowid, embedding, kind, speaker_id, document_id) VALUES (?,?,?,?,?)');
   db.transaction(() => {
     const builtAt = new Date().toISOString();
@@ -181,8 +182,8 @@ function insertAll(db: Db, c: IndexContent): void {
       const rowid = BigInt(i + 1); // vec0 integer keys must be BigInt
       if (ch.vector.length !== c.dimension || !ch.vector.every(Number.isFinite))
         throw new IndexWriteError(`chunk ${ch.id} has a vector of length ${ch.vector.length} or non-finite values (expected ${c.dimension} finite numbers)`);
-      chunk.run(rowid, ch.id, ch.documentId, ch.kind, ch.speakerId, ch.sectionIndex, JSON.stringify(ch.anchors), ch.text, ch.ordinal, ch.wordCount, ch.method, ch.footnoteNumber, ch.interviewDate, ch.dupOf, JSON.stringify(ch.citation));
-      fts.run(rowid, ch.text, ch.speakerName ?? '', ch.sectionHeading ?? '');
+      chunk.run(rowid, ch.id, ch.documentId, ch.kind, ch.speakerId, ch.sectionIndex, JSON.stringify(ch.anchors), ch.text, ch.ordinal, ch.wordCount, ch.method, ch.footnoteNumber, ch.interviewDate, ch.dupOf, JSON.stringify(ch.citation), ch.context);
+      fts.run(rowid, ch.text, ch.speakerName ?? '', ch.sectionHeading ?? '', ch.context);
       vec.run(rowid, vectorBlob(ch.vector), ch.kind, ch.speakerId ?? '', ch.documentId);
     });
   })();

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { citeQuote, documentBibtex, documentRis } from '../cite';
 import { chunkDocument, findRepeatedParagraphs, linkNearDuplicates } from '../corpus/chunk';
 import { parseDocument } from '../corpus/parse-document';
+import { blockQuoteAnchors, framingText } from '../corpus/quote-context';
 import { CorpusError, decodeUtf8, readSource } from '../corpus/read-source';
 import { buildSpeakerRegistry, type SpeakerOverride } from '../corpus/speakers';
 import type { ParsedDocument } from '../corpus/types';
@@ -129,6 +130,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   );
   const vectors = await embedPassages(embedder, embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
   const speakersById = new Map(registry.speakers.map((s) => [s.id, s]));
+  const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes)]));
   const chunks: IndexChunk[] = drafts.map(({ c, d }, i) => {
     const speakerId = c.quote ? registry.idFor(d.source.id, c.quote.speaker) : null;
     const speaker = speakerId ? speakersById.get(speakerId)! : null;
@@ -148,6 +150,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
       footnoteNumber: c.quote?.footnoteNumber ?? null,
       interviewDate: c.quote?.interviewDate ?? null,
       dupOf: c.dupOf,
+      context: c.quote ? framingText(d.paragraphs, c.quote, blockAnchors.get(d.source.id)!) : '',
       citation: citeQuote({
         document: d.source.meta,
         speaker: speaker ? { name: speaker.name, affiliation: speaker.affiliation, anonymous: speaker.anonymous } : null,

@@ -24,10 +24,12 @@ export interface QuoteCardData {
   /** Relevance 0..1 where the card answers a query. */
   score: number | null;
   alsoIn: AlsoIn[];
+  /** Query words found only in the author's lead-in to the quote. */
+  contextTerms: string[];
   savedAt: string | null;
 }
 
-type CardInput = QuoteRecord & { score?: number; matchedTerms?: string[]; bestSentence?: string | null; alsoIn?: AlsoIn[]; savedAt?: string };
+type CardInput = QuoteRecord & { score?: number; matchedTerms?: string[]; bestSentence?: string | null; alsoIn?: AlsoIn[]; contextTerms?: string[]; savedAt?: string };
 
 export function attributionLine(q: Pick<QuoteRecord, 'speaker' | 'kind' | 'interviewDate' | 'document'>): string {
   const who = q.speaker ? `${q.speaker.name}${q.speaker.affiliation ? ` (${q.speaker.affiliation})` : ''}` : q.document.authors.join(', ') || q.document.title;
@@ -51,6 +53,7 @@ export function toCard(q: CardInput): QuoteCardData {
     attribution: attributionLine(q),
     score: q.score ?? null,
     alsoIn: q.alsoIn ?? [],
+    contextTerms: q.contextTerms ?? [],
     savedAt: q.savedAt ?? null,
   };
 }

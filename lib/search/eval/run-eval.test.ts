@@ -9,8 +9,8 @@ import { checkVariant, gradeRanking, loadJudgedSet, normaliseForMatch, runEval, 
 import { buildTempIndex, type TempIndex } from './temp-index';
 
 // The target is recall@5 ≥ 0.8; with use-lite the paraphrase ceiling keeps it out of reach (npm run eval prints
-// the bound), so this guards the measured level (0.62) against regressions while the hybrid must stay ahead of everything.
-const RECALL_FLOOR = 0.65;
+// the bound), so this guards the measured level (0.70) against regressions while the hybrid must stay ahead of everything.
+const RECALL_FLOOR = 0.68;
 
 describe('normaliseForMatch', () => {
   it('drops italics asterisks and footnote superscripts and collapses whitespace, keeping case and apostrophes', () => {
@@ -98,6 +98,16 @@ describe('judged-set evaluation on the bundled corpus', () => {
     const top5 = async (method: 'hybrid' | 'keyword') => (await rankChunks(reader, embedder, q, method)).ranked.slice(0, 5).map((r) => r.chunk.text);
     expect((await top5('hybrid')).some((t) => t.includes(passage))).toBe(true);
     expect((await top5('keyword')).some((t) => t.includes(passage))).toBe(false);
+  });
+
+  it('finds a quote by the words of its lead-in, which the quote itself does not use', async () => {
+    // "The survey highlights a growing sense of insecurity… perceived threats… As Goroku argues:"
+    const q = { q: 'survey on insecurity and perceived threats', kind: 'quotes' as const };
+    for (const method of ['hybrid', 'keyword'] as const) {
+      const [first] = (await rankChunks(reader, embedder, q, method)).ranked;
+      expect(first.chunk.text).toMatch(/^It was surprising to find that Russia is ranked above China/);
+      expect(first.chunk.text).not.toMatch(/survey|insecurity/i);
+    }
   });
 
   it('ranks the quotes of a speaker the query names first, without filtering the others out', async () => {

@@ -119,10 +119,10 @@ export function memoEmbedder(inner: Embedder): Embedder {
   };
 }
 
-/** MiniSearch over the same chunk texts, with the speaker and section fields our FTS table has, all options at their defaults. */
-export function buildMiniSearch(reader: IndexReader, chunks: StoredChunk[]): MiniSearch<{ id: number; text: string; speaker: string; section: string }> {
-  const ms = new MiniSearch<{ id: number; text: string; speaker: string; section: string }>({ fields: ['text', 'speaker', 'section'] });
-  ms.addAll(chunks.map((c) => ({ id: c.rowid, text: c.text, speaker: reader.speakerRef(c.speakerId)?.name ?? '', section: c.sectionHeading ?? '' })));
+/** MiniSearch over the same chunk texts, with the speaker, section and context fields our FTS table has, all options at their defaults. */
+export function buildMiniSearch(reader: IndexReader, chunks: StoredChunk[]): MiniSearch<{ id: number; text: string; speaker: string; section: string; context: string }> {
+  const ms = new MiniSearch<{ id: number; text: string; speaker: string; section: string; context: string }>({ fields: ['text', 'speaker', 'section', 'context'] });
+  ms.addAll(chunks.map((c) => ({ id: c.rowid, text: c.text, speaker: reader.speakerRef(c.speakerId)?.name ?? '', section: c.sectionHeading ?? '', context: c.context })));
   return ms;
 }
 
