@@ -112,6 +112,18 @@ test('a quote found through the words of its lead-in says so', async ({ page, re
   expect(api.results[0].matchedTerms).toEqual(['threat']);
 });
 
+test('words related to the query (a capital for its country, a synonym) are underlined with the word they stand for', async ({ page, request }) => {
+  const q = 'Pyongyang shipping munitions to Moscow';
+  await page.goto('/?q=' + encodeURIComponent(q));
+  const first = page.getByTestId('result').first();
+  await expect(first.locator('mark[data-related-to="Pyongyang"]')).toHaveText('North Korea');
+  await expect(first.locator('mark[data-related-to="munitions"]').first()).toHaveText('arms');
+  await expect(first.locator('mark[data-related-to="Pyongyang"]')).toHaveAttribute('title', 'related to “Pyongyang” in your query');
+  await shot(page, 'related-words-1280');
+  const api = await (await request.get('/api/search?kind=quotes&q=' + encodeURIComponent(q))).json();
+  expect(api.results[0].relatedTerms).toEqual(expect.arrayContaining([{ word: 'North Korea', queryTerm: 'Pyongyang' }, { word: 'arms', queryTerm: 'munitions' }]));
+});
+
 test('empty and error states say what happened and what to try', async ({ page }) => {
   await page.goto('/?q=Russia&speaker=ken-jimbo&document=japan-and-europe-a-marriage-of-convenience-matures');
   const empty = page.getByTestId('search-empty');

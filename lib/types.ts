@@ -53,12 +53,19 @@ export interface AlsoIn {
   href: string;
 }
 
+export interface RelatedTerm {
+  word: string;
+  queryTerm: string;
+}
+
 export interface SearchResult extends QuoteRecord {
   score: number; // 0..1, higher is better
   matchedTerms: string[];
   bestSentence: string | null;
   /** Query words that only the author's paragraph framing the quote (its lead-in) has, when that is how it was found. */
   contextTerms: string[];
+  /** Words of the quote that stand for a query word through WordNet ("sanction" for "penalties"), as written. */
+  relatedTerms: RelatedTerm[];
   alsoIn: AlsoIn[];
 }
 

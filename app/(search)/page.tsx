@@ -157,6 +157,7 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
   exportQuery.set('limit', String(state.limit));
   if (!exportQuery.has('kind')) exportQuery.set('kind', 'quotes');
   const noWordMatched = results.every((r) => r.matchedTerms.length === 0 && r.contextTerms.length === 0);
+  const anyRelated = results.some((r) => r.relatedTerms.length > 0);
   const speakerNames = state.speakers.map((id) => reader.speaker(id)?.name ?? id);
   const documentTitle = state.document ? reader.document(state.document)?.title : null;
   return (
@@ -187,7 +188,8 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
       )}
       {noWordMatched && (
         <p className="font-ui mt-3 text-sm text-stone-700 dark:text-stone-300" data-testid="meaning-only">
-          No quote uses the words of your query; these are the closest in meaning. Try other words for the same idea.
+          No quote uses the words of your query; these are the closest in meaning.{' '}
+          {anyRelated ? 'Dotted underlines mark words related to yours (hover to see which).' : 'Try other words for the same idea.'}
         </p>
       )}
       <QuoteList cards={cards} saved={saved} />

@@ -1,6 +1,6 @@
 import type { HighlightRun } from '@/lib/ui/quote-segments';
 
-/** Quote text with the query's words marked and the best-answering sentence tinted. */
+/** Quote text with the query's words marked, words related to them underlined, and the best-answering sentence tinted. */
 export function HighlightedText({ runs }: { runs: HighlightRun[] }) {
   return (
     <>
@@ -9,6 +9,12 @@ export function HighlightedText({ runs }: { runs: HighlightRun[] }) {
         if (r.match)
           return (
             <mark key={i} className={`rounded-sm bg-amber-200 px-px font-semibold text-inherit dark:bg-amber-500/35 ${best}`}>
+              {r.text}
+            </mark>
+          );
+        if (r.relatedTo)
+          return (
+            <mark key={i} data-related-to={r.relatedTo} title={`related to “${r.relatedTo}” in your query`} className={`bg-transparent text-inherit underline decoration-amber-600 decoration-dotted decoration-2 underline-offset-4 dark:decoration-amber-400 ${best}`}>
               {r.text}
             </mark>
           );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExpandedFtsQuery, conceptMatcher, expandQuery, matchableText, relatedWords } from './expand-query';
+import { buildExpandedFtsQuery, conceptMatcher, expandQuery, matchableText, relatedMatches, relatedWords } from './expand-query';
 import { bundledWordnet } from './wordnet';
 
 const wn = bundledWordnet();
@@ -57,6 +57,20 @@ describe('WordNet query expansion', () => {
     expect(full(matchableText('North Korea sends arms to China.'))).toBe(0.5); // both concepts, by related words only
     expect(full(matchableText('Nothing here.'))).toBe(0);
     expect(conceptMatcher([], 1)(matchableText('text'))).toBe(0);
+  });
+});
+
+describe('relatedMatches', () => {
+  it('names the words of a text that stand for a query word, as written, once each, phrases whole', () => {
+    const concepts = expandQuery(wn, 'Pyongyang shipping munitions to Moscow');
+    const text = "North Korea's arms transfers to Russia… more arms for Russia. Moscow was pleased.";
+    const found = relatedMatches(concepts, text);
+    expect(found).toEqual(expect.arrayContaining([{ word: 'North Korea', queryTerm: 'pyongyang' }, { word: 'arms', queryTerm: 'munitions' }]));
+    expect(found.filter((r) => r.word === 'arms')).toHaveLength(1);
+    // Moscow is in the text itself, so Russia is not offered as its stand-in
+    expect(found.some((r) => r.queryTerm === 'moscow')).toBe(false);
+    expect(relatedMatches(concepts, 'Nothing related here.')).toEqual([]);
+    expect(relatedMatches([], text)).toEqual([]);
   });
 });
 

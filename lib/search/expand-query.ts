@@ -149,3 +149,41 @@ export function conceptMatcher(concepts: QueryConcept[], expansionCredit: number
     return sum / prepared.length;
   };
 }
+
+/** A word of a text that stands for a query word through WordNet ("sanction" for "penalties"). */
+export interface RelatedMatch {
+  /** As written in the text ("sanction", "North Korea"). */
+  word: string;
+  /** The query word or phrase it stands for. */
+  queryTerm: string;
+}
+
+/**
+ * The words of a text that match a query concept only through a related word, as written, each once; a concept whose own
+ * word occurs is left to the ordinary highlighting. Shown so a reader sees why a quote without the query's words came up.
+ */
+export function relatedMatches(concepts: QueryConcept[], text: string): RelatedMatch[] {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ lower: m[0].toLowerCase(), stem: lightStem(m[0]), start: m.index!, end: m.index! + m[0].length }));
+  const stems = new Set(tokens.map((t) => t.stem));
+  const lowerJoined = ` ${tokens.map((t) => t.lower).join(' ')} `;
+  const occurs = (term: string) => {
+    const words = phraseWords(term);
+    return words.length === 1 ? stems.has(lightStem(words[0])) : words.length > 1 && lowerJoined.includes(` ${words.join(' ')} `);
+  };
+  const out = new Map<string, RelatedMatch>();
+  for (const c of concepts) {
+    if (occurs(c.term)) continue;
+    for (const related of c.expansions) {
+      const words = phraseWords(related);
+      if (!words.length) continue;
+      const stem = words.length === 1 ? lightStem(words[0]) : null;
+      for (let i = 0; i + words.length <= tokens.length; i++) {
+        const hit = stem !== null ? tokens[i].stem === stem : words.every((w, j) => tokens[i + j].lower === w);
+        if (!hit) continue;
+        const word = text.slice(tokens[i].start, tokens[i + words.length - 1].end);
+        if (!out.has(word.toLowerCase())) out.set(word.toLowerCase(), { word, queryTerm: c.term });
+      }
+    }
+  }
+  return [...out.values()];
+}

@@ -1,10 +1,10 @@
 import type { ChunkFilter, IndexReader, RankedRow, StoredChunk } from '../db/index-reader';
 import type { Embedder } from '../embed/embedder';
 import { toQuoteRecord } from '../records';
-import type { AlsoIn, ChunkKind, SearchResponse, SearchResult } from '../types';
+import type { AlsoIn, ChunkKind, RelatedTerm, SearchResponse, SearchResult } from '../types';
 import { buildFtsQuery, contentTerms } from './fts-query';
 import { bestSentence, lightStem, matchedTerms } from './highlight';
-import { buildExpandedFtsQuery, conceptMatcher, expandQuery, matchableText, type MatchableText } from './expand-query';
+import { buildExpandedFtsQuery, conceptMatcher, expandQuery, matchableText, relatedMatches, type MatchableText, type QueryConcept } from './expand-query';
 import { speakersNamedIn } from './speaker-mentions';
 import { bundledWordnet } from './wordnet';
 
@@ -131,6 +131,8 @@ export interface Ranking {
   ranked: RankedChunk[];
   /** Ids of the speakers the query names, whose quotes were ranked as a list of their own (hybrid only). */
   namedSpeakers: string[];
+  /** The query's words with their WordNet relatives, as the expanded BM25 list searched them (hybrid only). */
+  concepts: QueryConcept[];
 }
 
 /** Retrieval without presentation: candidates from BM25, expanded BM25 and KNN, fused, near-duplicates collapsed. */
@@ -196,7 +198,7 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
     seenGroups.add(group);
     out.push({ chunk, score: fused.get(chunk.rowid)!, vectorScore: vectorScores.get(chunk.rowid) ?? null });
   }
-  return { ranked: out, namedSpeakers: named };
+  return { ranked: out, namedSpeakers: named, concepts };
 }
 
 /** Other documents that carry the same passage ("also in"), each once. */
@@ -210,8 +212,14 @@ function alsoInFor(reader: IndexReader, chunk: StoredChunk): AlsoIn[] {
     .map((c) => ({ documentId: c.documentId, title: reader.document(c.documentId)?.title ?? c.documentId, href: toQuoteRecord(reader, c).href }));
 }
 
+/** A query word as the user typed it ("Pyongyang"), for a concept WordNet saw in lower case. */
+function asTyped(query: string, term: string): string {
+  const at = query.toLowerCase().indexOf(term);
+  return at >= 0 ? query.slice(at, at + term.length) : term;
+}
+
 /** A stored chunk as a result for a query: attributed, cited, highlighted, with its score and "also in". */
-export function toSearchResult(reader: IndexReader, chunk: StoredChunk, query: string, score: number): SearchResult {
+export function toSearchResult(reader: IndexReader, chunk: StoredChunk, query: string, score: number, concepts: QueryConcept[] = []): SearchResult {
   const matched = matchedTerms(query, chunk.text);
   const ownStems = new Set(matched.map(lightStem));
   return {
@@ -220,6 +228,7 @@ export function toSearchResult(reader: IndexReader, chunk: StoredChunk, query: s
     matchedTerms: matched,
     bestSentence: bestSentence(query, chunk.text),
     contextTerms: chunk.context ? matchedTerms(query, chunk.context).filter((t) => !ownStems.has(lightStem(t))) : [],
+    relatedTerms: relatedMatches(concepts, chunk.text).map((r): RelatedTerm => ({ word: r.word, queryTerm: asTyped(query, r.queryTerm) })),
     alsoIn: alsoInFor(reader, chunk),
   };
 }
@@ -230,8 +239,8 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   assertSameEmbedder(reader, embedder);
   const limit = Math.min(Math.max(1, params.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
   const offset = Math.max(0, params.offset ?? 0);
-  const { ranked, namedSpeakers: named } = await rankChunks(reader, embedder, params);
-  const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, params.q, score));
+  const { ranked, namedSpeakers: named, concepts } = await rankChunks(reader, embedder, params);
+  const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, params.q, score, concepts));
   const namedSpeakers = named.map((id) => reader.speakerRef(id)).filter((s): s is NonNullable<typeof s> => !!s);
   return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results, namedSpeakers };
 }

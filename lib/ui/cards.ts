@@ -1,7 +1,7 @@
 // What a quote card shows, computed on the server so the card itself only renders (and the client stays small).
 import { formatQuoteWithCitation } from '../cite';
 import type { IndexReader } from '../db/index-reader';
-import type { AlsoIn, Citation, ChunkKind, DocumentRef, FootnoteRef, QuoteRecord, SpeakerRef } from '../types';
+import type { AlsoIn, Citation, ChunkKind, DocumentRef, FootnoteRef, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
 import { formatDate } from './format';
 import { quoteContextHref } from './page-params';
 import { highlightRuns, type HighlightRun } from './quote-segments';
@@ -29,7 +29,7 @@ export interface QuoteCardData {
   savedAt: string | null;
 }
 
-type CardInput = QuoteRecord & { score?: number; matchedTerms?: string[]; bestSentence?: string | null; alsoIn?: AlsoIn[]; contextTerms?: string[]; savedAt?: string };
+type CardInput = QuoteRecord & { score?: number; matchedTerms?: string[]; bestSentence?: string | null; alsoIn?: AlsoIn[]; contextTerms?: string[]; relatedTerms?: RelatedTerm[]; savedAt?: string };
 
 export function attributionLine(q: Pick<QuoteRecord, 'speaker' | 'kind' | 'interviewDate' | 'document'>): string {
   const who = q.speaker ? `${q.speaker.name}${q.speaker.affiliation ? ` (${q.speaker.affiliation})` : ''}` : q.document.authors.join(', ') || q.document.title;
@@ -41,7 +41,7 @@ export function toCard(q: CardInput): QuoteCardData {
   return {
     id: q.id,
     kind: q.kind,
-    runs: highlightRuns(q.text, q.matchedTerms ?? [], q.bestSentence ?? null),
+    runs: highlightRuns(q.text, q.matchedTerms ?? [], q.bestSentence ?? null, q.relatedTerms ?? []),
     speaker: q.speaker,
     interviewDate: q.interviewDate,
     document: q.document,

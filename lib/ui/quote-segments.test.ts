@@ -27,6 +27,22 @@ describe('highlightRuns', () => {
     expect(runs.some((r) => r.best)).toBe(false);
   });
 
+  it('marks words related to a query word with the word they stand for, the query\'s own words first', () => {
+    const text = "North Korea's arms transfers to Russia; arms and sanctions.";
+    const runs = highlightRuns(text, ['sanctions'], null, [
+      { word: 'North Korea', queryTerm: 'Pyongyang' },
+      { word: 'arms', queryTerm: 'munitions' },
+      { word: 'sanctions', queryTerm: 'penalties' },
+    ]);
+    expect(join(runs)).toBe(text);
+    expect(runs.filter((r) => r.relatedTo).map((r) => [r.text, r.relatedTo])).toEqual([
+      ['North Korea', 'Pyongyang'],
+      ['arms', 'munitions'],
+      ['arms', 'munitions'],
+    ]);
+    expect(runs.find((r) => r.text === 'sanctions')).toMatchObject({ match: true, relatedTo: null });
+  });
+
   it('returns no runs for empty text', () => {
     expect(highlightRuns('', ['x'], null)).toEqual([]);
   });
