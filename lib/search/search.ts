@@ -37,8 +37,8 @@ export type RetrievalMethod = 'hybrid' | 'vector' | 'keyword';
  * - The named speaker (weight 1): when the query names a speaker ("Koga on…"), that speaker's chunks by vector similarity.
  * Judged set, kind quotes (R@5 / MRR / nDCG@10): BM25 + vectors alone 0.620 / 0.761 / 0.708; + speaker 0.636 / 0.764 / 0.716;
  * + expansion 0.661 / 0.826 / 0.751; + the lead-in 0.704 / 0.860 / 0.797. Flat within ±0.015 for vector weight 0.5–0.7,
- * expansion weight 0.3–0.7, speaker weight 0.5–1, lead-in credit 0.7–0.9; coverage power 3 trades MRR for recall
- * (0.675 / 0.795), 1 loses recall (0.630). Candidates: 60 per list.
+ * expansion weight 0.3–0.7, speaker weight 0.5–1, lead-in credit 0.7–0.9; coverage power 3 keeps recall and loses MRR
+ * (0.704 / 0.811), 1 loses both (0.666 / 0.794). Candidates: 60 per list.
  */
 export const FUSION = { k: 60, vectorWeight: 0.5, keywordWeight: 1.0, coveragePower: 2, expandedWeight: 0.5, expansionCredit: 1, speakerWeight: 1, contextCredit: 0.8, candidates: 60 };
 
