@@ -124,6 +124,20 @@ test('words related to the query (a capital for its country, a synonym) are unde
   expect(api.results[0].relatedTerms).toEqual(expect.arrayContaining([{ word: 'North Korea', queryTerm: 'Pyongyang' }, { word: 'arms', queryTerm: 'munitions' }]));
 });
 
+test('a misspelt query offers the spelling the corpus uses, and following it runs that search', async ({ page, request }) => {
+  await page.goto('/?q=' + encodeURIComponent('sanctons agianst China in a Taiwn crisis'));
+  const hint = page.getByTestId('did-you-mean');
+  await expect(hint).toHaveText('Did you mean sanctions against China in a Taiwan crisis?');
+  await hint.getByRole('link').click();
+  await expect(page).toHaveURL(/q=sanctions(\+|%20)against(\+|%20)China/);
+  await expect(page.getByTestId('did-you-mean')).toHaveCount(0);
+  await expect(page.getByTestId('result').first()).toBeVisible();
+  const api = await (await request.get('/api/search?q=' + encodeURIComponent('what does Goruku say'))).json();
+  expect(api.suggestion).toBe('what does Goroku say');
+  const fine = await (await request.get('/api/search?q=' + encodeURIComponent('visiting frigates and warplanes'))).json();
+  expect(fine.suggestion).toBeNull();
+});
+
 test('empty and error states say what happened and what to try', async ({ page }) => {
   await page.goto('/?q=Russia&speaker=ken-jimbo&document=japan-and-europe-a-marriage-of-convenience-matures');
   const empty = page.getByTestId('search-empty');

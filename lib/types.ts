@@ -76,6 +76,8 @@ export interface SearchResponse {
   results: SearchResult[];
   /** Speakers the query names ("what does Koga say…"), whose quotes rank first; empty when none or when speakers are filtered. */
   namedSpeakers: SpeakerRef[];
+  /** The query with misspelt words corrected from the corpus ("sanctons" → "sanctions"); null when every word is known. */
+  suggestion: string | null;
 }
 
 export interface SpeakerInfo extends SpeakerRef {

@@ -29,6 +29,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!response.results.length) console.log(`No results for "${response.query}".`);
+  if (response.suggestion) console.log(`Did you mean: ${response.suggestion}`);
   if (response.namedSpeakers.length) console.log(`Quotes by ${response.namedSpeakers.map((s) => s.name).join(', ')} first: the query names them (--speaker to see only theirs).`);
   response.results.forEach((r, i) => {
     const who = r.speaker ? `${r.speaker.name}${r.speaker.affiliation ? ` (${r.speaker.affiliation})` : ''}` : 'analysis';

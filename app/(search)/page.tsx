@@ -178,6 +178,15 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
           <ExportLinks query={exportQuery.toString()} label="Export these" />
         </div>
       </div>
+      {response.suggestion && (
+        <p className="font-ui mt-3 text-sm text-stone-700 dark:text-stone-300" data-testid="did-you-mean">
+          Did you mean{' '}
+          <Link className="link font-semibold" href={searchHref({ ...state, q: response.suggestion })}>
+            {response.suggestion}
+          </Link>
+          ?
+        </p>
+      )}
       {response.namedSpeakers.length > 0 && (
         <p className="font-ui mt-3 text-sm text-stone-700 dark:text-stone-300" data-testid="named-speakers">
           Quotes by {response.namedSpeakers.map((s) => s.name).join(' and ')} come first: your query names {response.namedSpeakers.length > 1 ? 'them' : 'this speaker'}.{' '}

@@ -101,6 +101,16 @@ describe('reading the index', () => {
     expect(() => IndexReader.open(junk)).toThrow(`${junk} is not an index built by this tool; rebuild it with npm run ingest`);
   });
 
+  it('counts the words of the corpus for spelling suggestions: chunk texts, headings, speaker names and aliases', () => {
+    const words = reader.corpusWordCounts();
+    expect(words.get('sanctions')).toBe(2); // the analysis chunk and the quote
+    expect(words.get('coast')).toBe(1); // the heading "1. The Coast"
+    expect(words.get('aaltonen')).toBe(2); // the name and the alias "Hernik Aaltonen"
+    expect(words.get('hernik')).toBe(1);
+    expect(words.has('transport')).toBe(false); // a quote's lead-in is in the analysis chunks, not counted twice
+    expect(reader.corpusWordCounts()).toBe(words);
+  });
+
   it('tells the schema an index was written with, so npm start rebuilds an index from an older version', () => {
     expect(indexSchemaVersion(path.join(dir, 'corpus.db'))).toBe(SCHEMA_VERSION);
     const old = path.join(dir, 'old.db');

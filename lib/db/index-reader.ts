@@ -121,6 +121,7 @@ export class IndexReader {
   private cachedSpeakers: SpeakerInfo[] | null = null;
   private cachedSummary: IndexSummary | null = null;
   private cachedCopies: Map<string, StoredChunk[]> | null = null;
+  private cachedWordCounts: Map<string, number> | null = null;
   // the index never changes under a handle, so statements and hydrated chunks are kept (bounded) across searches
   private readonly statements = new Map<string, Statement>();
   private readonly chunkCache = new Map<number, StoredChunk>();
@@ -243,6 +244,22 @@ export class IndexReader {
       }));
     }
     return this.cachedSpeakers;
+  }
+
+  /** Every word of the corpus (chunk texts, speaker names and aliases, headings), lower case, with how often it occurs. */
+  corpusWordCounts(): ReadonlyMap<string, number> {
+    if (!this.cachedWordCounts) {
+      const counts = new Map<string, number>();
+      const add = (text: string | null) => {
+        for (const w of text?.toLowerCase().match(/\p{L}+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+      };
+      // analysis chunks hold the lead-ins too, so chunk texts alone cover every paragraph
+      for (const r of this.statement('SELECT text FROM chunks').iterate() as IterableIterator<{ text: string }>) add(r.text);
+      for (const r of this.statement('SELECT heading FROM sections').iterate() as IterableIterator<{ heading: string | null }>) add(r.heading);
+      for (const s of this.speakers()) [s.name, ...s.aliases].forEach(add);
+      this.cachedWordCounts = counts;
+    }
+    return this.cachedWordCounts;
   }
 
   speaker(id: string): SpeakerInfo | null {

@@ -37,6 +37,11 @@ export function baseForms(wn: Wordnet, word: string, pos: WordnetPos): string[] 
 
 const POS_ORDER: WordnetPos[] = ['n', 'v', 'a', 'r'];
 
+/** Whether WordNet knows a lower-case word, in any part of speech and inflection ("frigates", "invaded"). */
+export function isDictionaryWord(wn: Wordnet, word: string): boolean {
+  return POS_ORDER.some((pos) => baseForms(wn, word, pos).length > 0);
+}
+
 function lemmasOf(s: Synset): string[] {
   return s.words.map((w) => w.toLowerCase());
 }

@@ -4,7 +4,8 @@ import { toQuoteRecord } from '../records';
 import type { AlsoIn, ChunkKind, RelatedTerm, SearchResponse, SearchResult } from '../types';
 import { buildFtsQuery, contentTerms } from './fts-query';
 import { bestSentence, lightStem, matchedTerms } from './highlight';
-import { buildExpandedFtsQuery, conceptMatcher, expandQuery, matchableText, relatedMatches, type MatchableText, type QueryConcept } from './expand-query';
+import { buildExpandedFtsQuery, conceptMatcher, expandQuery, isDictionaryWord, matchableText, relatedMatches, type MatchableText, type QueryConcept } from './expand-query';
+import { suggestSpelling } from './spelling';
 import { speakersNamedIn } from './speaker-mentions';
 import { bundledWordnet } from './wordnet';
 
@@ -242,5 +243,7 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   const { ranked, namedSpeakers: named, concepts } = await rankChunks(reader, embedder, params);
   const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, params.q, score, concepts));
   const namedSpeakers = named.map((id) => reader.speakerRef(id)).filter((s): s is NonNullable<typeof s> => !!s);
-  return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results, namedSpeakers };
+  const wn = bundledWordnet();
+  const suggestion = suggestSpelling(params.q, { corpusWords: reader.corpusWordCounts(), isKnownWord: (w) => isDictionaryWord(wn, w) });
+  return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results, namedSpeakers, suggestion };
 }
