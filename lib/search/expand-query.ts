@@ -64,6 +64,9 @@ function isCountry(wn: Wordnet, s: Synset): boolean {
   return s.pointers.some((p) => p.symbol === '@i' && wn.synset(p.offset, p.pos).words.some((w) => /\b(country|nation)\b/i.test(w)));
 }
 
+// lower-cased abbreviations that spell a pronoun ("US" → us) would match every "us" in a quote; U.S. and United States stay
+const PRONOUNS = new Set(['i', 'me', 'we', 'us', 'you', 'he', 'him', 'she', 'her', 'it', 'they', 'them']);
+
 /** Related words for one query word or phrase, from its most frequent senses in every part of speech, the most telling first. */
 export function relatedWords(wn: Wordnet, term: string, opts = EXPANSION): string[] {
   // tiers: the country a named place belongs to, then synonyms, then derived and similar forms
@@ -85,7 +88,7 @@ export function relatedWords(wn: Wordnet, term: string, opts = EXPANSION): strin
   }
   const out = new Set(tiers.flatMap((t) => [...t]));
   out.delete(term);
-  return [...out].filter((w) => !STOPWORDS.has(w) && w.length > 1).slice(0, opts.perTerm);
+  return [...out].filter((w) => !STOPWORDS.has(w) && !PRONOUNS.has(w) && w.length > 1).slice(0, opts.perTerm);
 }
 
 /** As many concepts as the keyword query has terms: a 500-character query stays a few milliseconds. */
