@@ -1,5 +1,8 @@
 import type { HighlightRun } from '@/lib/ui/quote-segments';
 
+/** How a word of the query is marked, in a quote and wherever else the query's words are shown. */
+export const QUERY_WORD_MARK = 'rounded-sm bg-amber-200 px-px font-semibold text-inherit dark:bg-amber-500/35';
+
 /** Quote text with the query's words marked, words related to them underlined, and the best-answering sentence tinted. */
 export function HighlightedText({ runs }: { runs: HighlightRun[] }) {
   return (
@@ -8,7 +11,7 @@ export function HighlightedText({ runs }: { runs: HighlightRun[] }) {
         const best = r.best ? 'bg-amber-100/80 dark:bg-amber-400/15 box-decoration-clone' : '';
         if (r.match)
           return (
-            <mark key={i} className={`rounded-sm bg-amber-200 px-px font-semibold text-inherit dark:bg-amber-500/35 ${best}`}>
+            <mark key={i} className={`${QUERY_WORD_MARK} ${best}`}>
               {r.text}
             </mark>
           );

@@ -3,7 +3,7 @@ import { formatAuthors, formatDate } from '@/lib/ui/format';
 import type { QuoteCardData } from '@/lib/ui/cards';
 import { CopyCitationButton } from './copy-citation-button';
 import { CopyLinkButton } from './copy-link-button';
-import { HighlightedText } from './highlighted-text';
+import { HighlightedText, QUERY_WORD_MARK } from './highlighted-text';
 import { ContextIcon } from './icons';
 import { RelevanceMeter } from './relevance-meter';
 import { SaveQuoteButton } from './save-quote-button';
@@ -63,7 +63,7 @@ export function QuoteCard({ card, saved, showSpeaker = true, scoreKind = 'search
             {card.contextTerms.map((t, i) => (
               <span key={t}>
                 {i > 0 && ', '}
-                <mark className="rounded-sm bg-amber-200 px-px font-semibold text-inherit dark:bg-amber-500/35">{t}</mark>
+                <mark className={QUERY_WORD_MARK}>{t}</mark>
               </span>
             ))}
           </p>

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { ChunkKind, Citation, DocumentInfo, DocumentRef, IndexSummary, QuoteKind, ReaderDocument, SpeakerInfo, SpeakerRef } from '../types';
-import { openDatabase, type Db } from './open';
+import { openDatabase, readSchemaVersion, type Db } from './open';
 import { SCHEMA_VERSION } from './schema';
 
 type Statement = Database.Statement<unknown[]>;
@@ -139,7 +139,7 @@ export class IndexReader {
     const db = openDatabase(file, { readonly: true });
     let version: string | undefined;
     try {
-      version = (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+      version = readSchemaVersion(db);
     } catch {
       db.close();
       throw new Error(`${file} is not an index built by this tool; rebuild it with npm run ingest`);

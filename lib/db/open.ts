@@ -25,13 +25,18 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   return db;
 }
 
+/** The schema version recorded in an open index; undefined when none is, and an error when the file has no meta table. */
+export function readSchemaVersion(db: Db): string | undefined {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+}
+
 /** The schema version an index file was written with, or null when the file is not an index this tool can read. */
 export function indexSchemaVersion(file: string): number | null {
-  let db: Database.Database | null = null;
+  let db: Db | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-    return row ? Number(row.value) : null;
+    const version = readSchemaVersion(db);
+    return version === undefined ? null : Number(version);
   } catch {
     return null;
   } finally {

@@ -139,19 +139,30 @@ export function matchableText(text: string): MatchableText {
   return { joined: ` ${words.join(' ')} `, stems: new Set(words.map(lightStem)) };
 }
 
+/** A term ready to look for in a MatchableText: a one-word term by light stem, a phrase as consecutive words. */
+interface TermPattern {
+  stem: string | null;
+  phrase: string | null;
+}
+
+function termPattern(term: string): TermPattern {
+  const words = phraseWords(term);
+  return words.length === 1 ? { stem: lightStem(words[0]), phrase: null } : { stem: null, phrase: words.length ? ` ${words.join(' ')} ` : null };
+}
+
+function occursIn(p: TermPattern, text: MatchableText): boolean {
+  return p.stem !== null ? text.stems.has(p.stem) : p.phrase !== null && text.joined.includes(p.phrase);
+}
+
 /**
  * Scores texts by the share of the query's concepts they hold: 1 for each concept whose own word occurs, `expansionCredit`
- * when only a related word does. A one-word term matches by light stem, a phrase as consecutive words.
+ * when only a related word does.
  */
 export function conceptMatcher(concepts: QueryConcept[], expansionCredit: number): (text: MatchableText) => number {
-  const prepare = (t: string) => {
-    const words = phraseWords(t);
-    return words.length === 1 ? { stem: lightStem(words[0]), phrase: null } : { stem: null, phrase: words.length ? ` ${words.join(' ')} ` : null };
-  };
-  const prepared = concepts.map((c) => ({ own: prepare(c.term), related: c.expansions.map(prepare) }));
+  const prepared = concepts.map((c) => ({ own: termPattern(c.term), related: c.expansions.map(termPattern) }));
   return (text) => {
     if (!prepared.length) return 0;
-    const has = (p: { stem: string | null; phrase: string | null }) => (p.stem !== null ? text.stems.has(p.stem) : p.phrase !== null && text.joined.includes(p.phrase));
+    const has = (p: TermPattern) => occursIn(p, text);
     let sum = 0;
     for (const c of prepared) sum += has(c.own) ? 1 : c.related.some(has) ? expansionCredit : 0;
     return sum / prepared.length;
@@ -171,20 +182,17 @@ export interface RelatedMatch {
  * word occurs is left to the ordinary highlighting. Shown so a reader sees why a quote without the query's words came up.
  */
 export function relatedMatches(concepts: QueryConcept[], text: string): RelatedMatch[] {
+  const matchable = matchableText(text);
+  // the same words as matchableText, with where each stands, to copy the matched words as written
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ lower: m[0].toLowerCase(), stem: lightStem(m[0]), start: m.index!, end: m.index! + m[0].length }));
-  const stems = new Set(tokens.map((t) => t.stem));
-  const lowerJoined = ` ${tokens.map((t) => t.lower).join(' ')} `;
-  const occurs = (term: string) => {
-    const words = phraseWords(term);
-    return words.length === 1 ? stems.has(lightStem(words[0])) : words.length > 1 && lowerJoined.includes(` ${words.join(' ')} `);
-  };
   const out = new Map<string, RelatedMatch>();
   for (const c of concepts) {
-    if (occurs(c.term)) continue;
+    if (occursIn(termPattern(c.term), matchable)) continue;
     for (const related of c.expansions) {
+      const pattern = termPattern(related);
+      if (!occursIn(pattern, matchable)) continue;
       const words = phraseWords(related);
-      if (!words.length) continue;
-      const stem = words.length === 1 ? lightStem(words[0]) : null;
+      const stem = pattern.stem;
       for (let i = 0; i + words.length <= tokens.length; i++) {
         const hit = stem !== null ? tokens[i].stem === stem : words.every((w, j) => tokens[i + j].lower === w);
         if (!hit) continue;
