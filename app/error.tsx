@@ -14,7 +14,8 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       <p className="text-sm font-semibold tracking-wide text-red-800 uppercase dark:text-red-300">Something went wrong</p>
       <h1 className="mt-2 text-2xl font-semibold">This page could not be shown</h1>
       <p className="mt-3 text-stone-700 dark:text-stone-300">
-        The server hit an error it did not expect. If the index is being rebuilt right now, trying again in a moment usually works. Your saved quotes are not affected.
+        The server hit an error it did not expect. If the index is being rebuilt right now, trying again in a moment usually works. Your saved quotes are not
+        affected.
       </p>
       {digest && (
         <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">

@@ -10,7 +10,9 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
         <title>Something went wrong · Expert Quotes</title>
         <main className="mx-auto max-w-xl" role="alert">
           <h1 className="text-2xl font-semibold">Expert Quotes could not start this page</h1>
-          <p className="mt-3">The server hit an error it did not expect; its log has the details. Try again, or reload in a moment if the index is being rebuilt.</p>
+          <p className="mt-3">
+            The server hit an error it did not expect; its log has the details. Try again, or reload in a moment if the index is being rebuilt.
+          </p>
           <div className="mt-6 flex gap-4">
             <button type="button" onClick={() => retry()} className="btn btn-primary">
               Try again

@@ -25,7 +25,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
-        <a href="#main" className="font-ui sr-only z-50 rounded bg-white px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-stone-900">
+        <a
+          href="#main"
+          className="font-ui sr-only z-50 rounded bg-white px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-stone-900"
+        >
           Skip to content
         </a>
         <SiteHeader savedCount={savedIdSet().size} />
@@ -33,7 +36,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="font-ui border-t border-stone-200 px-4 py-4 text-center text-xs text-stone-600 dark:border-stone-800 dark:text-stone-400">
-          Quotes are shown verbatim as the documents print them. Everything runs on this machine. Press <kbd className="rounded border border-stone-300 px-1 dark:border-stone-700">/</kbd> to search.
+          Quotes are shown verbatim as the documents print them. Everything runs on this machine. Press{' '}
+          <kbd className="rounded border border-stone-300 px-1 dark:border-stone-700">/</kbd> to search.
         </footer>
         <SearchShortcut />
       </body>

@@ -7,7 +7,8 @@ export default function NotFound() {
       <p className="text-sm font-semibold tracking-wide text-stone-600 uppercase dark:text-stone-400">Not found</p>
       <h1 className="mt-2 text-2xl font-semibold">This page is not in the corpus</h1>
       <p className="mt-3 text-stone-700 dark:text-stone-300">
-        The link may point at a speaker or document that a newer index no longer has, or it was mistyped. Speaker and document ids are lower-case words joined by hyphens, such as <code>ken-jimbo</code>.
+        The link may point at a speaker or document that a newer index no longer has, or it was mistyped. Speaker and document ids are lower-case words joined
+        by hyphens, such as <code>ken-jimbo</code>.
       </p>
       <ul className="mt-6 space-y-2">
         <li>

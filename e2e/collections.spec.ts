@@ -11,7 +11,7 @@ async function savedIds(request: APIRequestContext): Promise<string[]> {
 test('a quote saved from the results appears on the saved page and exports with its citation', async ({ page, request }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   const before = await savedIds(request);
-  await page.goto('/?q=' + encodeURIComponent('NATO office in Tokyo'));
+  await page.goto(`/?q=${encodeURIComponent('NATO office in Tokyo')}`);
   const cards = page.getByTestId('result');
   await expect(cards.first()).toBeVisible();
   // a quote this user has not saved yet, so the test leaves their collection as it was

@@ -43,7 +43,10 @@ test('the theme matrix shows every speaker against the themes, each cell linking
   await page.getByPlaceholder('Add a theme').fill('sanctions');
   await page.getByRole('button', { name: 'Add' }).click();
   await expect(page).toHaveURL(/theme=sanctions/);
-  const row = page.getByTestId('theme-matrix').locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: /^sanctions/ }) });
+  const row = page
+    .getByTestId('theme-matrix')
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: /^sanctions/ }) });
   await expect(row).toHaveCount(1);
   await page.screenshot({ path: 'test-results/screenshots/matrix-1280.png' });
   const kiba = row.getByTestId('matrix-cell').nth(2);

@@ -8,7 +8,7 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());
 
 test('copying puts the quote and its citation in the chosen style on the clipboard', async ({ page }) => {
-  await page.goto('/?q=' + encodeURIComponent('sanctions against China'));
+  await page.goto(`/?q=${encodeURIComponent('sanctions against China')}`);
   const card = page.getByTestId('result').first();
   await expect(card).toBeVisible();
   const text = norm(await card.getByTestId('result-text').innerText());
@@ -49,7 +49,7 @@ test('copying puts the quote and its citation in the chosen style on the clipboa
 });
 
 test('"copy link" copies a deep link that opens the quote highlighted in its document', async ({ page }) => {
-  await page.goto('/?q=' + encodeURIComponent('public opinion'));
+  await page.goto(`/?q=${encodeURIComponent('public opinion')}`);
   const card = page.getByTestId('result').first();
   const id = await card.getAttribute('data-quote-id');
   await card.getByTestId('copy-link').click();

@@ -6,7 +6,7 @@ test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true
 
 const pages: [string, string][] = [
   ['home', '/'],
-  ['results', '/?q=' + encodeURIComponent('sanctions on China')],
+  ['results', `/?q=${encodeURIComponent('sanctions on China')}`],
   ['compare', '/compare?q=Taiwan&speakers=yoichiro-sato,ken-jimbo,mfa-official'],
   ['matrix', '/compare?view=matrix'],
   ['speaker', '/speakers/ken-jimbo'],
@@ -27,7 +27,7 @@ test('every page fits 375 px without horizontal scrolling', async ({ page }) => 
 });
 
 test('on a phone the filters open from a button, and a quote can be opened in context', async ({ page }) => {
-  await page.goto('/?q=' + encodeURIComponent('sanctions on China'));
+  await page.goto(`/?q=${encodeURIComponent('sanctions on China')}`);
   const filter = page.getByTestId('speaker-filter');
   await expect(filter).toBeHidden();
   await page.getByText(/^Filters/).click();

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 
 test('"open in context" lands on the quote, highlighted and in view, with its actions', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto('/?q=' + encodeURIComponent('sanctions on China'));
+  await page.goto(`/?q=${encodeURIComponent('sanctions on China')}`);
   const card = page.getByTestId('result').first();
   const id = await card.getAttribute('data-quote-id');
   const text = (await card.getByTestId('result-text').innerText()).replace(/\s+/g, ' ').trim();
@@ -42,7 +42,7 @@ test('a note opens in place and closes with Escape; the contents lead to the sec
 });
 
 test('a paragraph anchor from the API lands on its paragraph; unknown quotes and documents are explained', async ({ page, request }) => {
-  const api = await request.get('/api/search?q=' + encodeURIComponent('NATO office in Tokyo') + '&kind=quotes&limit=1');
+  const api = await request.get(`/api/search?q=${encodeURIComponent('NATO office in Tokyo')}&kind=quotes&limit=1`);
   const href = ((await api.json()) as { results: { href: string }[] }).results[0].href;
   await page.goto(href);
   const anchor = href.split('#')[1];

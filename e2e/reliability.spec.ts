@@ -122,7 +122,14 @@ test(`load: ${CONNECTIONS} connections for ${SECONDS} s on judged queries, no er
     await sleep(3000);
     rounds.push(memoryOf(server!.pid).rssMB);
   }
-  record('load', s, { rssColdMB: cold.rssMB, rssBeforeMB: before.rssMB, rssAtEndMB: atEnd.rssMB, rssAfterIdleMB: after.rssMB, peakRssMB: memoryOf(server!.pid).peakMB, ...(ROUNDS > 1 ? { rssAfterEachRoundMB: rounds } : {}) });
+  record('load', s, {
+    rssColdMB: cold.rssMB,
+    rssBeforeMB: before.rssMB,
+    rssAtEndMB: atEnd.rssMB,
+    rssAfterIdleMB: after.rssMB,
+    peakRssMB: memoryOf(server!.pid).peakMB,
+    ...(ROUNDS > 1 ? { rssAfterEachRoundMB: rounds } : {}),
+  });
   expect(s.requests).toBeGreaterThan(0);
   expect(s.errors, 'connection errors').toBe(0);
   expect(s.timeouts, 'timeouts').toBe(0);
@@ -171,7 +178,11 @@ for (const KILL_AT of ['embed', 'write'] as const) {
     const left = leftovers();
     figures[`killedIngest_${KILL_AT}`] = { at: killedAt, leftovers: left };
     expect(left, 'a killed ingest leaves its lock behind').toContain(`${base}.lock`);
-    if (KILL_AT === 'write') expect(left.some((f) => f.startsWith(`${base}.tmp-`)), 'and its temporary index file').toBe(true);
+    if (KILL_AT === 'write')
+      expect(
+        left.some((f) => f.startsWith(`${base}.tmp-`)),
+        'and its temporary index file',
+      ).toBe(true);
     expect(fingerprint(db), 'the served index file is untouched').toEqual(served);
     expect((await health()).builtAt).toBe(builtAt);
     await searchWorks();
@@ -228,7 +239,10 @@ test('a full re-ingest under load: no request fails, the new index is served, le
   const after = await health();
   record('reingestUnderLoad', s, { ingestSeconds: Math.round(ingestSeconds * 10) / 10, rssAfterMB: memoryOf(server!.pid).rssMB });
   expect(result.code, `ingest under load failed:\n${ingest.output().slice(-2000)}`).toBe(0);
-  if (leftBefore.length) expect(ingest.output(), `the ingest reports the leftovers it removed (${leftBefore.join(', ')})`).toMatch(/removed leftovers of an interrupted ingest: .*\.lock/);
+  if (leftBefore.length)
+    expect(ingest.output(), `the ingest reports the leftovers it removed (${leftBefore.join(', ')})`).toMatch(
+      /removed leftovers of an interrupted ingest: .*\.lock/,
+    );
   expect(leftovers(), 'no temporary file or lock remains').toEqual([]);
   expect(s.errors, 'connection errors').toBe(0);
   expect(s.timeouts, 'timeouts').toBe(0);

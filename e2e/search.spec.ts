@@ -8,7 +8,7 @@ async function shot(page: Page, name: string) {
 
 test('a theme query shows attributed quotes from the experts who speak to it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto('/?q=' + encodeURIComponent('sanctions on China'));
+  await page.goto(`/?q=${encodeURIComponent('sanctions on China')}`);
   const results = page.getByTestId('result');
   await expect(results.first()).toBeVisible();
   expect(await results.count()).toBeGreaterThan(3);
@@ -64,7 +64,7 @@ test('an example theme runs a search, and "/" brings the focus back to the box',
 
 test('filtering by speaker keeps only their quotes, and the filter is in the URL', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto('/?q=' + encodeURIComponent('Taiwan conflict'), { waitUntil: 'networkidle' });
+  await page.goto(`/?q=${encodeURIComponent('Taiwan conflict')}`, { waitUntil: 'networkidle' });
   const filter = page.getByTestId('speaker-filter');
   await expect(filter).toBeVisible();
   await filter.getByLabel(/Ken Jimbo/).check();
@@ -80,7 +80,7 @@ test('filtering by speaker keeps only their quotes, and the filter is in the URL
 
 test('a query that names a speaker puts their quotes first and offers to show only theirs', async ({ page, request }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto('/?q=' + encodeURIComponent('what does Koga say about Europe'));
+  await page.goto(`/?q=${encodeURIComponent('what does Koga say about Europe')}`);
   const note = page.getByTestId('named-speakers');
   await expect(note).toContainText('Quotes by Kei Koga come first');
   const speakers = await page.getByTestId('result-speaker').allInnerTexts();
@@ -92,21 +92,21 @@ test('a query that names a speaker puts their quotes first and offers to show on
   await expect(page.getByTestId('named-speakers')).toHaveCount(0); // already filtered: nothing to offer
   expect(new Set(await page.getByTestId('result-speaker').allInnerTexts())).toEqual(new Set(['Kei Koga']));
   // the API says the same
-  const api = await (await request.get('/api/search?q=' + encodeURIComponent('Ishii Masafumi on NATO'))).json();
+  const api = await (await request.get(`/api/search?q=${encodeURIComponent('Ishii Masafumi on NATO')}`)).json();
   expect(api.namedSpeakers).toEqual([expect.objectContaining({ id: 'ishii-masafumi', name: 'Ishii Masafumi' })]);
   expect(api.results[0].speaker.id).toBe('ishii-masafumi');
-  const plain = await (await request.get('/api/search?q=' + encodeURIComponent('sanctions on China'))).json();
+  const plain = await (await request.get(`/api/search?q=${encodeURIComponent('sanctions on China')}`)).json();
   expect(plain.namedSpeakers).toEqual([]);
 });
 
 test('a quote found through the words of its lead-in says so', async ({ page, request }) => {
-  await page.goto('/?q=' + encodeURIComponent('survey on insecurity and perceived threats'));
+  await page.goto(`/?q=${encodeURIComponent('survey on insecurity and perceived threats')}`);
   const first = page.getByTestId('result').first();
   await expect(first.getByTestId('result-text')).toContainText('It was surprising to find that Russia is ranked above China');
   await expect(first.getByTestId('result-context-match')).toHaveText('Matched in the author’s lead-in: survey, insecurity, perceived');
   await expect(page.getByTestId('meaning-only')).toHaveCount(0);
   await shot(page, 'lead-in-match-1280');
-  const api = await (await request.get('/api/search?kind=quotes&q=' + encodeURIComponent('survey on insecurity and perceived threats'))).json();
+  const api = await (await request.get(`/api/search?kind=quotes&q=${encodeURIComponent('survey on insecurity and perceived threats')}`)).json();
   expect(api.results[0].contextTerms).toEqual(['survey', 'insecurity', 'perceived']);
   // words the quote has itself are highlighted in it, not listed as the lead-in's
   expect(api.results[0].matchedTerms).toEqual(['threat']);
@@ -114,27 +114,32 @@ test('a quote found through the words of its lead-in says so', async ({ page, re
 
 test('words related to the query (a capital for its country, a synonym) are underlined with the word they stand for', async ({ page, request }) => {
   const q = 'Pyongyang shipping munitions to Moscow';
-  await page.goto('/?q=' + encodeURIComponent(q));
+  await page.goto(`/?q=${encodeURIComponent(q)}`);
   const first = page.getByTestId('result').first();
   await expect(first.locator('mark[data-related-to="Pyongyang"]')).toHaveText('North Korea');
   await expect(first.locator('mark[data-related-to="munitions"]').first()).toHaveText('arms');
   await expect(first.locator('mark[data-related-to="Pyongyang"]')).toHaveAttribute('title', 'related to “Pyongyang” in your query');
   await shot(page, 'related-words-1280');
-  const api = await (await request.get('/api/search?kind=quotes&q=' + encodeURIComponent(q))).json();
-  expect(api.results[0].relatedTerms).toEqual(expect.arrayContaining([{ word: 'North Korea', queryTerm: 'Pyongyang' }, { word: 'arms', queryTerm: 'munitions' }]));
+  const api = await (await request.get(`/api/search?kind=quotes&q=${encodeURIComponent(q)}`)).json();
+  expect(api.results[0].relatedTerms).toEqual(
+    expect.arrayContaining([
+      { word: 'North Korea', queryTerm: 'Pyongyang' },
+      { word: 'arms', queryTerm: 'munitions' },
+    ]),
+  );
 });
 
 test('a misspelt query offers the spelling the corpus uses, and following it runs that search', async ({ page, request }) => {
-  await page.goto('/?q=' + encodeURIComponent('sanctons agianst China in a Taiwn crisis'));
+  await page.goto(`/?q=${encodeURIComponent('sanctons agianst China in a Taiwn crisis')}`);
   const hint = page.getByTestId('did-you-mean');
   await expect(hint).toHaveText('Did you mean sanctions against China in a Taiwan crisis?');
   await hint.getByRole('link').click();
   await expect(page).toHaveURL(/q=sanctions(\+|%20)against(\+|%20)China/);
   await expect(page.getByTestId('did-you-mean')).toHaveCount(0);
   await expect(page.getByTestId('result').first()).toBeVisible();
-  const api = await (await request.get('/api/search?q=' + encodeURIComponent('what does Goruku say'))).json();
+  const api = await (await request.get(`/api/search?q=${encodeURIComponent('what does Goruku say')}`)).json();
   expect(api.suggestion).toBe('what does Goroku say');
-  const fine = await (await request.get('/api/search?q=' + encodeURIComponent('visiting frigates and warplanes'))).json();
+  const fine = await (await request.get(`/api/search?q=${encodeURIComponent('visiting frigates and warplanes')}`)).json();
   expect(fine.suggestion).toBeNull();
 });
 

@@ -47,7 +47,10 @@ test.describe('security headers', () => {
       { path: '/favicon.ico' },
       ...(await staticAssets(baseURL!)).map((p) => ({ path: p, status: 200 })),
     ];
-    expect(targets.some((t) => t.path.startsWith('/_next/static/') && t.status === 200), 'found a static asset on /').toBe(true);
+    expect(
+      targets.some((t) => t.path.startsWith('/_next/static/') && t.status === 200),
+      'found a static asset on /',
+    ).toBe(true);
     const problems: string[] = [];
     for (const t of targets) {
       const r = await rawRequest(baseURL!, t.path, { method: t.method, body: t.method === 'POST' ? '{}' : undefined });
@@ -123,14 +126,19 @@ test.describe('the x-middleware-subrequest trick (CVE-2025-29927) unlocks nothin
     for (const target of targets) {
       const plain = await rawRequest(baseURL!, target);
       for (const value of values) {
-        const extras: Record<string, string>[] = [{}, { 'x-middleware-subrequest-id': '1' }, { 'x-middleware-prefetch': '1', 'x-invoke-path': '/', 'x-invoke-status': '200' }];
+        const extras: Record<string, string>[] = [
+          {},
+          { 'x-middleware-subrequest-id': '1' },
+          { 'x-middleware-prefetch': '1', 'x-invoke-path': '/', 'x-invoke-status': '200' },
+        ];
         for (const extra of extras) {
           const r = await rawRequest(baseURL!, target, { headers: { 'x-middleware-subrequest': value, ...extra } });
           const label = `${target} with x-middleware-subrequest: ${value}${Object.keys(extra).length ? ` + ${Object.keys(extra).join(', ')}` : ''}`;
           // x-middleware-prefetch makes Next.js answer an empty 200 marked x-middleware-skip without running the route: nothing is unlocked
           const skipped = extra['x-middleware-prefetch'] === '1' && r.status === 200 && ['', '{}'].includes(r.body) && r.headers['x-middleware-skip'] === '1';
           if (r.status !== plain.status && !skipped) problems.push(`${label}: status ${r.status}, without the header ${plain.status}: ${r.body.slice(0, 120)}`);
-          if (skipped && /no-store/.test(String(r.headers['cache-control'])) === false) problems.push(`${label}: an empty prefetch answer that caches may keep`);
+          if (skipped && /no-store/.test(String(r.headers['cache-control'])) === false)
+            problems.push(`${label}: an empty prefetch answer that caches may keep`);
           for (const p of securityHeaderProblems(r.headers)) problems.push(`${label}: ${p} (proxy skipped?)`);
           const nonce = cspNonce(String(r.headers['content-security-policy']));
           if (!nonce || seen.has(nonce)) problems.push(`${label}: no fresh nonce (proxy skipped?)`);
@@ -168,7 +176,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   return found;
 }
@@ -181,7 +191,11 @@ async function visit(page: Page, found: string[], url: string): Promise<string[]
   const status = response?.status() ?? 0;
   if (status >= 500) problems.push(`status ${status}`);
   const ran = await page
-    .waitForFunction(() => Array.isArray((window as unknown as { __next_f?: unknown[] }).__next_f) && !!(window as unknown as { next?: unknown }).next, undefined, { timeout: 8000 })
+    .waitForFunction(
+      () => Array.isArray((window as unknown as { __next_f?: unknown[] }).__next_f) && !!(window as unknown as { next?: unknown }).next,
+      undefined,
+      { timeout: 8000 },
+    )
     .then(() => true)
     .catch(() => false);
   if (!ran) problems.push('Next.js scripts did not run (blocked?)');

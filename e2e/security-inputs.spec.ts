@@ -50,7 +50,8 @@ test.describe('hostile input on /api/search', () => {
         }
         if (r.status >= 400 && r.status < 500 && (typeof body.error !== 'string' || !body.error || body.error.length > 300))
           out.push(`[${c.name}] 4xx without a short { error } message: ${summary(path, r)}`);
-        if (r.status === 200 && (!Array.isArray(body.results) || typeof body.query !== 'string')) out.push(`[${c.name}] 200 without { query, results }: ${summary(path, r)}`);
+        if (r.status === 200 && (!Array.isArray(body.results) || typeof body.query !== 'string'))
+          out.push(`[${c.name}] 200 without { query, results }: ${summary(path, r)}`);
         return out;
       })
     ).flat();
@@ -84,7 +85,11 @@ test.describe('hostile input on /api/search', () => {
   test('other methods, odd paths and headers on the API get no 5xx', async ({ baseURL }) => {
     const problems: string[] = [];
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
-      const r = await rawRequest(baseURL!, '/api/search?q=china', { method, headers: { 'content-type': 'application/json' }, body: method === 'OPTIONS' ? undefined : '{"q":"china"}' });
+      const r = await rawRequest(baseURL!, '/api/search?q=china', {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'OPTIONS' ? undefined : '{"q":"china"}',
+      });
       problems.push(...commonProblems(`${method} /api/search`, r));
       if (method !== 'OPTIONS' && r.status !== 405) problems.push(`${method} /api/search answered ${r.status}, expected 405`);
     }
@@ -152,12 +157,16 @@ test.describe('hostile input on pages', () => {
   test('every page under app/ is found (the suite runs on what exists)', () => {
     const found = pages.map((p) => p.pattern);
     const missing = EXPECTED_PAGES.filter((p) => !found.includes(p));
-    test.info().annotations.push({ type: 'pages', description: `tested: ${found.join(', ')}${missing.length ? `; not built yet: ${missing.join(', ')}` : ''}` });
+    test
+      .info()
+      .annotations.push({ type: 'pages', description: `tested: ${found.join(', ')}${missing.length ? `; not built yet: ${missing.join(', ')}` : ''}` });
     expect(found).toContain('/');
   });
 
   for (const route of pages) {
-    test(`${route.pattern}: hostile parameters${route.params.length ? ' and ids' : ''} get a page or a 4xx, no 5xx, nothing echoed as markup`, async ({ baseURL }) => {
+    test(`${route.pattern}: hostile parameters${route.params.length ? ' and ids' : ''} get a page or a 4xx, no 5xx, nothing echoed as markup`, async ({
+      baseURL,
+    }) => {
       test.setTimeout(150_000);
       const ids = await knownIds(baseURL!);
       const valid = fillRoute(route, (i) => idFor(route, i, ids));
@@ -172,7 +181,8 @@ test.describe('hostile input on pages', () => {
           const r = await rawRequest(baseURL!, path);
           const out = commonProblems(path, r);
           if (expectOk && r.status !== 200) out.push(`expected 200: ${summary(path, r)}`);
-          if (String(r.headers['content-type'] ?? '').includes('text/html')) out.push(...reflectedMarkupProblems(r.body).map((p) => `${path.slice(0, 140)}: ${p}`));
+          if (String(r.headers['content-type'] ?? '').includes('text/html'))
+            out.push(...reflectedMarkupProblems(r.body).map((p) => `${path.slice(0, 140)}: ${p}`));
           return out;
         })
       ).flat();
@@ -195,7 +205,12 @@ test.describe('hostile input on pages', () => {
         headers: { 'next-action': '0000deadbeef', 'content-type': 'multipart/form-data; boundary=zz' },
         body: '--zz\r\nContent-Disposition: form-data; name="1_$ACTION_ID_x"\r\n\r\nx\r\n--zz--',
       },
-      { name: 'plain form POST', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'q=%3Cscript%3Ealert(1)%3C%2Fscript%3E' },
+      {
+        name: 'plain form POST',
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'q=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      },
     ];
     const problems: string[] = [];
     for (const route of pages) {
@@ -203,7 +218,8 @@ test.describe('hostile input on pages', () => {
       for (const v of variants) {
         const r = await rawRequest(baseURL!, path, { method: v.method, headers: v.headers, body: v.body });
         problems.push(...commonProblems(`${v.method ?? 'GET'} ${path} [${v.name}]`, r));
-        if (String(r.headers['content-type'] ?? '').includes('text/html')) problems.push(...reflectedMarkupProblems(r.body).map((p) => `${path} [${v.name}]: ${p}`));
+        if (String(r.headers['content-type'] ?? '').includes('text/html'))
+          problems.push(...reflectedMarkupProblems(r.body).map((p) => `${path} [${v.name}]: ${p}`));
       }
     }
     expect(problems, problems.join('\n')).toEqual([]);
@@ -211,7 +227,15 @@ test.describe('hostile input on pages', () => {
 
   test('no open redirect through slashes in the path', async ({ baseURL }) => {
     const problems: string[] = [];
-    for (const path of ['//evil.example/', '//evil.example/%2e%2e', '/%2F%2Fevil.example/', '/\\evil.example/', '/%5Cevil.example/', '///api/search/', '/api/search//']) {
+    for (const path of [
+      '//evil.example/',
+      '//evil.example/%2e%2e',
+      '/%2F%2Fevil.example/',
+      '/\\evil.example/',
+      '/%5Cevil.example/',
+      '///api/search/',
+      '/api/search//',
+    ]) {
       const r = await rawRequest(baseURL!, path);
       problems.push(...commonProblems(path, r));
     }
@@ -231,4 +255,3 @@ test.describe('hostile input on pages', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 });
-

@@ -68,7 +68,8 @@ async function openAndInspect(page: Page, url: string): Promise<{ text: string; 
     for (const el of Array.from(document.querySelectorAll('*'))) {
       for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) out.push(`<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}">`);
-        if (/^(href|src|action|formaction|data)$/i.test(a.name) && /^\s*javascript:\s*alert/i.test(a.value)) out.push(`<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}">`);
+        if (/^(href|src|action|formaction|data)$/i.test(a.name) && /^\s*javascript:\s*alert/i.test(a.value))
+          out.push(`<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}">`);
       }
     }
     for (const s of Array.from(document.querySelectorAll('script'))) {
@@ -77,7 +78,8 @@ async function openAndInspect(page: Page, url: string): Promise<{ text: string; 
     }
     for (const sel of ['iframe', 'img[src="x"]', 'svg[onload]', 'object', 'embed'])
       for (const el of Array.from(document.querySelectorAll(sel))) out.push(`element from the document: ${el.outerHTML.slice(0, 120)}`);
-    for (const st of Array.from(document.querySelectorAll('style'))) if (st.textContent?.includes('display:none')) out.push(`style from the document: ${st.outerHTML.slice(0, 120)}`);
+    for (const st of Array.from(document.querySelectorAll('style')))
+      if (st.textContent?.includes('display:none')) out.push(`style from the document: ${st.outerHTML.slice(0, 120)}`);
     if (getComputedStyle(document.body).display === 'none') out.push('body hidden by an injected style');
     return out;
   }, new URL(page.url()).origin);
@@ -93,7 +95,10 @@ test('the search results page shows a quote containing HTML and script as text',
 });
 
 test('a query containing script is shown as text on the search page', async ({ page }) => {
-  const { text, problems } = await openAndInspect(page, `${server!.baseURL}/?q=${encodeURIComponent('<script>alert("q")</script><img src=x onerror=alert("q-img")>')}`);
+  const { text, problems } = await openAndInspect(
+    page,
+    `${server!.baseURL}/?q=${encodeURIComponent('<script>alert("q")</script><img src=x onerror=alert("q-img")>')}`,
+  );
   expect(problems, problems.join('\n')).toEqual([]);
   // the query is echoed in the search box (a value, not text) or in the page text, never as markup
   const value = await page

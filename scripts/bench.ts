@@ -2,7 +2,8 @@ import path from 'node:path';
 import { parseArgs, single, UsageError } from '../lib/cli/args';
 import { DEFAULT_BENCH, runBench } from '../lib/bench/run-bench';
 
-const USAGE = 'usage: npm run bench [-- --corpus DIR] [--rounds N] [--connections N] [--duration SECONDS] [--requests N] [--vectors N] [--no-http] [--no-build] [--check]';
+const USAGE =
+  'usage: npm run bench [-- --corpus DIR] [--rounds N] [--connections N] [--duration SECONDS] [--requests N] [--vectors N] [--no-http] [--no-build] [--check]';
 
 function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -12,7 +13,10 @@ function positiveInt(value: string | undefined, name: string, fallback: number, 
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { values: ['corpus', 'rounds', 'connections', 'duration', 'requests', 'vectors'], flags: ['no-http', 'no-build', 'check', 'help'] });
+  const args = parseArgs(process.argv.slice(2), {
+    values: ['corpus', 'rounds', 'connections', 'duration', 'requests', 'vectors'],
+    flags: ['no-http', 'no-build', 'check', 'help'],
+  });
   if (args.flags.has('help')) {
     console.log(USAGE);
     return 0;
@@ -41,7 +45,7 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     const err = e as Error;
-    console.error(`bench failed: ${err instanceof UsageError ? err.message : err.stack ?? String(err)}`);
+    console.error(`bench failed: ${err instanceof UsageError ? err.message : (err.stack ?? String(err))}`);
     if (err instanceof UsageError) console.error(USAGE);
     process.exit(err instanceof UsageError ? 2 : 1);
   },

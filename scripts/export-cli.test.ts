@@ -40,7 +40,14 @@ describe.concurrent('npm run export', () => {
         footnote: { number: 1, text: 'Interview with Henrik Aaltonen. Transcribed on 4 May 2023.' },
         href: '/documents/harbour-report#p2',
       },
-      { id: 'q-sanctions', kind: 'quote', speaker: { id: 'mca-official', name: 'MCA official', affiliation: 'Ministry of Coastal Affairs (MCA)' }, date: null, footnote: null, href: '/documents/harbour-report#p3' },
+      {
+        id: 'q-sanctions',
+        kind: 'quote',
+        speaker: { id: 'mca-official', name: 'MCA official', affiliation: 'Ministry of Coastal Affairs (MCA)' },
+        date: null,
+        footnote: null,
+        href: '/documents/harbour-report#p3',
+      },
     ]);
     expect(quotes[0].document).toEqual({ id: 'harbour-report', title: 'Harbour Report', authors: ['Anna Lind'], date: '2024-05' });
     expect(quotes[0].section).toBe('1. The Coast');

@@ -19,15 +19,20 @@ function main(): number {
   if (!['chicago', 'apa', 'mla'].includes(style)) throw new UsageError(`--style must be chicago, apa or mla, not "${style}"`);
   const reader = IndexReader.open(resolveIndexPath(single(args, 'db')));
   const speakerIds = args.values.get('speaker') ?? [];
-  for (const id of speakerIds) if (!reader.speaker(id)) throw new UsageError(`unknown speaker id "${id}" (see the speakers in npm run export -- --format json)`);
+  for (const id of speakerIds)
+    if (!reader.speaker(id)) throw new UsageError(`unknown speaker id "${id}" (see the speakers in npm run export -- --format json)`);
   const documentId = single(args, 'document');
   if (documentId && !reader.document(documentId)) throw new UsageError(`unknown document id "${documentId}"`);
   const quotes = reader.quotes({ speakerIds: speakerIds.length ? speakerIds : undefined, documentId }).map((c) => toQuoteRecord(reader, c));
   let out: string;
-  if (format === 'json') out = JSON.stringify(quotes, null, 2) + '\n';
+  if (format === 'json') out = `${JSON.stringify(quotes, null, 2)}\n`;
   else if (format === 'csv') out = quotesToCsv(quotes);
   else if (format === 'md') out = quotesToMarkdown(quotes, style as 'chicago' | 'apa' | 'mla');
-  else out = documentsExport(quotes.map((q) => reader.document(q.document.id)!), format as 'bibtex' | 'ris');
+  else
+    out = documentsExport(
+      quotes.map((q) => reader.document(q.document.id)!),
+      format as 'bibtex' | 'ris',
+    );
   process.stdout.write(out);
   return 0;
 }

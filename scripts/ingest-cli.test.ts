@@ -1,7 +1,19 @@
 // `npm run ingest` on bad input, through the real CLI: each case must exit non-zero with a message
 // naming the file, and leave a previously built index byte for byte as it was.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -115,9 +127,16 @@ describe.concurrent('bad input: non-zero exit, the file named, the old index int
   });
 
   it('bytes that are not UTF-8 (Latin-1), with the line', async () => {
-    const latin1 = Buffer.concat([Buffer.from('---\ntitle: Latin\n---\nLine four is fine.\nLine five has caf'), Buffer.from([0xe9]), Buffer.from(' au lait.\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('---\ntitle: Latin\n---\nLine four is fine.\nLine five has caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' au lait.\n'),
+    ]);
     const dir = corpusWith('latin1', { 'zz-latin1.md': latin1 });
-    await expectRefusal(dir, new RegExp(`^ingest failed: ${escape(path.join(dir, 'zz-latin1.md'))}:5: is not valid UTF-8 \\(byte 0xe9 at offset \\d+\\); save the file as UTF-8$`));
+    await expectRefusal(
+      dir,
+      new RegExp(`^ingest failed: ${escape(path.join(dir, 'zz-latin1.md'))}:5: is not valid UTF-8 \\(byte 0xe9 at offset \\d+\\); save the file as UTF-8$`),
+    );
   });
 
   it('broken YAML front matter, with the line', async () => {
@@ -146,7 +165,10 @@ describe.concurrent('bad input: non-zero exit, the file named, the old index int
 
   it('two files that give the same document id', async () => {
     const dir = corpusWith('duplicate-ids', { 'AAA Valid.md': VALID });
-    await expectRefusal(dir, `${path.join(dir, 'aaa-valid.md')}: has the same document id "aaa-valid" as ${path.join(dir, 'AAA Valid.md')}; rename one of them`);
+    await expectRefusal(
+      dir,
+      `${path.join(dir, 'aaa-valid.md')}: has the same document id "aaa-valid" as ${path.join(dir, 'AAA Valid.md')}; rename one of them`,
+    );
   });
 
   it('a document over 20 MB', async () => {
@@ -216,7 +238,9 @@ describe('interrupted and concurrent ingests', () => {
     writeFileSync(`${target}.lock`, String(dead));
     const run = await ingest(['--corpus', corpusWith('valid'), '--db', target]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`removed leftovers of an interrupted ingest: (${escape(tmp)}, corpus\\.db\\.lock|corpus\\.db\\.lock, ${escape(tmp)})`));
+    expect(run.stdout).toMatch(
+      new RegExp(`removed leftovers of an interrupted ingest: (${escape(tmp)}, corpus\\.db\\.lock|corpus\\.db\\.lock, ${escape(tmp)})`),
+    );
     expect(readdirSync(dir)).toEqual(['corpus.db']);
     expect(existsSync(`${target}.lock`)).toBe(false);
   });

@@ -34,7 +34,8 @@ async function main(): Promise<number> {
   out.push(`Indexed ${summary.documents.length} documents from ${path.relative(process.cwd(), corpusDir) || '.'} into ${path.relative(process.cwd(), dbPath)}`);
   for (const d of summary.documents) out.push(`  ${d.id}: ${d.quotes} quotes, ${d.chunks} chunks`);
   out.push(`Quotes per speaker (interview + quoted):`);
-  for (const s of summary.quotesPerSpeaker) out.push(`  ${s.name.padEnd(24)} ${String(s.interview).padStart(3)} interview  ${String(s.quote).padStart(3)} quoted`);
+  for (const s of summary.quotesPerSpeaker)
+    out.push(`  ${s.name.padEnd(24)} ${String(s.interview).padStart(3)} interview  ${String(s.quote).padStart(3)} quoted`);
   out.push(`${summary.quotes} quotes, ${summary.chunks} chunks, model ${summary.embedder}, ${summary.seconds.toFixed(1)} s`);
   for (const w of summary.warnings) out.push(`warning: ${w}`);
   if (summary.cleaned.length) out.push(`removed leftovers of an interrupted ingest: ${summary.cleaned.join(', ')}`);
@@ -48,7 +49,7 @@ main().then(
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     const err = e as Error;
     const known = err instanceof CorpusError || err instanceof UsageError || ['EmbedderError', 'IndexWriteError'].includes(err.name);
-    console.error(`ingest failed: ${known ? err.message : err.stack ?? String(err)}`);
+    console.error(`ingest failed: ${known ? err.message : (err.stack ?? String(err))}`);
     if (err instanceof UsageError) console.error(USAGE);
     console.error('The previous index, if any, was left as it was.');
     process.exit(err instanceof UsageError ? 2 : 1);

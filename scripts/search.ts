@@ -6,7 +6,8 @@ import { loadEmbedder } from '../lib/embed';
 import { parseSearchParams } from '../lib/search/params';
 import { searchQuotes } from '../lib/search/search';
 
-const USAGE = 'usage: npm run search -- "<query>" [--speaker <id>]… [--document <id>]… [--kind interview|quote|analysis|quotes|all] [--limit N] [--json] [--db PATH] [--model SPEC]';
+const USAGE =
+  'usage: npm run search -- "<query>" [--speaker <id>]… [--document <id>]… [--kind interview|quote|analysis|quotes|all] [--limit N] [--json] [--db PATH] [--model SPEC]';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), { values: ['speaker', 'document', 'kind', 'limit', 'db', 'model'], flags: ['json', 'help'] });
@@ -15,7 +16,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args.positionals.length !== 1) throw new UsageError('give exactly one query (quote it if it has spaces)');
-  const params = parseSearchParams({ q: args.positionals[0], speaker: args.values.get('speaker') ?? [], document: args.values.get('document') ?? [], kind: single(args, 'kind'), limit: single(args, 'limit') });
+  const params = parseSearchParams({
+    q: args.positionals[0],
+    speaker: args.values.get('speaker') ?? [],
+    document: args.values.get('document') ?? [],
+    kind: single(args, 'kind'),
+    limit: single(args, 'limit'),
+  });
   if (!params.ok) throw new UsageError(params.error);
   const reader = IndexReader.open(resolveIndexPath(single(args, 'db')));
   const embedder = await loadEmbedder(single(args, 'model') ?? reader.summary().embedder, { allowRemote: false });
@@ -30,7 +37,8 @@ async function main(): Promise<number> {
   }
   if (!response.results.length) console.log(`No results for "${response.query}".`);
   if (response.suggestion) console.log(`Did you mean: ${response.suggestion}`);
-  if (response.namedSpeakers.length) console.log(`Quotes by ${response.namedSpeakers.map((s) => s.name).join(', ')} first: the query names them (--speaker to see only theirs).`);
+  if (response.namedSpeakers.length)
+    console.log(`Quotes by ${response.namedSpeakers.map((s) => s.name).join(', ')} first: the query names them (--speaker to see only theirs).`);
   response.results.forEach((r, i) => {
     const who = r.speaker ? `${r.speaker.name}${r.speaker.affiliation ? ` (${r.speaker.affiliation})` : ''}` : 'analysis';
     const when = r.interviewDate ? `, interviewed ${r.interviewDate}` : '';

@@ -36,7 +36,19 @@ const only = process.argv[2]; // optional: "unit" or "e2e"
 rmSync(path.join(root, 'test-results'), { recursive: true, force: true });
 let failed = false;
 if (only !== 'e2e') {
-  const code = run('unit and integration tests (vitest)', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+  // the formatter and linter, then the type checker: code is formatted the same everywhere
+  const lint = run('format and lint (biome)', [bin('@biomejs/biome/bin/biome'), 'check', '.']);
+  const types = run('type check (tsc)', [bin('typescript/bin/tsc'), '--noEmit']);
+  if (lint !== 0 || types !== 0) totals.failed += 1;
+  failed ||= lint !== 0 || types !== 0;
+
+  const code = run('unit and integration tests (vitest)', [
+    bin('vitest/vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/vitest.json',
+  ]);
   countVitest(path.join(root, 'test-results', 'vitest.json'));
   failed ||= code !== 0;
 }

@@ -93,7 +93,8 @@ function Introduction({ themes, summary }: { themes: string[]; summary: { docume
       <div>
         <h2 className="text-lg font-semibold">What did the experts say?</h2>
         <p className="mt-1 max-w-prose text-stone-700 dark:text-stone-300">
-          Ask a theme in your own words. Every answer is a verbatim quote with its speaker, affiliation, interview date, document and section, ready to copy with a citation or to read in context.
+          Ask a theme in your own words. Every answer is a verbatim quote with its speaker, affiliation, interview date, document and section, ready to copy
+          with a citation or to read in context.
         </p>
       </div>
       <div>
@@ -152,7 +153,10 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
   if (!results.length) return <EmptyResults state={state} />;
   const saved = savedIdSet();
   const cards = results.map(toCard);
-  const sources = citationSources(reader, cards.map((c) => c.document.id));
+  const sources = citationSources(
+    reader,
+    cards.map((c) => c.document.id),
+  );
   const exportQuery = new URLSearchParams(searchHref(state).slice(2));
   exportQuery.set('limit', String(state.limit));
   if (!exportQuery.has('kind')) exportQuery.set('kind', 'quotes');
@@ -189,9 +193,10 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
       )}
       {response.namedSpeakers.length > 0 && (
         <p className="font-ui mt-3 text-sm text-stone-700 dark:text-stone-300" data-testid="named-speakers">
-          Quotes by {response.namedSpeakers.map((s) => s.name).join(' and ')} come first: your query names {response.namedSpeakers.length > 1 ? 'them' : 'this speaker'}.{' '}
+          Quotes by {response.namedSpeakers.map((s) => s.name).join(' and ')} come first: your query names{' '}
+          {response.namedSpeakers.length > 1 ? 'them' : 'this speaker'}.{' '}
           <Link className="link" href={searchHref({ ...state, speakers: response.namedSpeakers.map((s) => s.id) })} data-testid="named-speakers-only">
-            Show only {response.namedSpeakers.length > 1 ? 'theirs' : response.namedSpeakers[0].name + '’s'}
+            Show only {response.namedSpeakers.length > 1 ? 'theirs' : `${response.namedSpeakers[0].name}’s`}
           </Link>
         </p>
       )}
@@ -235,7 +240,12 @@ function Browse({ reader, state }: { reader: IndexReader; state: SearchPageState
   const where = state.document ? reader.document(state.document)!.title : null;
   const ids = cards.map((c) => c.id);
   return (
-    <CitationSourcesProvider sources={citationSources(reader, cards.map((c) => c.document.id))}>
+    <CitationSourcesProvider
+      sources={citationSources(
+        reader,
+        cards.map((c) => c.document.id),
+      )}
+    >
       <div className="font-ui flex flex-wrap items-end justify-between gap-x-6 gap-y-3 border-b border-stone-200 pb-3 dark:border-stone-800">
         <div>
           <h2 className="text-base font-semibold" data-testid="results-heading">

@@ -14,7 +14,13 @@ export function CompareColumns({ q, columns, saved }: { q: string; columns: Comp
   return (
     <div className="grid gap-5 lg:auto-cols-[minmax(16.5rem,1fr)] lg:grid-flow-col lg:grid-rows-[auto_1fr] lg:gap-y-0 lg:overflow-x-auto lg:pb-3">
       {columns.map(({ speaker: s, cards, onTheme }) => (
-        <section key={s.id} data-testid="compare-column" data-speaker-id={s.id} aria-labelledby={`col-${s.id}`} className="min-w-0 lg:row-span-2 lg:grid lg:grid-rows-subgrid">
+        <section
+          key={s.id}
+          data-testid="compare-column"
+          data-speaker-id={s.id}
+          aria-labelledby={`col-${s.id}`}
+          className="min-w-0 lg:row-span-2 lg:grid lg:grid-rows-subgrid"
+        >
           <header className="font-ui mb-3 border-b-2 border-stone-800 pb-2 dark:border-stone-300">
             <h2 id={`col-${s.id}`} className="text-base font-semibold">
               <Link href={`/speakers/${s.id}`} className="hover:underline">
@@ -22,7 +28,8 @@ export function CompareColumns({ q, columns, saved }: { q: string; columns: Comp
               </Link>
             </h2>
             <p className="text-xs text-stone-600 dark:text-stone-400">
-              {[s.affiliation, s.interviewDates.length ? `interviewed ${s.interviewDates.map(formatDate).join(', ')}` : null].filter(Boolean).join(' · ') || 'Quoted in the documents'}
+              {[s.affiliation, s.interviewDates.length ? `interviewed ${s.interviewDates.map(formatDate).join(', ')}` : null].filter(Boolean).join(' · ') ||
+                'Quoted in the documents'}
             </p>
             <p className="mt-1 text-xs font-medium text-stone-700 dark:text-stone-300" data-testid="compare-count">
               {onTheme ? `${plural(onTheme, 'quote')} of ${s.quoteCount} on this theme` : `0 of ${plural(s.quoteCount, 'quote')} on this theme`}
@@ -44,7 +51,10 @@ export function CompareColumns({ q, columns, saved }: { q: string; columns: Comp
               )}
             </ol>
           ) : (
-            <div data-testid="compare-empty" className="font-ui rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-700 dark:border-stone-700 dark:text-stone-300">
+            <div
+              data-testid="compare-empty"
+              className="font-ui rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-700 dark:border-stone-700 dark:text-stone-300"
+            >
               <p className="font-semibold">Nothing on this theme.</p>
               <p className="mt-1">
                 None of {s.name}’s {plural(s.quoteCount, 'quote')} addresses “{q}” clearly enough to show.{' '}

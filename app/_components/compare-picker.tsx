@@ -8,9 +8,26 @@ export interface PickerSpeaker {
 }
 
 /** Choose a theme and two to seven speakers; submitting puts both in the URL, so a comparison is a link. */
-export function ComparePicker({ q, speakers, chosen, view, themes }: { q: string; speakers: PickerSpeaker[]; chosen: string[]; view: 'columns' | 'matrix'; themes: string[] }) {
+export function ComparePicker({
+  q,
+  speakers,
+  chosen,
+  view,
+  themes,
+}: {
+  q: string;
+  speakers: PickerSpeaker[];
+  chosen: string[];
+  view: 'columns' | 'matrix';
+  themes: string[];
+}) {
   return (
-    <QueryForm action="/compare" joinKeys={['speakers']} className="font-ui rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900" aria-label="Choose a theme and speakers">
+    <QueryForm
+      action="/compare"
+      joinKeys={['speakers']}
+      className="font-ui rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900"
+      aria-label="Choose a theme and speakers"
+    >
       {view === 'matrix' && <input type="hidden" name="view" value="matrix" />}
       {themes.map((t) => (
         <input key={t} type="hidden" name="theme" value={t} />
@@ -40,7 +57,13 @@ export function ComparePicker({ q, speakers, chosen, view, themes }: { q: string
           {speakers.map((s) => (
             <li key={s.id}>
               <label className="flex cursor-pointer items-baseline gap-2 rounded px-1 py-0.5 hover:bg-stone-100 dark:hover:bg-stone-800">
-                <input type="checkbox" name="speakers" value={s.id} defaultChecked={chosen.includes(s.id)} className="translate-y-0.5 accent-stone-800 dark:accent-stone-200" />
+                <input
+                  type="checkbox"
+                  name="speakers"
+                  value={s.id}
+                  defaultChecked={chosen.includes(s.id)}
+                  className="translate-y-0.5 accent-stone-800 dark:accent-stone-200"
+                />
                 <span className="min-w-0 flex-1 truncate">
                   {s.name}
                   {s.affiliation && <span className="text-stone-500 dark:text-stone-400"> · {s.affiliation}</span>}

@@ -64,7 +64,13 @@ export function CopyCitationButton(props: CopyCitationProps) {
         <div className="basis-full">
           <label className="font-ui block text-xs text-red-800 dark:text-red-300">
             The browser refused clipboard access; press Ctrl+C (⌘C) to copy the selected text.
-            <textarea ref={fallback} readOnly value={state.text} rows={4} className="mt-1 block w-full rounded border border-stone-300 bg-white p-2 text-xs text-stone-900 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100" />
+            <textarea
+              ref={fallback}
+              readOnly
+              value={state.text}
+              rows={4}
+              className="mt-1 block w-full rounded border border-stone-300 bg-white p-2 text-xs text-stone-900 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
+            />
           </label>
         </div>
       )}

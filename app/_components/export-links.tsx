@@ -21,7 +21,13 @@ export function ExportLinks({ query, label = 'Export' }: { query: string; label?
         {label}
       </span>
       {formats.map((f) => (
-        <a key={f.format} href={href(f.format)} download title={`${f.text}: ${f.title}`} className="rounded px-1.5 py-0.5 text-blue-800 underline decoration-blue-800/30 underline-offset-2 hover:decoration-blue-800 dark:text-blue-300 dark:decoration-blue-300/30">
+        <a
+          key={f.format}
+          href={href(f.format)}
+          download
+          title={`${f.text}: ${f.title}`}
+          className="rounded px-1.5 py-0.5 text-blue-800 underline decoration-blue-800/30 underline-offset-2 hover:decoration-blue-800 dark:text-blue-300 dark:decoration-blue-300/30"
+        >
           {f.text}
         </a>
       ))}

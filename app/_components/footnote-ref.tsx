@@ -21,7 +21,12 @@ export function FootnoteRef({ number, text, popoverId, refId }: { number: number
           {number}
         </button>
       </sup>
-      <span id={popoverId} popover="auto" role="note" className="footnote-pop font-ui rounded-lg border border-stone-300 bg-white p-4 text-sm leading-relaxed text-stone-900 shadow-lg dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100">
+      <span
+        id={popoverId}
+        popover="auto"
+        role="note"
+        className="footnote-pop font-ui rounded-lg border border-stone-300 bg-white p-4 text-sm leading-relaxed text-stone-900 shadow-lg dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
+      >
         <span className="mb-1 block text-xs font-semibold tracking-wide text-stone-600 uppercase dark:text-stone-400">Note {number}</span>
         <span className="block">{text}</span>
         <span className="mt-2 flex justify-between gap-4 text-xs">

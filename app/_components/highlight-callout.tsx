@@ -10,7 +10,11 @@ import { SaveQuoteButton } from './save-quote-button';
 export function HighlightCallout({ card, saved, clearHref }: { card: QuoteCardData; saved: boolean; clearHref: string }) {
   const s = card.speaker;
   return (
-    <aside aria-label="Highlighted quote" data-testid="highlight-callout" className="font-ui my-5 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm sm:p-4 dark:border-amber-700/60 dark:bg-amber-950/30">
+    <aside
+      aria-label="Highlighted quote"
+      data-testid="highlight-callout"
+      className="font-ui my-5 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm sm:p-4 dark:border-amber-700/60 dark:bg-amber-950/30"
+    >
       <p className="text-stone-800 dark:text-stone-200">
         {s ? (
           <>

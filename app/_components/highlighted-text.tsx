@@ -17,7 +17,12 @@ export function HighlightedText({ runs }: { runs: HighlightRun[] }) {
           );
         if (r.relatedTo)
           return (
-            <mark key={i} data-related-to={r.relatedTo} title={`related to “${r.relatedTo}” in your query`} className={`bg-transparent text-inherit underline decoration-amber-600 decoration-dotted decoration-2 underline-offset-4 dark:decoration-amber-400 ${best}`}>
+            <mark
+              key={i}
+              data-related-to={r.relatedTo}
+              title={`related to “${r.relatedTo}” in your query`}
+              className={`bg-transparent text-inherit underline decoration-amber-600 decoration-dotted decoration-2 underline-offset-4 dark:decoration-amber-400 ${best}`}
+            >
               {r.text}
             </mark>
           );

@@ -4,7 +4,17 @@ const base = 'inline-block h-4 w-4 shrink-0';
 
 function Svg({ className, children }: IconProps & { children: React.ReactNode }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" className={`${base} ${className ?? ''}`}>
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      className={`${base} ${className ?? ''}`}
+    >
       {children}
     </svg>
   );

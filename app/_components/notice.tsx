@@ -1,5 +1,15 @@
 /** A calm message box for empty, error and missing-index states: what happened, then what to try. */
-export function Notice({ tone = 'info', title, children, testId }: { tone?: 'info' | 'warning' | 'error'; title: string; children?: React.ReactNode; testId?: string }) {
+export function Notice({
+  tone = 'info',
+  title,
+  children,
+  testId,
+}: {
+  tone?: 'info' | 'warning' | 'error';
+  title: string;
+  children?: React.ReactNode;
+  testId?: string;
+}) {
   const tones = {
     info: 'border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900',
     warning: 'border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40',
@@ -18,7 +28,9 @@ export function IndexProblem({ problem }: { problem: { kind: 'missing' | 'mismat
   if (problem.kind === 'missing')
     return (
       <Notice tone="warning" title="There is no index to search yet">
-        <p>The quotes are read from a local index built from the documents in <code>corpus/</code>. Build it once with:</p>
+        <p>
+          The quotes are read from a local index built from the documents in <code>corpus/</code>. Build it once with:
+        </p>
         <pre className="overflow-x-auto rounded bg-stone-100 p-2 dark:bg-stone-800">npm run ingest</pre>
         <p>It takes under a minute; this page picks it up without a restart. Then reload.</p>
       </Notice>

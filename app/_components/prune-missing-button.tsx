@@ -10,7 +10,11 @@ export function PruneMissingButton({ count }: { count: number }) {
   const [pending, startTransition] = useTransition();
   async function prune() {
     setError(null);
-    const res = await fetch('/api/collections', { method: 'DELETE', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ missing: true }) }).catch(() => null);
+    const res = await fetch('/api/collections', {
+      method: 'DELETE',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ missing: true }),
+    }).catch(() => null);
     if (!res?.ok) {
       setError('Could not remove them; try again.');
       return;
@@ -22,7 +26,11 @@ export function PruneMissingButton({ count }: { count: number }) {
       <button type="button" onClick={prune} disabled={pending} className="btn">
         Forget {count === 1 ? 'this id' : `these ${count} ids`}
       </button>
-      {error && <span role="alert" className="ml-2 text-red-800 dark:text-red-300">{error}</span>}
+      {error && (
+        <span role="alert" className="ml-2 text-red-800 dark:text-red-300">
+          {error}
+        </span>
+      )}
     </>
   );
 }

@@ -13,7 +13,10 @@ export function QueryForm({
   joinKeys = [],
   children,
   ...props
-}: { action: string; defaults?: Record<string, string>; joinKeys?: string[]; children: React.ReactNode } & Omit<React.FormHTMLAttributes<HTMLFormElement>, 'action' | 'method' | 'onSubmit'>) {
+}: { action: string; defaults?: Record<string, string>; joinKeys?: string[]; children: React.ReactNode } & Omit<
+  React.FormHTMLAttributes<HTMLFormElement>,
+  'action' | 'method' | 'onSubmit'
+>) {
   const router = useRouter();
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -21,7 +24,14 @@ export function QueryForm({
     const joined = new Map<string, string[]>();
     for (const [key, value] of new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter)) {
       if (typeof value !== 'string' || !value.trim() || defaults[key] === value) continue;
-      if (joinKeys.includes(key)) joined.set(key, [...(joined.get(key) ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)]);
+      if (joinKeys.includes(key))
+        joined.set(key, [
+          ...(joined.get(key) ?? []),
+          ...value
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ]);
       else params.append(key, value);
     }
     for (const [key, values] of joined) params.set(key, [...new Set(values)].join(','));

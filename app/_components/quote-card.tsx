@@ -14,15 +14,34 @@ const KIND_LABEL = { interview: 'Interview', quote: 'Quoted statement', analysis
  * One quote: verbatim text, who said it (affiliation, interview date), where it stands (document, section, note),
  * and what can be done with it: copy with citation, copy a link, open in context, save.
  */
-export function QuoteCard({ card, saved, showSpeaker = true, scoreKind = 'search', compact = false }: { card: QuoteCardData; saved: boolean; showSpeaker?: boolean; scoreKind?: 'search' | 'theme'; compact?: boolean }) {
+export function QuoteCard({
+  card,
+  saved,
+  showSpeaker = true,
+  scoreKind = 'search',
+  compact = false,
+}: {
+  card: QuoteCardData;
+  saved: boolean;
+  showSpeaker?: boolean;
+  scoreKind?: 'search' | 'theme';
+  compact?: boolean;
+}) {
   const s = card.speaker;
   return (
-    <article data-testid="result" data-quote-id={card.id} className={`rounded-lg border border-stone-200 bg-white shadow-xs dark:border-stone-800 dark:bg-stone-900 ${compact ? 'p-3 sm:p-4' : 'p-4 sm:p-5'}`}>
+    <article
+      data-testid="result"
+      data-quote-id={card.id}
+      className={`rounded-lg border border-stone-200 bg-white shadow-xs dark:border-stone-800 dark:bg-stone-900 ${compact ? 'p-3 sm:p-4' : 'p-4 sm:p-5'}`}
+    >
       <div className="font-ui mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
         <span className="tracking-wide uppercase">{KIND_LABEL[card.kind]}</span>
         {card.score !== null && <RelevanceMeter score={card.score} kind={scoreKind} />}
       </div>
-      <blockquote data-testid="result-text" className={`border-l-[3px] border-amber-500/80 pl-3 ${compact ? 'text-base' : 'text-[1.05rem]'} leading-relaxed break-words whitespace-pre-line text-stone-900 sm:pl-4 dark:border-amber-500/60 dark:text-stone-100`}>
+      <blockquote
+        data-testid="result-text"
+        className={`border-l-[3px] border-amber-500/80 pl-3 ${compact ? 'text-base' : 'text-[1.05rem]'} leading-relaxed break-words whitespace-pre-line text-stone-900 sm:pl-4 dark:border-amber-500/60 dark:text-stone-100`}
+      >
         <HighlightedText runs={card.runs} />
       </blockquote>
       <div className="font-ui mt-3 space-y-1 text-sm">

@@ -37,7 +37,13 @@ export function ReaderParagraph({
       'text' in part ? (
         <span key={pi}>{p.kind === 'toc' ? part.text.replace(/\t+/g, ' · ') : part.text}</span>
       ) : (
-        <FootnoteRef key={pi} number={part.footnote} text={notes.get(part.footnote)} popoverId={`fn-${p.anchor}-${ri}-${pi}`} refId={firstRefs.has(`${p.anchor}:${ri}:${pi}`) ? `ref-${part.footnote}` : undefined} />
+        <FootnoteRef
+          key={pi}
+          number={part.footnote}
+          text={notes.get(part.footnote)}
+          popoverId={`fn-${p.anchor}-${ri}-${pi}`}
+          refId={firstRefs.has(`${p.anchor}:${ri}:${pi}`) ? `ref-${part.footnote}` : undefined}
+        />
       ),
     );
     if (!run.quoteId) return <span key={ri}>{parts}</span>;
@@ -72,10 +78,20 @@ export function ReaderParagraph({
   });
   return (
     <>
-      <p id={p.anchor} data-testid={passageHighlight && p.highlightStartsHere ? 'quote-highlight' : undefined} className={`reader-paragraph group relative scroll-mt-24 ${KIND_CLASS[p.kind]} ${passageHighlight ? 'rounded bg-amber-100 ring-4 ring-amber-100 dark:bg-amber-500/15 dark:ring-amber-500/15' : ''}`}>
+      <p
+        id={p.anchor}
+        data-testid={passageHighlight && p.highlightStartsHere ? 'quote-highlight' : undefined}
+        className={`reader-paragraph group relative scroll-mt-24 ${KIND_CLASS[p.kind]} ${passageHighlight ? 'rounded bg-amber-100 ring-4 ring-amber-100 dark:bg-amber-500/15 dark:ring-amber-500/15' : ''}`}
+      >
         {passageHighlight && p.highlightStartsHere && highlightId && <span id={highlightId} className="scroll-mt-24" />}
         {body}
-        <a href={`#${p.anchor}`} tabIndex={-1} aria-hidden="true" className="font-ui ml-1 text-xs text-stone-400 no-underline opacity-0 group-hover:opacity-100 hover:text-stone-700 dark:hover:text-stone-200" title="Link to this paragraph">
+        <a
+          href={`#${p.anchor}`}
+          tabIndex={-1}
+          aria-hidden="true"
+          className="font-ui ml-1 text-xs text-stone-400 no-underline opacity-0 group-hover:opacity-100 hover:text-stone-700 dark:hover:text-stone-200"
+          title="Link to this paragraph"
+        >
           ¶
         </a>
       </p>

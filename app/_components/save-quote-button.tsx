@@ -32,7 +32,14 @@ export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: s
 
   return (
     <>
-      <button type="button" data-testid="save-quote" aria-pressed={saved} onClick={toggle} disabled={pending} className="btn aria-pressed:border-amber-500 aria-pressed:bg-amber-50 dark:aria-pressed:border-amber-600 dark:aria-pressed:bg-amber-950">
+      <button
+        type="button"
+        data-testid="save-quote"
+        aria-pressed={saved}
+        onClick={toggle}
+        disabled={pending}
+        className="btn aria-pressed:border-amber-500 aria-pressed:bg-amber-50 dark:aria-pressed:border-amber-600 dark:aria-pressed:bg-amber-950"
+      >
         <BookmarkIcon filled={saved} className={saved ? 'text-amber-700 dark:text-amber-400' : ''} />
         <span className="inline-grid">
           <span className={`col-start-1 row-start-1 ${saved ? 'invisible' : ''}`}>Save</span>

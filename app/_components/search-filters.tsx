@@ -24,7 +24,11 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
   return (
     <div className="font-ui text-sm">
       <input type="checkbox" id="filters-toggle" className="peer sr-only lg:hidden" aria-controls="filters-panel" />
-      <label id="filters-toggle-label" htmlFor="filters-toggle" className="btn cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-blue-600 lg:hidden">
+      <label
+        id="filters-toggle-label"
+        htmlFor="filters-toggle"
+        className="btn cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-blue-600 lg:hidden"
+      >
         Filters{active > 0 ? ` (${active} active)` : ''}
         <span aria-hidden="true">▾</span>
       </label>
@@ -35,7 +39,15 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
             {options.speakers.map((s) => (
               <li key={s.id}>
                 <label className="flex cursor-pointer items-baseline gap-2 rounded px-1 py-0.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">
-                  <input type="checkbox" name="speaker" value={s.id} form={SEARCH_FORM_ID} defaultChecked={state.speakers.includes(s.id)} data-autosubmit="" className="translate-y-0.5 accent-stone-800 dark:accent-stone-200" />
+                  <input
+                    type="checkbox"
+                    name="speaker"
+                    value={s.id}
+                    form={SEARCH_FORM_ID}
+                    defaultChecked={state.speakers.includes(s.id)}
+                    data-autosubmit=""
+                    className="translate-y-0.5 accent-stone-800 dark:accent-stone-200"
+                  />
                   <span className="min-w-0 flex-1 truncate">{s.name}</span>
                   <span className="text-xs text-stone-500 tabular-nums dark:text-stone-400" title={`${s.quoteCount} quotes in the corpus`}>
                     {s.quoteCount}
@@ -49,7 +61,14 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
           <label htmlFor="filter-document" className="mb-1.5 block font-semibold text-stone-800 dark:text-stone-200">
             Document
           </label>
-          <select id="filter-document" name="document" form={SEARCH_FORM_ID} defaultValue={state.document ?? ''} data-autosubmit="" className="w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900">
+          <select
+            id="filter-document"
+            name="document"
+            form={SEARCH_FORM_ID}
+            defaultValue={state.document ?? ''}
+            data-autosubmit=""
+            className="w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900"
+          >
             <option value="">All documents</option>
             {options.documents.map((d) => (
               <option key={d.id} value={d.id}>
@@ -61,11 +80,27 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
         <fieldset>
           <legend className="mb-1.5 font-semibold text-stone-800 dark:text-stone-200">Show</legend>
           <label className="flex cursor-pointer items-center gap-2 py-0.5">
-            <input type="radio" name="kind" value="quotes" form={SEARCH_FORM_ID} defaultChecked={state.kind !== 'all'} data-autosubmit="" className="accent-stone-800 dark:accent-stone-200" />
+            <input
+              type="radio"
+              name="kind"
+              value="quotes"
+              form={SEARCH_FORM_ID}
+              defaultChecked={state.kind !== 'all'}
+              data-autosubmit=""
+              className="accent-stone-800 dark:accent-stone-200"
+            />
             Quotes only
           </label>
           <label className="flex cursor-pointer items-center gap-2 py-0.5">
-            <input type="radio" name="kind" value="all" form={SEARCH_FORM_ID} defaultChecked={state.kind === 'all'} data-autosubmit="" className="accent-stone-800 dark:accent-stone-200" />
+            <input
+              type="radio"
+              name="kind"
+              value="all"
+              form={SEARCH_FORM_ID}
+              defaultChecked={state.kind === 'all'}
+              data-autosubmit=""
+              className="accent-stone-800 dark:accent-stone-200"
+            />
             Quotes and the authors’ analysis
           </label>
         </fieldset>

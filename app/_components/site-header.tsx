@@ -15,7 +15,12 @@ export function SiteHeader({ savedCount }: { savedCount: number }) {
           <NavLink href="/speakers">Speakers</NavLink>
           <NavLink href="/documents">Documents</NavLink>
           <NavLink href="/saved">
-            Saved{savedCount > 0 && <span className="ml-1 rounded-full bg-amber-200 px-1.5 text-xs font-semibold text-amber-950 dark:bg-amber-500/30 dark:text-amber-100">{savedCount}</span>}
+            Saved
+            {savedCount > 0 && (
+              <span className="ml-1 rounded-full bg-amber-200 px-1.5 text-xs font-semibold text-amber-950 dark:bg-amber-500/30 dark:text-amber-100">
+                {savedCount}
+              </span>
+            )}
             <span className="sr-only"> quotes</span>
           </NavLink>
         </nav>

@@ -27,7 +27,9 @@ export function ThemeMatrixTable({ speakers, rows, floor }: { speakers: { id: st
     <div className="font-ui">
       <div className="overflow-x-auto rounded-lg border border-stone-200 dark:border-stone-800">
         <table className="w-full min-w-[44rem] table-fixed border-collapse text-sm" data-testid="theme-matrix">
-          <caption className="sr-only">How strongly each speaker addresses each theme; each cell shows the number of quotes on the theme and links to them</caption>
+          <caption className="sr-only">
+            How strongly each speaker addresses each theme; each cell shows the number of quotes on the theme and links to them
+          </caption>
           <thead className="bg-stone-100 dark:bg-stone-900">
             <tr>
               <th scope="col" className="sticky left-0 z-10 w-36 bg-stone-100 p-2 text-left font-semibold sm:w-44 dark:bg-stone-900">
@@ -81,7 +83,7 @@ export function ThemeMatrixTable({ speakers, rows, floor }: { speakers: { id: st
           </tbody>
         </table>
       </div>
-      <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-stone-600 dark:text-stone-400" aria-label="Legend">
+      <div role="group" className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-stone-600 dark:text-stone-400" aria-label="Legend">
         <span>Number = quotes on the theme; shade = how strongly they address it:</span>
         {[...LEVELS].reverse().map((l) => (
           <span key={l.label} className="inline-flex items-center gap-1">
@@ -89,9 +91,7 @@ export function ThemeMatrixTable({ speakers, rows, floor }: { speakers: { id: st
             {l.label}
           </span>
         ))}
-        <span>
-          “–” = nothing above the relevance floor ({floor.toFixed(2)}).
-        </span>
+        <span>“–” = nothing above the relevance floor ({floor.toFixed(2)}).</span>
       </div>
     </div>
   );

@@ -35,8 +35,14 @@ export default async function ComparePage({ searchParams }: Props) {
   const pickerSpeakers = reader.speakers().map((s) => ({ id: s.id, name: s.name, affiliation: s.affiliation, quoteCount: s.quoteCount }));
   const notices: string[] = [];
   if (error) notices.push(error);
-  if (unknown.length) notices.push(`${unknown.length === 1 ? 'This speaker id is' : 'These speaker ids are'} not in the index: ${unknown.join(', ')}. The link may come from an older index.`);
-  if (known.length > MAX_COMPARE_SPEAKERS) notices.push(`Compare shows up to ${MAX_COMPARE_SPEAKERS} speakers side by side; the first ${MAX_COMPARE_SPEAKERS} of the ${known.length} chosen are shown.`);
+  if (unknown.length)
+    notices.push(
+      `${unknown.length === 1 ? 'This speaker id is' : 'These speaker ids are'} not in the index: ${unknown.join(', ')}. The link may come from an older index.`,
+    );
+  if (known.length > MAX_COMPARE_SPEAKERS)
+    notices.push(
+      `Compare shows up to ${MAX_COMPARE_SPEAKERS} speakers side by side; the first ${MAX_COMPARE_SPEAKERS} of the ${known.length} chosen are shown.`,
+    );
   const chosen = known.slice(0, MAX_COMPARE_SPEAKERS);
 
   return (
@@ -77,18 +83,30 @@ export default async function ComparePage({ searchParams }: Props) {
   );
 }
 
-type ViewProps = { reader: IndexReader; embedder: Embedder; state: ComparePageState; chosen: string[]; pickerSpeakers: Parameters<typeof ComparePicker>[0]['speakers'] };
+type ViewProps = {
+  reader: IndexReader;
+  embedder: Embedder;
+  state: ComparePageState;
+  chosen: string[];
+  pickerSpeakers: Parameters<typeof ComparePicker>[0]['speakers'];
+};
 
 async function ColumnsView({ reader, embedder, state, chosen, pickerSpeakers }: ViewProps) {
   const ready = state.q && chosen.length >= MIN_COMPARE_SPEAKERS;
   const picker = <ComparePicker q={state.q} speakers={pickerSpeakers} chosen={chosen} view="columns" themes={[]} />;
   if (!ready) {
     const suggestions = defaultThemes(reader, 6);
-    const top = reader.speakers().slice(0, 3).map((s) => s.id);
+    const top = reader
+      .speakers()
+      .slice(0, 3)
+      .map((s) => s.id);
     return (
       <>
         {(state.q || chosen.length > 0) && (
-          <Notice title={!state.q ? 'Now give a theme' : chosen.length === 1 ? 'Pick one more speaker' : 'Pick two to seven speakers'} testId="compare-incomplete">
+          <Notice
+            title={!state.q ? 'Now give a theme' : chosen.length === 1 ? 'Pick one more speaker' : 'Pick two to seven speakers'}
+            testId="compare-incomplete"
+          >
             <p>A comparison needs a theme and at least {MIN_COMPARE_SPEAKERS} speakers; pick them below.</p>
           </Notice>
         )}
@@ -111,11 +129,21 @@ async function ColumnsView({ reader, embedder, state, chosen, pickerSpeakers }: 
   const result = await compareSpeakers(reader, embedder, state.q, chosen);
   const saved = savedIdSet();
   const columns = result.columns.map((c) => ({
-    speaker: { id: c.speaker.id, name: c.speaker.name, affiliation: c.speaker.affiliation, role: c.speaker.role, quoteCount: c.speaker.quoteCount, interviewDates: c.speaker.interviewDates },
+    speaker: {
+      id: c.speaker.id,
+      name: c.speaker.name,
+      affiliation: c.speaker.affiliation,
+      role: c.speaker.role,
+      quoteCount: c.speaker.quoteCount,
+      interviewDates: c.speaker.interviewDates,
+    },
     cards: c.quotes.map(toCard),
     onTheme: c.onTheme,
   }));
-  const sources = citationSources(reader, columns.flatMap((c) => c.cards.map((x) => x.document.id)));
+  const sources = citationSources(
+    reader,
+    columns.flatMap((c) => c.cards.map((x) => x.document.id)),
+  );
   const silent = columns.filter((c) => !c.cards.length).length;
   return (
     <CitationSourcesProvider sources={sources}>
@@ -147,7 +175,12 @@ async function ColumnsView({ reader, embedder, state, chosen, pickerSpeakers }: 
 }
 
 async function MatrixView({ reader, embedder, state, chosen, pickerSpeakers }: ViewProps) {
-  const speakerIds = chosen.length ? chosen : reader.speakers().slice(0, MAX_COMPARE_SPEAKERS).map((s) => s.id);
+  const speakerIds = chosen.length
+    ? chosen
+    : reader
+        .speakers()
+        .slice(0, MAX_COMPARE_SPEAKERS)
+        .map((s) => s.id);
   const defaults = defaultThemes(reader, 8);
   const custom = [...(state.q ? [state.q] : []), ...state.themes].filter((t, i, a) => a.indexOf(t) === i);
   const themes = [...custom, ...defaults.filter((d) => !custom.some((c) => c.toLowerCase() === d.toLowerCase()))];
@@ -161,7 +194,14 @@ async function MatrixView({ reader, embedder, state, chosen, pickerSpeakers }: V
       custom: isCustom,
       removeHref: isCustom ? compareHref(without) : null,
       compareHref: speakerIds.length >= MIN_COMPARE_SPEAKERS ? compareHref({ q: r.theme, speakers: speakerIds }) : null,
-      cells: r.cells.map((c) => ({ speakerId: c.speakerId, speakerName: names.get(c.speakerId) ?? c.speakerId, strength: c.strength, best: c.best, count: c.count, href: searchHref({ q: r.theme, speakers: [c.speakerId] }) })),
+      cells: r.cells.map((c) => ({
+        speakerId: c.speakerId,
+        speakerName: names.get(c.speakerId) ?? c.speakerId,
+        strength: c.strength,
+        best: c.best,
+        count: c.count,
+        href: searchHref({ q: r.theme, speakers: [c.speakerId] }),
+      })),
     };
   });
   const canAdd = state.themes.length < MAX_CUSTOM_THEMES;
@@ -170,7 +210,8 @@ async function MatrixView({ reader, embedder, state, chosen, pickerSpeakers }: V
       <div className="font-ui flex flex-wrap items-end justify-between gap-4">
         <p className="max-w-prose text-sm text-stone-700 dark:text-stone-300">
           {chosen.length ? 'The speakers you chose' : `The ${speakerIds.length} most quoted speakers`} against {themes.length} themes
-          {custom.length ? ` (${custom.length} of your own, ${themes.length - custom.length} suggested by the corpus)` : ', suggested by the corpus'}. Select a cell to read the quotes behind it.
+          {custom.length ? ` (${custom.length} of your own, ${themes.length - custom.length} suggested by the corpus)` : ', suggested by the corpus'}. Select a
+          cell to read the quotes behind it.
         </p>
         {canAdd && (
           <QueryForm action="/compare" joinKeys={['speakers']} className="flex gap-2" aria-label="Add a theme">
@@ -183,7 +224,17 @@ async function MatrixView({ reader, embedder, state, chosen, pickerSpeakers }: V
             <label htmlFor="add-theme" className="sr-only">
               Add a theme
             </label>
-            <input id="add-theme" name="theme" type="text" required maxLength={120} placeholder="Add a theme" autoComplete="off" data-search-box="" className="w-48 min-w-0 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900" />
+            <input
+              id="add-theme"
+              name="theme"
+              type="text"
+              required
+              maxLength={120}
+              placeholder="Add a theme"
+              autoComplete="off"
+              data-search-box=""
+              className="w-48 min-w-0 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
+            />
             <button type="submit" className="btn">
               Add
             </button>

@@ -35,16 +35,26 @@ export default async function SavedPage({ searchParams }: { searchParams: Promis
   const { quotes, missing } = resolveSaved(reader, items, order);
   const cards = quotes.map(toCard);
   return (
-    <CitationSourcesProvider sources={citationSources(reader, cards.map((c) => c.document.id))}>
+    <CitationSourcesProvider
+      sources={citationSources(
+        reader,
+        cards.map((c) => c.document.id),
+      )}
+    >
       <div className="space-y-6">
         <div className="font-ui">
           <h1 className="text-2xl font-semibold">Saved quotes</h1>
           <p className="mt-1 max-w-prose text-sm text-stone-700 dark:text-stone-300">
-            The quotes you marked with Save, kept on this machine in <code className="text-xs">{displayPath()}</code>. They survive a re-indexing of the same documents.
+            The quotes you marked with Save, kept on this machine in <code className="text-xs">{displayPath()}</code>. They survive a re-indexing of the same
+            documents.
           </p>
         </div>
         {missing.length > 0 && (
-          <Notice tone="warning" title={`${plural(missing.length, 'saved quote')} ${missing.length === 1 ? 'is' : 'are'} no longer in the index`} testId="saved-missing">
+          <Notice
+            tone="warning"
+            title={`${plural(missing.length, 'saved quote')} ${missing.length === 1 ? 'is' : 'are'} no longer in the index`}
+            testId="saved-missing"
+          >
             <p>Their text changed or left the corpus when it was re-indexed, so they cannot be shown or cited: {missing.map((m) => m.id).join(', ')}.</p>
             <PruneMissingButton count={missing.length} />
           </Notice>
@@ -74,7 +84,12 @@ export default async function SavedPage({ searchParams }: { searchParams: Promis
                     ['document', 'Document order'],
                   ] as const
                 ).map(([o, label]) => (
-                  <Link key={o} href={o === 'saved' ? '/saved' : '/saved?order=document'} aria-current={order === o ? 'page' : undefined} className="rounded px-2 py-1 text-stone-700 aria-[current=page]:bg-stone-200 aria-[current=page]:font-semibold aria-[current=page]:text-stone-950 dark:text-stone-300 dark:aria-[current=page]:bg-stone-800 dark:aria-[current=page]:text-white">
+                  <Link
+                    key={o}
+                    href={o === 'saved' ? '/saved' : '/saved?order=document'}
+                    aria-current={order === o ? 'page' : undefined}
+                    className="rounded px-2 py-1 text-stone-700 aria-[current=page]:bg-stone-200 aria-[current=page]:font-semibold aria-[current=page]:text-stone-950 dark:text-stone-300 dark:aria-[current=page]:bg-stone-800 dark:aria-[current=page]:text-white"
+                  >
                     {label}
                   </Link>
                 ))}

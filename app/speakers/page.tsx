@@ -43,7 +43,8 @@ export default function SpeakersPage() {
         <div>
           <h1 className="text-2xl font-semibold">Speakers</h1>
           <p className="mt-1 max-w-prose text-sm text-stone-700 dark:text-stone-300">
-            {plural(speakers.length, 'person', 'people')} quoted in the corpus, most quoted first: who they are, when they were interviewed, and where they are quoted.
+            {plural(speakers.length, 'person', 'people')} quoted in the corpus, most quoted first: who they are, when they were interviewed, and where they are
+            quoted.
           </p>
         </div>
         <Link href="/compare" className="btn">

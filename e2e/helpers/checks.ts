@@ -47,27 +47,44 @@ export function securityHeaderProblems(headers: HeaderBag): string[] {
   }
   if (header(headers, 'x-content-type-options')?.toLowerCase() !== 'nosniff') problems.push('X-Content-Type-Options is not nosniff');
   const referrer = header(headers, 'referrer-policy')?.toLowerCase();
-  if (!referrer || !['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'].includes(referrer)) problems.push(`Referrer-Policy is ${referrer ?? 'missing'}`);
+  if (!referrer || !['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'].includes(referrer))
+    problems.push(`Referrer-Policy is ${referrer ?? 'missing'}`);
   if (header(headers, 'x-powered-by') !== undefined) problems.push(`X-Powered-By is sent (${header(headers, 'x-powered-by')})`);
   return problems;
 }
 
 const STACK_FRAME = /^\s*at\s+(?:[\w$.<>[\] ]+\s+\()?(?:\/|file:|node:|[A-Za-z]:\\)/m;
 const SERVER_PATHS = ['/work/', 'node_modules', '/tmp/', '/root/', '/home/', '.next/server', 'webpack-internal:', 'turbopack://'];
-const ENGINE_ERRORS = [/SqliteError/i, /SQLITE_[A-Z]+/, /fts5: syntax error/i, /no such (?:column|table|function)/i, /ZodError/, /TypeError: /, /ReferenceError: /, /RangeError: /];
+const ENGINE_ERRORS = [
+  /SqliteError/i,
+  /SQLITE_[A-Z]+/,
+  /fts5: syntax error/i,
+  /no such (?:column|table|function)/i,
+  /ZodError/,
+  /TypeError: /,
+  /ReferenceError: /,
+  /RangeError: /,
+];
 
 /** Server internals a response must never carry: stack frames, file paths of the server, engine error names. */
 export function leakProblems(body: string): string[] {
   const problems: string[] = [];
   if (STACK_FRAME.test(body)) problems.push(`stack frame: ${STACK_FRAME.exec(body)![0].trim().slice(0, 120)}`);
-  for (const p of SERVER_PATHS) if (body.includes(p)) problems.push(`server path "${p}" near: ${body.slice(Math.max(0, body.indexOf(p) - 60), body.indexOf(p) + 60)}`);
+  for (const p of SERVER_PATHS)
+    if (body.includes(p)) problems.push(`server path "${p}" near: ${body.slice(Math.max(0, body.indexOf(p) - 60), body.indexOf(p) + 60)}`);
   const cwd = process.cwd();
   if (cwd.length > 1 && body.includes(cwd)) problems.push(`working directory ${cwd} appears`);
   for (const re of ENGINE_ERRORS) if (re.test(body)) problems.push(`engine error text ${re}`);
   return problems;
 }
 
-const ACTIVE_MARKUP = [/<script[^>]*>\s*alert/i, /<img[^>]*\bonerror\s*=/i, /<svg[^>]*\bonload\s*=/i, /<iframe[^>]*javascript:/i, /href\s*=\s*["']?\s*javascript:alert/i];
+const ACTIVE_MARKUP = [
+  /<script[^>]*>\s*alert/i,
+  /<img[^>]*\bonerror\s*=/i,
+  /<svg[^>]*\bonload\s*=/i,
+  /<iframe[^>]*javascript:/i,
+  /href\s*=\s*["']?\s*javascript:alert/i,
+];
 
 /** Markup from a query or a document that an HTML page would run if it were echoed unescaped. */
 export function reflectedMarkupProblems(html: string): string[] {

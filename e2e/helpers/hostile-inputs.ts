@@ -149,5 +149,35 @@ export const HOSTILE_IDS: { name: string; segment: string }[] = [
 ];
 
 /** Parameter names pages may read; each gets a hostile value in one "kitchen sink" request per page. */
-export const PAGE_PARAM_NAMES = ['q', 'speaker', 'speakers', 'document', 'documents', 'kind', 'limit', 'offset', 'sort', 'page', 'style', 'format', 'quote', 'highlight', 'id', 'ids', 'theme', 'from', 'to'];
-export const KITCHEN_SINK_VALUES = ['..%2F..%2Fetc%2Fpasswd', '%E0%A4%A', '-1', '99999999999999999999', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', '%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', '%00', 'NEAR(', ''];
+export const PAGE_PARAM_NAMES = [
+  'q',
+  'speaker',
+  'speakers',
+  'document',
+  'documents',
+  'kind',
+  'limit',
+  'offset',
+  'sort',
+  'page',
+  'style',
+  'format',
+  'quote',
+  'highlight',
+  'id',
+  'ids',
+  'theme',
+  'from',
+  'to',
+];
+export const KITCHEN_SINK_VALUES = [
+  '..%2F..%2Fetc%2Fpasswd',
+  '%E0%A4%A',
+  '-1',
+  '99999999999999999999',
+  '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+  '%00',
+  'NEAR(',
+  '',
+];

@@ -23,7 +23,11 @@ export function rawRequest(
         port: base.port,
         method: options.method ?? 'GET',
         path: rawPath,
-        headers: { connection: 'close', ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}), ...options.headers },
+        headers: {
+          connection: 'close',
+          ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}),
+          ...options.headers,
+        },
         agent: false,
         insecureHTTPParser: false,
       },

@@ -24,7 +24,7 @@ export function discoverPages(appDir = path.join(process.cwd(), 'app')): PageRou
   const walk = (dir: string, segments: string[]) => {
     const entries = readdirSync(dir);
     if (entries.some((e) => PAGE_FILE.test(e))) {
-      const pattern = '/' + segments.join('/');
+      const pattern = `/${segments.join('/')}`;
       out.push({ pattern, params: segments.filter((s) => s.startsWith('[')).map((s) => s.replace(/^\[+(?:\.\.\.)?|\]+$/g, '')) });
     }
     for (const e of entries) {

@@ -18,7 +18,8 @@ function precomputed(inner: Embedder, vectors: Map<string, Float32Array>): Embed
   return {
     id: inner.id,
     dimension: inner.dimension,
-    embed: async (texts: string[], mode: EmbedMode) => (mode === 'query' && texts.every((t) => vectors.has(t)) ? texts.map((t) => vectors.get(t)!) : inner.embed(texts, mode)),
+    embed: async (texts: string[], mode: EmbedMode) =>
+      mode === 'query' && texts.every((t) => vectors.has(t)) ? texts.map((t) => vectors.get(t)!) : inner.embed(texts, mode),
   };
 }
 
@@ -47,7 +48,14 @@ export async function benchInProcess(dbPath: string, embedder: Embedder, queries
       }
     const cached = precomputed(embedder, vectors);
     for (let r = 0; r < rounds; r++) for (const q of queries) rest.push((await timed(() => searchQuotes(reader, cached, { q }))).ms);
-    return { rounds, firstQueryMs: first.ms, search: summarise(search), embed: summarise(embed), withoutEmbedding: summarise(rest), cpuMsPerSearch: cpuMicros / 1000 / search.length };
+    return {
+      rounds,
+      firstQueryMs: first.ms,
+      search: summarise(search),
+      embed: summarise(embed),
+      withoutEmbedding: summarise(rest),
+      cpuMsPerSearch: cpuMicros / 1000 / search.length,
+    };
   } finally {
     reader.close();
   }

@@ -12,7 +12,11 @@ export const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) 
 
 /** The one table `npm run bench` ends with: every figure, its budget and PASS/FAIL, then the machine. */
 export function formatTable(rows: BenchRow[], machine: MachineInfo, load: { before: number[]; after: number[] }): string {
-  const w = [Math.max(6, ...rows.map((r) => r.figure.length)), Math.max(5, ...rows.map((r) => r.value.length)), Math.max(6, ...rows.map((r) => r.budget.length))];
+  const w = [
+    Math.max(6, ...rows.map((r) => r.figure.length)),
+    Math.max(5, ...rows.map((r) => r.value.length)),
+    Math.max(6, ...rows.map((r) => r.budget.length)),
+  ];
   const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c.padEnd(w[2])}  ${d}`;
   const out = [line('figure', 'value', 'budget', 'result'), '─'.repeat(w[0] + w[1] + w[2] + 14)];
   for (const r of rows) out.push(line(r.figure, r.value, r.budget, r.pass === null ? '' : r.pass ? 'PASS' : 'FAIL'));

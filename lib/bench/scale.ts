@@ -84,8 +84,12 @@ export function benchScale(count: number, dim: number, queryCount: number, k = 1
       }
     })();
     const insertSeconds = (performance.now() - started) / 1000;
-    const knn = db.prepare('WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?) SELECT chunk_rowid AS rowid FROM knn ORDER BY distance');
-    const knnQuotes = db.prepare("WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ? AND kind IN ('interview', 'quote')) SELECT chunk_rowid AS rowid FROM knn ORDER BY distance");
+    const knn = db.prepare(
+      'WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?) SELECT chunk_rowid AS rowid FROM knn ORDER BY distance',
+    );
+    const knnQuotes = db.prepare(
+      "WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ? AND kind IN ('interview', 'quote')) SELECT chunk_rowid AS rowid FROM knn ORDER BY distance",
+    );
     const blob = (q: number) => Buffer.from(queries.buffer, q * dim * 4, dim * 4);
     knn.all(blob(0), k); // first touch of the pages is not what a warm server sees
     const vecMs: number[] = [];
@@ -106,7 +110,17 @@ export function benchScale(count: number, dim: number, queryCount: number, k = 1
     }
     const sqliteVec = summarise(vecMs);
     const scan = summarise(scanMs);
-    return { vectors: count, dimension: dim, queries: queryCount, insertSeconds, sqliteVec, sqliteVecFiltered: summarise(filteredMs), scan, ratioP50: sqliteVec.p50 / scan.p50, sameTop10: same };
+    return {
+      vectors: count,
+      dimension: dim,
+      queries: queryCount,
+      insertSeconds,
+      sqliteVec,
+      sqliteVecFiltered: summarise(filteredMs),
+      scan,
+      ratioP50: sqliteVec.p50 / scan.p50,
+      sameTop10: same,
+    };
   } finally {
     db.close();
   }

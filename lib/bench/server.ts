@@ -42,7 +42,8 @@ export function ensureBuild(root: string, log: (line: string) => void, allowStal
   } else log('No production build (.next/BUILD_ID missing): running next build…');
   const started = performance.now();
   const r = spawnSync(process.execPath, [nextBin(root), 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
-  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal}):\n${r.stdout?.toString().slice(-2000)}${r.stderr?.toString().slice(-2000)}`);
+  if (r.status !== 0)
+    throw new Error(`next build failed (exit ${r.status ?? r.signal}):\n${r.stdout?.toString().slice(-2000)}${r.stderr?.toString().slice(-2000)}`);
   return { built: true, seconds: (performance.now() - started) / 1000, buildDate: statSync(buildId).mtime.toISOString() };
 }
 
@@ -168,7 +169,8 @@ export async function startServer(root: string, dbPath: string, timeoutMs = 90_0
       }
       const health = JSON.parse(text) as { ok?: boolean; warm?: boolean };
       // healthy = serving the index and done with start-up warming (a build without the flag counts as warm)
-      if (res.ok && health.ok && health.warm !== false) return { url, pid: child.pid!, startSeconds: (performance.now() - started) / 1000, output: () => out, stop };
+      if (res.ok && health.ok && health.warm !== false)
+        return { url, pid: child.pid!, startSeconds: (performance.now() - started) / 1000, output: () => out, stop };
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -181,8 +181,12 @@ describe('citeQuote: web article with a full date', () => {
     expect(fold(c.chicago)).toBe(
       "Fumio Kishida, quoted in Frans-Paul van der Putten, \u201cJapan's Shift toward NATO and Europe,\u201d LeidenAsiaCentre, April 7, 2025, https://leidenasiacentre.nl/japans-shift-toward-nato-and-europe/.",
     );
-    expect(c.apa).toMatch(/^Fumio Kishida, as cited in van der Putten, F\.-P\. \(2025, April 7\)\. Japan’s Shift toward NATO and Europe\. LeidenAsiaCentre\. https:\/\//);
-    expect(c.mla).toMatch(/^Kishida, Fumio\. Quoted in van der Putten, Frans-Paul\. “Japan’s Shift toward NATO and Europe\.” LeidenAsiaCentre, 7 Apr\. 2025, https:\/\//);
+    expect(c.apa).toMatch(
+      /^Fumio Kishida, as cited in van der Putten, F\.-P\. \(2025, April 7\)\. Japan’s Shift toward NATO and Europe\. LeidenAsiaCentre\. https:\/\//,
+    );
+    expect(c.mla).toMatch(
+      /^Kishida, Fumio\. Quoted in van der Putten, Frans-Paul\. “Japan’s Shift toward NATO and Europe\.” LeidenAsiaCentre, 7 Apr\. 2025, https:\/\//,
+    );
     for (const s of Object.values(c)) expectClean(s);
   });
 });
@@ -215,7 +219,8 @@ describe('citeQuote: cost', () => {
 });
 
 describe('formatQuoteWithCitation', () => {
-  const citation = 'Ken Jimbo, interview by Anoma P. van der Veere, December 3, 2024, quoted in Anoma P. van der Veere, Shaping a New Alliance (LeidenAsiaCentre, 2025).';
+  const citation =
+    'Ken Jimbo, interview by Anoma P. van der Veere, December 3, 2024, quoted in Anoma P. van der Veere, Shaping a New Alliance (LeidenAsiaCentre, 2025).';
 
   it('puts the text in typographic quotation marks followed by the citation', () => {
     expect(formatQuoteWithCitation('Japan cannot do this alone.', citation)).toBe(`“Japan cannot do this alone.” ${citation}`);

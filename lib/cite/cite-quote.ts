@@ -55,7 +55,12 @@ const join = (...parts: Array<string | null | undefined | false>): string => par
 
 /** Document authors in reading order for "interview by …". */
 function interviewers(doc: DocumentInfo): string {
-  return joinNames(doc.authors.map((a) => a.trim()).filter(Boolean).map((a) => naturalName(parsePersonName(a))));
+  return joinNames(
+    doc.authors
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .map((a) => naturalName(parsePersonName(a))),
+  );
 }
 
 // Finished citations by input; search pages cite the same quotes again and again.
@@ -66,9 +71,18 @@ const citations = new Map<string, Citation>();
 export function citeQuote(input: CiteInput): Citation {
   const { document: d, speaker: s } = input;
   const key = JSON.stringify([
-    d.id, d.title, d.authors, d.date, d.publisher, d.place, d.url, d.kind,
+    d.id,
+    d.title,
+    d.authors,
+    d.date,
+    d.publisher,
+    d.place,
+    d.url,
+    d.kind,
     s ? [s.name, s.affiliation, s.anonymous ?? null] : null,
-    input.kind, input.interviewDate, input.footnoteNumber ?? null,
+    input.kind,
+    input.interviewDate,
+    input.footnoteNumber ?? null,
   ]);
   let citation = citations.get(key);
   if (!citation) {

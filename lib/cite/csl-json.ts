@@ -92,7 +92,11 @@ export function toCslItem(doc: DocumentInfo, options: CslOptions = {}): CslItem 
 const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'on', 'in', 'for', 'to', 'de', 'la', 'le', 'het', 'een']);
 
 const asciiWord = (s: string): string =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * A stable BibTeX/RIS key: family name with particles + year + first significant title word,

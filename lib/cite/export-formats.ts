@@ -28,7 +28,7 @@ export function documentBibtex(doc: DocumentInfo): string {
   const hit = bibtexCache.get(key);
   if (hit !== undefined) return hit;
   const item = toCslItem(doc, { id: citationKey(doc) });
-  const bib = new Cite(item).format('bibtex', { format: 'text' }).trim() + '\n';
+  const bib = `${new Cite(item).format('bibtex', { format: 'text' }).trim()}\n`;
   return remember(bibtexCache, key, bib);
 }
 
@@ -47,6 +47,9 @@ export function documentRis(doc: DocumentInfo): string {
     if (/^[A-Z][A-Z0-9] {2}-( |$)/.test(line) || lines.length === 0) lines.push(line);
     else lines[lines.length - 1] += line;
   }
-  const ris = lines.map((l) => (l.startsWith('ER  -') ? 'ER  - ' : l.trimEnd())).filter(Boolean).join('\n') + '\n';
+  const ris = `${lines
+    .map((l) => (l.startsWith('ER  -') ? 'ER  - ' : l.trimEnd()))
+    .filter(Boolean)
+    .join('\n')}\n`;
   return remember(risCache, key, ris);
 }

@@ -19,24 +19,73 @@ export interface SpeakerForms {
 
 // Words that make a "name" a description of a source ("MFA official", "senior diplomat").
 const ROLE_WORDS = new Set([
-  'official', 'officials', 'diplomat', 'diplomats', 'officer', 'officers', 'source', 'sources',
-  'expert', 'experts', 'researcher', 'researchers', 'analyst', 'analysts', 'spokesperson',
-  'spokesman', 'spokeswoman', 'adviser', 'advisor', 'staff', 'member', 'representative',
-  'journalist', 'scholar', 'academic', 'professor', 'lecturer', 'interviewee', 'anonymous',
-  'senior', 'junior', 'former', 'retired', 'government', 'ministry', 'military', 'defense',
-  'defence', 'foreign', 'high-ranking', 'mid-level', 'policymaker', 'lawmaker', 'politician',
-  'participant', 'respondent', 'executive', 'employee', 'commander', 'unnamed', 'unidentified',
+  'official',
+  'officials',
+  'diplomat',
+  'diplomats',
+  'officer',
+  'officers',
+  'source',
+  'sources',
+  'expert',
+  'experts',
+  'researcher',
+  'researchers',
+  'analyst',
+  'analysts',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'adviser',
+  'advisor',
+  'staff',
+  'member',
+  'representative',
+  'journalist',
+  'scholar',
+  'academic',
+  'professor',
+  'lecturer',
+  'interviewee',
+  'anonymous',
+  'senior',
+  'junior',
+  'former',
+  'retired',
+  'government',
+  'ministry',
+  'military',
+  'defense',
+  'defence',
+  'foreign',
+  'high-ranking',
+  'mid-level',
+  'policymaker',
+  'lawmaker',
+  'politician',
+  'participant',
+  'respondent',
+  'executive',
+  'employee',
+  'commander',
+  'unnamed',
+  'unidentified',
 ]);
 
 // Affiliations that read with "of" ("an official of the Ministry …"); others take "at".
-const OF_AFFILIATION = /^(the\s+)?(ministry|department|office|embassy|government|cabinet|secretariat|agency|bureau|council|commission|parliament|diet|delegation|mission|permanent mission|armed forces|self-defen[cs]e forces|nato|eu|european union|united nations|un|house)\b/i;
+const OF_AFFILIATION =
+  /^(the\s+)?(ministry|department|office|embassy|government|cabinet|secretariat|agency|bureau|council|commission|parliament|diet|delegation|mission|permanent mission|armed forces|self-defen[cs]e forces|nato|eu|european union|united nations|un|house)\b/i;
 
 // Affiliations that take "the": "the Ministry of …", "the Japan Institute of International
 // Affairs", "the European Commission"; not "Keio University" or an acronym such as "NATO".
-const THE_HEAD = /\b(commission|council|parliament|service|forces|force|agency|office|secretariat|delegation|mission|embassy|government|cabinet|diet|ministry|centre|center|institute|institution|foundation|fund|bank|union|nations|department|bureau|corporation|organi[sz]ation|committee|academy|forum)$/i;
+const THE_HEAD =
+  /\b(commission|council|parliament|service|forces|force|agency|office|secretariat|delegation|mission|embassy|government|cabinet|diet|ministry|centre|center|institute|institution|foundation|fund|bank|union|nations|department|bureau|corporation|organi[sz]ation|committee|academy|forum)$/i;
 
 function needsThe(affiliation: string): boolean {
-  const head = affiliation.split(',')[0].replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const head = affiliation
+    .split(',')[0]
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .trim();
   if (!head || /^the\s/i.test(head)) return false;
   if (/^[\p{Lu}\d&-]+$/u.test(head)) return false; // NATO, MOFA
   return /\s+of\s+/i.test(head) || THE_HEAD.test(head);
@@ -66,7 +115,12 @@ export function isDescription(name: string): boolean {
  */
 export function describeSource(name: string, affiliation: string | null): string {
   const aff = affiliation?.replace(/\s+/g, ' ').trim() || '';
-  const affWords = new Set(aff.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean));
+  const affWords = new Set(
+    aff
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}-]+/u)
+      .filter(Boolean),
+  );
   let roleTokens = name.trim().split(/\s+/).filter(Boolean);
   if (aff) roleTokens = roleTokens.filter((t) => !affWords.has(t.toLowerCase()));
   roleTokens = roleTokens.map((t) => (ROLE_WORDS.has(t.toLowerCase()) ? t.toLowerCase() : t));

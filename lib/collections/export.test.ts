@@ -19,7 +19,10 @@ describe('parseExportQuery', () => {
     expect(parse('ids=q-1,q-2&ids=q-1')).toEqual({ ok: true, value: { format: 'md', style: 'chicago', source: { kind: 'ids', ids: ['q-1', 'q-2'] } } });
     expect(parse('saved=1&format=csv')).toMatchObject({ ok: true, value: { format: 'csv', source: { kind: 'saved' } } });
     expect(parse('speaker=ken-example&format=ris')).toMatchObject({ ok: true, value: { source: { kind: 'speaker', speakerId: 'ken-example' } } });
-    expect(parse('q=fishing&speaker=ann-sample&limit=5&style=apa')).toMatchObject({ ok: true, value: { style: 'apa', source: { kind: 'search', params: { q: 'fishing', speakers: ['ann-sample'], limit: 5 } } } });
+    expect(parse('q=fishing&speaker=ann-sample&limit=5&style=apa')).toMatchObject({
+      ok: true,
+      value: { style: 'apa', source: { kind: 'search', params: { q: 'fishing', speakers: ['ann-sample'], limit: 5 } } },
+    });
   });
 
   it('says what is wrong', () => {
@@ -58,7 +61,12 @@ describe('buildExport', () => {
 
   it('writes Markdown with the quote, its speaker and its citation in the chosen style', async () => {
     const [a] = ids();
-    const file = await buildExport(fx.reader, fx.embedder, { format: 'md', style: 'mla', source: { kind: 'ids', ids: [a] } }, { now, baseUrl: 'http://localhost:3000' });
+    const file = await buildExport(
+      fx.reader,
+      fx.embedder,
+      { format: 'md', style: 'mla', source: { kind: 'ids', ids: [a] } },
+      { now, baseUrl: 'http://localhost:3000' },
+    );
     expect(file.contentType).toBe('text/markdown; charset=utf-8');
     expect(file.body).toContain('**Ken Example** (Example University)');
     expect(file.body).toContain('> We have to be realistic about quotas');
@@ -84,7 +92,12 @@ describe('buildExport', () => {
     await saveQuotes(fx.reader, [ids()[1]], savedFile);
     const saved = await buildExport(fx.reader, fx.embedder, { format: 'json', style: 'chicago', source: { kind: 'saved' } }, { now, savedFile });
     expect(JSON.parse(saved.body).map((q: { id: string }) => q.id)).toEqual([ids()[1]]);
-    const search = await buildExport(fx.reader, fx.embedder, { format: 'json', style: 'chicago', source: { kind: 'search', params: { q: 'fishing fleets certainty', kind: 'quotes', limit: 1 } } }, { now });
+    const search = await buildExport(
+      fx.reader,
+      fx.embedder,
+      { format: 'json', style: 'chicago', source: { kind: 'search', params: { q: 'fishing fleets certainty', kind: 'quotes', limit: 1 } } },
+      { now },
+    );
     const rows = JSON.parse(search.body) as { id: string; score?: number }[];
     expect(rows).toHaveLength(1);
     expect(rows[0].id).toBe(ids()[1]);
@@ -94,8 +107,14 @@ describe('buildExport', () => {
   });
 
   it('refuses unknown ids and speakers', async () => {
-    await expect(buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'ids', ids: ['q-0000000000000000'] } })).rejects.toBeInstanceOf(ExportInputError);
-    await expect(buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'speaker', speakerId: 'nobody' } })).rejects.toThrow(/unknown speaker/);
-    await expect(buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'search', params: { q: 'x', speakers: ['nobody'] } } })).rejects.toThrow(/unknown speaker/);
+    await expect(
+      buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'ids', ids: ['q-0000000000000000'] } }),
+    ).rejects.toBeInstanceOf(ExportInputError);
+    await expect(buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'speaker', speakerId: 'nobody' } })).rejects.toThrow(
+      /unknown speaker/,
+    );
+    await expect(
+      buildExport(fx.reader, fx.embedder, { format: 'md', style: 'chicago', source: { kind: 'search', params: { q: 'x', speakers: ['nobody'] } } }),
+    ).rejects.toThrow(/unknown speaker/);
   });
 });

@@ -13,7 +13,11 @@ export type DownloadFormat = (typeof EXPORT_FORMATS)[number];
 export const CITATION_STYLES = ['chicago', 'apa', 'mla'] as const;
 export const MAX_EXPORT_IDS = 500;
 
-export type ExportSource = { kind: 'ids'; ids: string[] } | { kind: 'saved' } | { kind: 'speaker'; speakerId: string } | { kind: 'search'; params: SearchParams };
+export type ExportSource =
+  | { kind: 'ids'; ids: string[] }
+  | { kind: 'saved' }
+  | { kind: 'speaker'; speakerId: string }
+  | { kind: 'search'; params: SearchParams };
 
 export interface ExportRequest {
   format: DownloadFormat;
@@ -37,7 +41,11 @@ const CONTENT_TYPES: Record<DownloadFormat, string> = {
 };
 const EXTENSIONS: Record<DownloadFormat, string> = { md: 'md', csv: 'csv', bibtex: 'bib', ris: 'ris', json: 'json' };
 
-const single = (name: string) => z.array(z.string()).max(1, `${name} given more than once`).transform((v): string | undefined => v[0]);
+const single = (name: string) =>
+  z
+    .array(z.string())
+    .max(1, `${name} given more than once`)
+    .transform((v): string | undefined => v[0]);
 
 const exportQuerySchema = z
   .object({
@@ -45,14 +53,22 @@ const exportQuerySchema = z
     style: single('style').pipe(z.enum(CITATION_STYLES, { error: 'style must be chicago, apa or mla' }).optional()),
     ids: z
       .array(z.string())
-      .transform((v) => [...new Set(v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))])
+      .transform((v) => [
+        ...new Set(
+          v
+            .flatMap((s) => s.split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.string().regex(QUOTE_ID, 'ids are quote ids such as q-0123456789abcdef')).max(MAX_EXPORT_IDS, `at most ${MAX_EXPORT_IDS} ids`)),
     saved: single('saved').pipe(z.enum(['1', 'true'], { error: 'saved must be 1' }).optional()),
     hasQuery: z.boolean(),
     speaker: z.array(z.string()),
   })
   .refine((v) => [v.ids.length > 0, !!v.saved, v.hasQuery, v.speaker.length > 0 && !v.hasQuery].filter(Boolean).length === 1, {
-    message: 'say what to export: ids=<quote ids>, saved=1 (the saved quotes), speaker=<id> (all their quotes) or q=<query> (a result list), exactly one of them',
+    message:
+      'say what to export: ids=<quote ids>, saved=1 (the saved quotes), speaker=<id> (all their quotes) or q=<query> (a result list), exactly one of them',
   });
 
 /** Reads an export request from a URL query: format, style, and one of ids, saved, speaker (alone) or a search (q, speaker, document, kind, limit). */
@@ -70,8 +86,12 @@ export function parseExportQuery(search: URLSearchParams): ParseResult<ExportReq
   if (ids.length) return { ok: true, value: { format, style, source: { kind: 'ids', ids } } };
   if (saved) return { ok: true, value: { format, style, source: { kind: 'saved' } } };
   if (!search.has('q')) {
-    const speakerIds = parsed.data.speaker.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-    if (speakerIds.length !== 1 || !/^[a-z0-9][a-z0-9-]{0,119}$/.test(speakerIds[0])) return { ok: false, error: 'speaker must be one speaker id (lower-case letters, digits and hyphens)' };
+    const speakerIds = parsed.data.speaker
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (speakerIds.length !== 1 || !/^[a-z0-9][a-z0-9-]{0,119}$/.test(speakerIds[0]))
+      return { ok: false, error: 'speaker must be one speaker id (lower-case letters, digits and hyphens)' };
     return { ok: true, value: { format, style, source: { kind: 'speaker', speakerId: speakerIds[0] } } };
   }
   const params = parseSearchQuery(search);
@@ -98,7 +118,12 @@ function slug(text: string): string {
   );
 }
 
-async function quotesFor(reader: IndexReader, embedder: Embedder, source: ExportSource, savedFile: string): Promise<{ quotes: QuoteRecord[]; title: string; name: string }> {
+async function quotesFor(
+  reader: IndexReader,
+  embedder: Embedder,
+  source: ExportSource,
+  savedFile: string,
+): Promise<{ quotes: QuoteRecord[]; title: string; name: string }> {
   if (source.kind === 'ids') {
     const docOrder = new Map(reader.documents().map((d, i) => [d.id, i]));
     const chunks = source.ids.map((id) => {
@@ -108,7 +133,11 @@ async function quotesFor(reader: IndexReader, embedder: Embedder, source: Export
     });
     // exports come in document order, as the quotes are read
     chunks.sort((a, b) => (docOrder.get(a.documentId) ?? 0) - (docOrder.get(b.documentId) ?? 0) || a.ordinal - b.ordinal);
-    return { quotes: chunks.map((c) => toQuoteRecord(reader, c)), title: `${chunks.length} selected quote${chunks.length === 1 ? '' : 's'}`, name: 'selection' };
+    return {
+      quotes: chunks.map((c) => toQuoteRecord(reader, c)),
+      title: `${chunks.length} selected quote${chunks.length === 1 ? '' : 's'}`,
+      name: 'selection',
+    };
   }
   if (source.kind === 'speaker') {
     const speaker = reader.speaker(source.speakerId);
@@ -128,7 +157,12 @@ async function quotesFor(reader: IndexReader, embedder: Embedder, source: Export
 }
 
 /** Builds a download: quotes as Markdown (with citations), CSV or JSON, or their source documents as BibTeX or RIS. */
-export async function buildExport(reader: IndexReader, embedder: Embedder, request: ExportRequest, options: { baseUrl?: string; savedFile?: string; now?: Date } = {}): Promise<ExportFile> {
+export async function buildExport(
+  reader: IndexReader,
+  embedder: Embedder,
+  request: ExportRequest,
+  options: { baseUrl?: string; savedFile?: string; now?: Date } = {},
+): Promise<ExportFile> {
   const { quotes, title, name } = await quotesFor(reader, embedder, request.source, options.savedFile ?? collectionsFile());
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);
   let body: string;
@@ -140,16 +174,26 @@ export async function buildExport(reader: IndexReader, embedder: Embedder, reque
     }
     case 'csv':
       // the byte-order mark lets spreadsheet programs read the file as UTF-8 (curly quotes, accents)
-      body = '\ufeff' + quotesToCsv(quotes);
+      body = `\ufeff${quotesToCsv(quotes)}`;
       break;
     case 'json':
-      body = JSON.stringify(quotes, null, 2) + '\n';
+      body = `${JSON.stringify(quotes, null, 2)}\n`;
       break;
     default: {
       const docIds = [...new Set(quotes.map((q) => q.document.id))];
-      body = docIds.length ? documentsExport(docIds.map((id) => reader.document(id)!), request.format) : '';
+      body = docIds.length
+        ? documentsExport(
+            docIds.map((id) => reader.document(id)!),
+            request.format,
+          )
+        : '';
     }
   }
   const suffix = request.format === 'bibtex' || request.format === 'ris' ? '-sources' : '';
-  return { filename: `expert-quotes-${name}${suffix}-${date}.${EXTENSIONS[request.format]}`, contentType: CONTENT_TYPES[request.format], body, count: quotes.length };
+  return {
+    filename: `expert-quotes-${name}${suffix}-${date}.${EXTENSIONS[request.format]}`,
+    contentType: CONTENT_TYPES[request.format],
+    body,
+    count: quotes.length,
+  };
 }

@@ -1,7 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CollectionError, collectionsFile, displayPath, pruneMissing, readSaved, resolveSaved, saveQuotes, savedIdSet, unsaveQuotes, userDataDir } from './store';
+import {
+  CollectionError,
+  collectionsFile,
+  displayPath,
+  pruneMissing,
+  readSaved,
+  resolveSaved,
+  saveQuotes,
+  savedIdSet,
+  unsaveQuotes,
+  userDataDir,
+} from './store';
 import { buildFixtureIndex, FIXTURE_DOCUMENT, type FixtureIndex } from './test-fixture';
 
 let fx: FixtureIndex;

@@ -65,7 +65,8 @@ export function readSaved(file = collectionsFile()): SavedItem[] {
     throw new CollectionError(`${displayPath(file)} is not valid JSON; repair it or move it away (saved quotes are kept there)`, 'storage');
   }
   const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) throw new CollectionError(`${displayPath(file)} is not a saved-quotes file this version understands; repair it or move it away`, 'storage');
+  if (!parsed.success)
+    throw new CollectionError(`${displayPath(file)} is not a saved-quotes file this version understands; repair it or move it away`, 'storage');
   return parsed.data.items;
 }
 
@@ -76,7 +77,7 @@ function writeSaved(file: string, items: SavedItem[]): void {
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, JSON.stringify({ version: 1, items }, null, 2) + '\n');
+      writeSync(fd, `${JSON.stringify({ version: 1, items }, null, 2)}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -134,7 +135,11 @@ export async function pruneMissing(reader: IndexReader, file = collectionsFile()
   return serially(() => {
     const items = readSaved(file);
     const missing = items.filter((i) => !reader.chunkById(i.id)).map((i) => i.id);
-    if (missing.length) writeSaved(file, items.filter((i) => !missing.includes(i.id)));
+    if (missing.length)
+      writeSaved(
+        file,
+        items.filter((i) => !missing.includes(i.id)),
+      );
     return missing;
   });
 }

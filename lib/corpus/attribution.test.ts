@@ -7,7 +7,9 @@ const note = (text: string, acronyms = new Map<string, string>()) => parseInterv
 
 describe('interview footnotes', () => {
   it('reads "Interview with NAME, ROLE. Transcribed on DATE." with the affiliation from the role', () => {
-    const iv = note('Interview with Henrik Aaltonen, Professor of Maritime Strategy at the University of Bergenholm, and former adviser to the Harbour Board (2019-2021). Transcribed on 4 May 2023.');
+    const iv = note(
+      'Interview with Henrik Aaltonen, Professor of Maritime Strategy at the University of Bergenholm, and former adviser to the Harbour Board (2019-2021). Transcribed on 4 May 2023.',
+    );
     expect(iv).toMatchObject({
       number: 7,
       written: 'Henrik Aaltonen',
@@ -18,7 +20,9 @@ describe('interview footnotes', () => {
   });
 
   it('reads the note without "with" ("Interview NAME, ROLE …") and keeps an acronym in the affiliation', () => {
-    expect(note('Interview Ingrid Halvorsen, Senior Researcher at the Nordic Defence Institute (NDI) focusing on Arctic security. Transcribed on 5 May 2023.')).toMatchObject({
+    expect(
+      note('Interview Ingrid Halvorsen, Senior Researcher at the Nordic Defence Institute (NDI) focusing on Arctic security. Transcribed on 5 May 2023.'),
+    ).toMatchObject({
       written: 'Ingrid Halvorsen',
       date: '2023-05-05',
       speaker: { name: 'Ingrid Halvorsen', affiliation: 'Nordic Defence Institute (NDI)' },
@@ -26,7 +30,11 @@ describe('interview footnotes', () => {
   });
 
   it('reads a short note (name only) and strips academic titles', () => {
-    expect(note('Interview with Ingrid Halvorsen. Transcribed on 5 May 2023.')).toMatchObject({ written: 'Ingrid Halvorsen', date: '2023-05-05', speaker: { role: null, affiliation: null } });
+    expect(note('Interview with Ingrid Halvorsen. Transcribed on 5 May 2023.')).toMatchObject({
+      written: 'Ingrid Halvorsen',
+      date: '2023-05-05',
+      speaker: { role: null, affiliation: null },
+    });
     expect(note('Interview with Dr. Jane Whitfield, Director of the Fleet Review Office. Transcribed on 7 December 2023.')?.speaker).toMatchObject({
       name: 'Jane Whitfield',
       affiliation: 'Fleet Review Office',
@@ -49,9 +57,15 @@ describe('interview footnotes', () => {
       date: '2023-05-07',
       speaker: { key: 'anon:official|mca', name: 'MCA official', anonymous: true, affiliation: 'Ministry of Coastal Affairs (MCA), Valdoria' },
     });
-    expect(note('Interview with MCA official. Transcribed on 7 May 2023. Highlights by author.', acronyms)?.speaker).toMatchObject({ key: 'anon:official|mca', name: 'MCA official' });
+    expect(note('Interview with MCA official. Transcribed on 7 May 2023. Highlights by author.', acronyms)?.speaker).toMatchObject({
+      key: 'anon:official|mca',
+      name: 'MCA official',
+    });
     expect(note('Interview with an official at the Ministry of Coastal Affairs. Transcribed on 7 May 2023.', acronyms)?.speaker.key).toBe('anon:official|mca');
-    expect(note('Interview with the spokesperson of the Nordic Defence Institute. Transcribed on 5 December 2023.', acronyms)?.speaker).toMatchObject({ key: 'anon:spokesperson|ndi', name: 'NDI spokesperson' });
+    expect(note('Interview with the spokesperson of the Nordic Defence Institute. Transcribed on 5 December 2023.', acronyms)?.speaker).toMatchObject({
+      key: 'anon:spokesperson|ndi',
+      name: 'NDI spokesperson',
+    });
   });
 
   it('ignores notes that are not interviews', () => {
@@ -182,7 +196,14 @@ describe('attribution in a report with interview footnotes', () => {
         date: '2023-05-04',
         text: 'Patrols alone cannot deter a determined adversary. What matters is that allies are present and visible in our waters.',
       },
-      { kind: 'interview', speaker: 'Ingrid Halvorsen', method: 'footnote', footnote: 3, date: '2023-05-05', text: 'We must think about the Arctic and the Baltic as one theatre, because our adversaries already do.' },
+      {
+        kind: 'interview',
+        speaker: 'Ingrid Halvorsen',
+        method: 'footnote',
+        footnote: 3,
+        date: '2023-05-05',
+        text: 'We must think about the Arctic and the Baltic as one theatre, because our adversaries already do.',
+      },
       {
         kind: 'interview',
         speaker: 'Rafael Okonkwo',
@@ -191,7 +212,14 @@ describe('attribution in a report with interview footnotes', () => {
         date: '2023-05-06',
         text: 'Without investment in the harbours themselves, the new frigates will have nowhere to dock. The budget must follow the strategy.',
       },
-      { kind: 'interview', speaker: 'MCA official', method: 'footnote', footnote: 5, date: '2023-05-07', text: 'We do not announce deployments in advance. That is simply prudent, and our partners understand it.' },
+      {
+        kind: 'interview',
+        speaker: 'MCA official',
+        method: 'footnote',
+        footnote: 5,
+        date: '2023-05-07',
+        text: 'We do not announce deployments in advance. That is simply prudent, and our partners understand it.',
+      },
       // a lead-in with no note: the speaker from the lead-in, the date from the speaker's other notes
       {
         kind: 'interview',
@@ -202,8 +230,22 @@ describe('attribution in a report with interview footnotes', () => {
         text: 'Our partners learn about our exercises from us, not from the newspapers, and that is how it should remain.',
       },
       // dialogue lines: with a note (which misspells the given name) and without one
-      { kind: 'interview', speaker: 'Henrik Aaltonen', method: 'dialogue', footnote: 6, date: '2023-05-04', text: 'The burden must be shared more evenly, or the alliance will fray at its edges over time.' },
-      { kind: 'interview', speaker: 'Ingrid Halvorsen', method: 'dialogue', footnote: null, date: '2023-05-05', text: 'Every partner has to contribute something that the others cannot provide themselves in the region.' },
+      {
+        kind: 'interview',
+        speaker: 'Henrik Aaltonen',
+        method: 'dialogue',
+        footnote: 6,
+        date: '2023-05-04',
+        text: 'The burden must be shared more evenly, or the alliance will fray at its edges over time.',
+      },
+      {
+        kind: 'interview',
+        speaker: 'Ingrid Halvorsen',
+        method: 'dialogue',
+        footnote: null,
+        date: '2023-05-05',
+        text: 'Every partner has to contribute something that the others cannot provide themselves in the region.',
+      },
       // two paragraphs after one lead-in, ending at the interview note
       {
         kind: 'interview',
@@ -214,7 +256,14 @@ describe('attribution in a report with interview footnotes', () => {
         text: 'The first thing to understand is that the Arctic is changing faster than our institutions can adapt to it.\n\nThe second thing is that our neighbours have noticed, and they are moving already.',
       },
       // closed by an interview note after a sentence that names the speaker, without a colon
-      { kind: 'interview', speaker: 'Rafael Okonkwo', method: 'footnote', footnote: 9, date: '2023-05-06', text: 'Procurement reform stalled because nobody in parliament wanted to own the failures of the previous programme.' },
+      {
+        kind: 'interview',
+        speaker: 'Rafael Okonkwo',
+        method: 'footnote',
+        footnote: 9,
+        date: '2023-05-06',
+        text: 'Procurement reform stalled because nobody in parliament wanted to own the failures of the previous programme.',
+      },
     ]);
   });
 
@@ -245,7 +294,9 @@ describe('attribution in a report with interview footnotes', () => {
     const six = doc.interviews.find((i) => i.number === 6)!;
     expect(six.written).toBe('Hernik Aaltonen');
     expect(six.speaker.name).toBe('Henrik Aaltonen');
-    expect(new Set(doc.interviews.map((i) => i.speaker.key))).toEqual(new Set(['person:henrik aaltonen', 'person:ingrid halvorsen', 'person:rafael okonkwo', 'anon:official|mca']));
+    expect(new Set(doc.interviews.map((i) => i.speaker.key))).toEqual(
+      new Set(['person:henrik aaltonen', 'person:ingrid halvorsen', 'person:rafael okonkwo', 'anon:official|mca']),
+    );
   });
 
   it('reports no conflicts between lead-ins and notes', () => {
@@ -316,10 +367,33 @@ describe('inline quotations in an article whose notes are missing', () => {
   const doc = parseMarkdown(ARTICLE);
 
   it('attributes each quotation to the person named next to it, with its note number', () => {
-    expect(doc.quotes.map((q) => ({ kind: q.kind, speaker: q.speaker.name, method: q.method, footnote: q.footnoteNumber, date: q.interviewDate, text: q.text }))).toEqual([
-      { kind: 'quote', speaker: 'Karl Brandt', method: 'inline', footnote: 1, date: null, text: 'The harbour agreement was the first step toward a real partnership between our navies.' },
-      { kind: 'quote', speaker: 'Elena Marsh', method: 'inline', footnote: null, date: null, text: 'We never expected the fleet to arrive so quickly in the northern waters' },
-      { kind: 'quote', speaker: 'Sven Oddsson', method: 'inline', footnote: 2, date: null, text: 'the first thing we need is patience and steady work on both sides.' },
+    expect(
+      doc.quotes.map((q) => ({ kind: q.kind, speaker: q.speaker.name, method: q.method, footnote: q.footnoteNumber, date: q.interviewDate, text: q.text })),
+    ).toEqual([
+      {
+        kind: 'quote',
+        speaker: 'Karl Brandt',
+        method: 'inline',
+        footnote: 1,
+        date: null,
+        text: 'The harbour agreement was the first step toward a real partnership between our navies.',
+      },
+      {
+        kind: 'quote',
+        speaker: 'Elena Marsh',
+        method: 'inline',
+        footnote: null,
+        date: null,
+        text: 'We never expected the fleet to arrive so quickly in the northern waters',
+      },
+      {
+        kind: 'quote',
+        speaker: 'Sven Oddsson',
+        method: 'inline',
+        footnote: 2,
+        date: null,
+        text: 'the first thing we need is patience and steady work on both sides.',
+      },
       // "He added …": the pronoun continues the paragraph's last speaker
       { kind: 'quote', speaker: 'Sven Oddsson', method: 'inline', footnote: null, date: null, text: 'they do not have to come to the northern side at all.' },
       { kind: 'quote', speaker: 'Lena Falk', method: 'inline', footnote: 3, date: null, text: 'the coast today may be the capital tomorrow if we do nothing' },
@@ -340,11 +414,19 @@ describe('inline quotations in an article whose notes are missing', () => {
   });
 
   it('makes an inline quotation an interview when its note is the speaker’s interview note', () => {
-    const d = parseMarkdown(`The fleet review was read closely on the islands. As Halvorsen put it, “the fleet is the only ministry that still visits the islands every month.”¹
+    const d =
+      parseMarkdown(`The fleet review was read closely on the islands. As Halvorsen put it, “the fleet is the only ministry that still visits the islands every month.”¹
 
 ¹ Interview with Ingrid Halvorsen, Senior Researcher at the Nordic Defence Institute (NDI). Transcribed on 8 December 2023.`);
     expect(d.quotes.map(summarize)).toEqual([
-      { kind: 'interview', speaker: 'Ingrid Halvorsen', method: 'inline', footnote: 1, date: '2023-12-08', text: 'the fleet is the only ministry that still visits the islands every month.' },
+      {
+        kind: 'interview',
+        speaker: 'Ingrid Halvorsen',
+        method: 'inline',
+        footnote: 1,
+        date: '2023-12-08',
+        text: 'the fleet is the only ministry that still visits the islands every month.',
+      },
     ]);
   });
 });

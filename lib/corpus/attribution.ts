@@ -1,4 +1,14 @@
-import { anonymousMention, collectFullNames, parseAnonymousDescriptor, findAcronyms, findSpeechAttributions, nameTokens, personKey, sameFullName, type SpeakerReference } from './names';
+import {
+  anonymousMention,
+  collectFullNames,
+  parseAnonymousDescriptor,
+  findAcronyms,
+  findSpeechAttributions,
+  nameTokens,
+  personKey,
+  sameFullName,
+  type SpeakerReference,
+} from './names';
 import { APPARATUS_SECTION } from './structure';
 import type { Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -24,14 +34,20 @@ export function parseDate(text: string): string | null {
   return `${year}-${String(mi + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-const ORG_WORDS = /University|Institute|Ministry|Centre|Center|College|Foundation|Agency|Council|Academy|School|Office|Department|Embassy|Commission|Forum|Program|Programme/;
+const ORG_WORDS =
+  /University|Institute|Ministry|Centre|Center|College|Foundation|Agency|Council|Academy|School|Office|Department|Embassy|Commission|Forum|Program|Programme/;
 const ORG_PHRASE = /(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+(?:of|and|for|the|on|de|\p{Lu}[\p{L}’'.-]*))*(?:\s+\(\p{Lu}{2,8}\))?/gu;
 
 /** The institution in a role description: "Associate Professor at Nishogakusha University focusing on …" → "Nishogakusha University". */
 export function affiliationFromRole(role: string): string | null {
   const at = /\b(?:at|of|with|from)\s+(.+)$/.exec(role);
   const scope = at ? at[1] : role;
-  const candidates = [...scope.matchAll(ORG_PHRASE)].map((m) => m[0].replace(/^the\s+/, '').replace(/\s+(?:and|of|the|for|on)$/, '').trim());
+  const candidates = [...scope.matchAll(ORG_PHRASE)].map((m) =>
+    m[0]
+      .replace(/^the\s+/, '')
+      .replace(/\s+(?:and|of|the|for|on)$/, '')
+      .trim(),
+  );
   const withOrgWord = candidates.filter((c) => ORG_WORDS.test(c));
   return withOrgWord.find((c) => /University|Institute|College|Academy/.test(c)) ?? withOrgWord[0] ?? null;
 }
@@ -42,7 +58,8 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
   const m = /^\s*Interview(?:ed)?\s+(?:with\s+)?(.+)$/i.exec(first);
   if (!m) return null;
   const rest = m[1];
-  const dateRe = /\b(?:Transcribed|Conducted|Recorded|Held|Interviewed|Carried out|Took place)\s+(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})/;
+  const dateRe =
+    /\b(?:Transcribed|Conducted|Recorded|Held|Interviewed|Carried out|Took place)\s+(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})/;
   const dm = dateRe.exec(rest);
   let who = dm ? rest.slice(0, dm.index) : rest;
   if (!dm) {
@@ -52,7 +69,9 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
   }
   who = who.replace(/[.\s]+$/, '').trim();
   if (!who) return null;
-  const date = dm ? parseDate(dm[1]) : parseDate(/(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$/.exec(rest)?.[1] ?? '');
+  const date = dm
+    ? parseDate(dm[1])
+    : parseDate(/(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$/.exec(rest)?.[1] ?? '');
   const comma = who.indexOf(', ');
   let namePart = comma >= 0 ? who.slice(0, comma) : who;
   let rolePart = comma >= 0 ? who.slice(comma + 2).trim() : null;
@@ -87,7 +106,7 @@ const ABBREVIATION = /(?:\b(?:U\.S|U\.K|e\.g|i\.e|Dr|Mr|Mrs|Ms|Prof|St|No|vs|etc
 export function sentenceSpans(text: string, masked = maskQuotations(text)): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
-  const re = /[.!?…]+["”’)\]]*\s+(?=["“‘(\[]?[\p{Lu}\d])/gu;
+  const re = /[.!?…]+["”’)\]]*\s+(?=["“‘([]?[\p{Lu}\d])/gu;
   for (const m of masked.matchAll(re)) {
     const end = m.index! + m[0].trimEnd().length;
     if (ABBREVIATION.test(masked.slice(Math.max(0, m.index! - 6), m.index! + 1))) continue;
@@ -221,7 +240,9 @@ function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; te
   if (!m) return null;
   const label = m[1];
   const tokens = nameTokens(label);
-  const candidates = ctx.interviewees.filter((s) => !s.anonymous && (sameFullName(s.name, label) || (tokens.length === 1 && nameTokens(s.name).includes(tokens[0]))));
+  const candidates = ctx.interviewees.filter(
+    (s) => !s.anonymous && (sameFullName(s.name, label) || (tokens.length === 1 && nameTokens(s.name).includes(tokens[0]))),
+  );
   const closing = closingInterview(p, ctx);
   let speaker: SpeakerMention | null = candidates.length === 1 ? candidates[0] : null;
   if (!speaker && closing && !closing.speaker.anonymous && nameTokens(closing.speaker.name).some((t) => tokens.includes(t))) speaker = closing.speaker;
@@ -306,9 +327,22 @@ export function attributeQuotes(
     if (dialogue) {
       const closing = closingInterview(p, ctx);
       if (closing && !sameSpeaker(closing.speaker, dialogue.speaker))
-        warnings.push({ line: p.line, message: `dialogue line names ${dialogue.speaker.name} but its note ${closing.number} names ${closing.speaker.name}; attributed to ${dialogue.speaker.name}` });
+        warnings.push({
+          line: p.line,
+          message: `dialogue line names ${dialogue.speaker.name} but its note ${closing.number} names ${closing.speaker.name}; attributed to ${dialogue.speaker.name}`,
+        });
       const fn = closing && sameSpeaker(closing.speaker, dialogue.speaker) ? closing : null;
-      push({ kind: 'interview', text: trimQuote(dialogue.text), anchors: [p.anchor], sectionIndex: p.sectionIndex, speaker: dialogue.speaker, method: 'dialogue', footnoteNumber: fn?.number ?? closingFootnote(p), interviewDate: fn?.date, line: p.line });
+      push({
+        kind: 'interview',
+        text: trimQuote(dialogue.text),
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: dialogue.speaker,
+        method: 'dialogue',
+        footnoteNumber: fn?.number ?? closingFootnote(p),
+        interviewDate: fn?.date,
+        line: p.line,
+      });
       consumed.add(i);
       continue;
     }
@@ -338,7 +372,10 @@ export function attributeQuotes(
       const midNotes = paragraphs.slice(i, last + 1).some((q, k, arr) => q.refs.some((r) => k < arr.length - 1 || r.offset < q.text.length - 1));
       if (speaker && !midNotes) {
         if (closing && lead && !sameSpeaker(closing.speaker, lead))
-          warnings.push({ line: p.line, message: `lead-in names ${lead.name} but note ${closing.number} names ${closing.speaker.name}; attributed to ${closing.speaker.name} as the note says` });
+          warnings.push({
+            line: p.line,
+            message: `lead-in names ${lead.name} but note ${closing.number} names ${closing.speaker.name}; attributed to ${closing.speaker.name} as the note says`,
+          });
         const span = paragraphs.slice(i, last + 1);
         const kind = closing || isInterviewee(speaker) ? 'interview' : 'quote';
         push({
@@ -360,9 +397,18 @@ export function attributeQuotes(
     // 3. a block quote closed by an interview note, set up by a sentence naming the speaker
     const closing = closingInterview(p, ctx);
     if (closing && p.refs.length === 1 && prevInSection && introducesSpeaker(prevInSection, closing.speaker, ctx)) {
-      push({ kind: 'interview', text: p.text, anchors: [p.anchor], sectionIndex: p.sectionIndex, speaker: closing.speaker, method: 'footnote', footnoteNumber: closing.number, interviewDate: closing.date, line: p.line });
+      push({
+        kind: 'interview',
+        text: p.text,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: closing.speaker,
+        method: 'footnote',
+        footnoteNumber: closing.number,
+        interviewDate: closing.date,
+        line: p.line,
+      });
       consumed.add(i);
-      continue;
     }
   }
 
@@ -398,7 +444,10 @@ function inlineQuotes(p: Paragraph, ctx: Context): ParsedQuote[] {
       const ref = before[k].speaker;
       if (ref.kind === 'pronoun') {
         // "he thinks that …": the person named earlier in the sentence, else the paragraph's last speaker
-        const earlier = before.slice(0, k).reverse().find((a) => a.speaker.kind === 'person');
+        const earlier = before
+          .slice(0, k)
+          .reverse()
+          .find((a) => a.speaker.kind === 'person');
         speaker = earlier ? resolveReference(earlier.speaker, ctx) : previousSpeaker;
       } else speaker = resolveReference(ref, ctx);
     }

@@ -81,9 +81,9 @@ describe('the report: interview quotes', () => {
   const speakerId = (q: (typeof interviews)[number]) => slug(q.speaker.name);
 
   it('finds the 34 interview quotes, each whole, with speaker, note, date and place', () => {
-    expect(
-      interviews.map((q) => ({ line: q.line, speaker: speakerId(q), footnote: q.footnoteNumber, date: q.interviewDate, text: q.text })),
-    ).toEqual(REPORT_INTERVIEWS);
+    expect(interviews.map((q) => ({ line: q.line, speaker: speakerId(q), footnote: q.footnoteNumber, date: q.interviewDate, text: q.text }))).toEqual(
+      REPORT_INTERVIEWS,
+    );
   });
 
   it('counts the interview quotes per speaker', () => {
@@ -136,7 +136,15 @@ describe('the other bundled documents', () => {
     expect(paragraphWith(marriage, 'border crossings.) On July 1, Tokyo established')).toHaveLength(1);
     expect(paragraphWith(marriage, 'April 15, 2013. It repeated the claim')).toHaveLength(1);
     expect(paragraphWith(marriage, 'a “quasi alliance.” A more judicious assessment')).toHaveLength(1);
-    expect(marriage.sections.map((s) => s.heading)).toEqual([null, 'The World Gets Smaller', 'The Partnership Accelerates', 'Individual Countries', 'Working with the European Union', 'The Ukraine War', 'What Are the Limits?']);
+    expect(marriage.sections.map((s) => s.heading)).toEqual([
+      null,
+      'The World Gets Smaller',
+      'The Partnership Accelerates',
+      'Individual Countries',
+      'Working with the European Union',
+      'The Ukraine War',
+      'What Are the Limits?',
+    ]);
   });
 
   it('attributes the article’s inline quotations to the people it names, as quotes', () => {
@@ -160,7 +168,19 @@ describe('the other bundled documents', () => {
     expect(texts('James Brown')).toEqual(['Moscow’s policy toward Japan', 'Japan’s uncharacteristically tough response']);
     expect(texts('Satake Tomohiko')).toEqual(['that no matter how']);
     expect(texts('Aso Taro')).toEqual(expect.arrayContaining(['the security environment in', 'aiming for the same', 'partnership between Japan and']));
-    const named = ['Nakasone Yasuhiro', 'Nishihara Masashi', 'Tsuruoka Michito', 'Aso Taro', 'Abe Shinzo', 'Hayashi Yoshimasa', 'Ishii Masafumi', 'James Brown', 'Satake Tomohiko', 'Liz Truss', 'Jens Stoltenberg'];
+    const named = [
+      'Nakasone Yasuhiro',
+      'Nishihara Masashi',
+      'Tsuruoka Michito',
+      'Aso Taro',
+      'Abe Shinzo',
+      'Hayashi Yoshimasa',
+      'Ishii Masafumi',
+      'James Brown',
+      'Satake Tomohiko',
+      'Liz Truss',
+      'Jens Stoltenberg',
+    ];
     for (const q of marriage.quotes) expect(named, q.text).toContain(q.speaker.name);
   });
 

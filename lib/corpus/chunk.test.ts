@@ -78,12 +78,22 @@ describe('chunkDocument', () => {
     expect(e.map((c) => c.wordCount)).toEqual([165, 204]);
     expect(e[0].text).toMatch(/^The e0x1 .* e14x8 ends here\.$/);
     expect(e[1].text.startsWith('The e15x1')).toBe(true);
-    expect(e.map((c) => c.text).join(' ').startsWith(long.text)).toBe(true);
+    expect(
+      e
+        .map((c) => c.text)
+        .join(' ')
+        .startsWith(long.text),
+    ).toBe(true);
   });
 
   it('keeps a paragraph with an inline quotation in the analysis and adds the quotation as its own chunk', () => {
     const anchor = doc.quotes.find((q) => q.method === 'inline')!.anchors[0];
-    expect(chunks.filter((c) => c.anchors.includes(anchor)).map((c) => c.kind).sort()).toEqual(['analysis', 'quote']);
+    expect(
+      chunks
+        .filter((c) => c.anchors.includes(anchor))
+        .map((c) => c.kind)
+        .sort(),
+    ).toEqual(['analysis', 'quote']);
   });
 
   it('does not chunk the References section', () => {
@@ -149,7 +159,14 @@ Originally published as the foreword to the institute's report on the northern s
     ['northern-report', chunkDocument(report, repeated)],
     ['northern-article', chunkDocument(article, repeated)],
   ]);
-  linkNearDuplicates(chunksByDoc, new Map([['northern-report', report.paragraphs.length], ['northern-article', article.paragraphs.length]]), repeated);
+  linkNearDuplicates(
+    chunksByDoc,
+    new Map([
+      ['northern-report', report.paragraphs.length],
+      ['northern-article', article.paragraphs.length],
+    ]),
+    repeated,
+  );
   const reportChunks = chunksByDoc.get('northern-report')!;
   const articleChunks = chunksByDoc.get('northern-article')!;
 
@@ -158,7 +175,9 @@ Originally published as the foreword to the institute's report on the northern s
     expect(keys).toEqual(
       [
         ...report.paragraphs.filter((p) => [P1, P2, P3].some((x) => x.slice(0, 40) === p.text.slice(0, 40))).map((p) => `northern-report#${p.anchor}`),
-        ...article.paragraphs.filter((p) => p.text.startsWith('While') || p.text.startsWith('For the') || p.text.startsWith('During')).map((p) => `northern-article#${p.anchor}`),
+        ...article.paragraphs
+          .filter((p) => p.text.startsWith('While') || p.text.startsWith('For the') || p.text.startsWith('During'))
+          .map((p) => `northern-article#${p.anchor}`),
       ].sort(),
     );
   });

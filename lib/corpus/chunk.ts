@@ -32,12 +32,16 @@ function countWords(s: string): number {
 }
 
 function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?…]["”’)\]]*)\s+(?=["“(\[]?[\p{Lu}\d])/u);
+  return text.split(/(?<=[.!?…]["”’)\]]*)\s+(?=["“([]?[\p{Lu}\d])/u);
 }
 
 /** Word 3-gram shingles, the unit of near-duplicate comparison. */
 export function shingles(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/[’']/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .match(/[\p{L}\p{N}']+/gu) ?? [];
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
@@ -154,12 +158,34 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
   let runRepeated: boolean | null = null;
   const pendingQuotes: ParsedQuote[] = [];
 
-  const quoteChunk = (q: ParsedQuote): ChunkDraft => ({ id: quoteId(docId, q), documentId: docId, kind: q.kind, text: q.text, sectionIndex: q.sectionIndex, anchors: q.anchors, quote: q, ordinal: ordinal++, wordCount: countWords(q.text), dupOf: null });
+  const quoteChunk = (q: ParsedQuote): ChunkDraft => ({
+    id: quoteId(docId, q),
+    documentId: docId,
+    kind: q.kind,
+    text: q.text,
+    sectionIndex: q.sectionIndex,
+    anchors: q.anchors,
+    quote: q,
+    ordinal: ordinal++,
+    wordCount: countWords(q.text),
+    dupOf: null,
+  });
   const flush = () => {
     for (const group of run.length ? partitionRun(run) : []) {
       const text = group.map((p) => p.text).join('\n\n');
       const anchors = [...new Set(group.map((p) => p.anchor))];
-      chunks.push({ id: stableId('c', docId, anchors.join(','), text), documentId: docId, kind: 'analysis', text, sectionIndex: runSection, anchors, quote: null, ordinal: ordinal++, wordCount: countWords(text), dupOf: null });
+      chunks.push({
+        id: stableId('c', docId, anchors.join(','), text),
+        documentId: docId,
+        kind: 'analysis',
+        text,
+        sectionIndex: runSection,
+        anchors,
+        quote: null,
+        ordinal: ordinal++,
+        wordCount: countWords(text),
+        dupOf: null,
+      });
     }
     run = [];
     runRepeated = null;
@@ -199,7 +225,9 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
  */
 export function linkNearDuplicates(chunksByDoc: Map<string, ChunkDraft[]>, docSize: Map<string, number>, repeated: Set<string>, threshold = 0.7): void {
   // only chunks holding a paragraph that another document repeats can be copies
-  const all = [...chunksByDoc.values()].flat().filter((c) => c.kind === 'analysis' && c.wordCount >= 30 && c.anchors.some((a) => repeated.has(`${c.documentId}#${a}`)));
+  const all = [...chunksByDoc.values()]
+    .flat()
+    .filter((c) => c.kind === 'analysis' && c.wordCount >= 30 && c.anchors.some((a) => repeated.has(`${c.documentId}#${a}`)));
   const sets = new Map(all.map((c) => [c.id, shingles(c.text)]));
   for (const a of all) {
     let best: { chunk: ChunkDraft; score: number } | null = null;

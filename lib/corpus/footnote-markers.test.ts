@@ -37,7 +37,10 @@ describe('plain-digit footnote markers (notes numbered with ordinary digits)', (
     18: 'Researchers tested sensors for explosive materials at ports and border crossings.)18 On July 1, the mission opened.',
     24: 'An optimistic analysis in 2018 labelled the relationship a “quasi alliance.” 24 A more judicious assessment followed in 2020.',
   };
-  const paragraphs = Array.from({ length: 24 }, (_, i) => special[i + 1] ?? `Point ${String.fromCharCode(65 + i)} of the review was adopted by the council.${i + 1}`);
+  const paragraphs = Array.from(
+    { length: 24 },
+    (_, i) => special[i + 1] ?? `Point ${String.fromCharCode(65 + i)} of the review was adopted by the council.${i + 1}`,
+  );
   const scans = stripPlainMarkers(paragraphs);
 
   it('finds every marker once, in order', () => {
@@ -105,7 +108,9 @@ describe('marker style chosen per document', () => {
       ].join('\n\n'),
     );
     expect(doc.paragraphs).toHaveLength(1);
-    expect(doc.paragraphs[0].text).toBe('The fleet review of 2021 counted 14 frigates and 3 submarines. It was revised in 2022.2 per cent of the budget went to ports.');
+    expect(doc.paragraphs[0].text).toBe(
+      'The fleet review of 2021 counted 14 frigates and 3 submarines. It was revised in 2022.2 per cent of the budget went to ports.',
+    );
     expect(doc.paragraphs[0].refs.map((r) => r.number)).toEqual([1]);
     expect(doc.footnotes).toEqual([{ number: 1, text: 'Fleet Review 2021.', line: expect.any(Number) }]);
   });

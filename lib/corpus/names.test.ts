@@ -34,7 +34,9 @@ describe('sameFullName: when two written forms are one person', () => {
 
 describe('collectFullNames', () => {
   it('collects person names and drops leading titles and sentence words', () => {
-    const names = collectFullNames('Then the former Prime Minister Lena Falk said the Northern Council met. Then Karl Brandt and Jan van der Berg spoke. However Søren Ærø left.');
+    const names = collectFullNames(
+      'Then the former Prime Minister Lena Falk said the Northern Council met. Then Karl Brandt and Jan van der Berg spoke. However Søren Ærø left.',
+    );
     expect(names).toEqual(expect.arrayContaining(['Lena Falk', 'Karl Brandt', 'Jan van der Berg', 'Søren Ærø']));
     expect(names).not.toContain('Prime Minister Lena Falk');
   });
@@ -44,7 +46,12 @@ describe('findAcronyms and anonymous sources', () => {
   const acronyms = findAcronyms('An official of the Ministry of Coastal Affairs (MCA) spoke, as did the Nordic Defence Institute (NDI).');
 
   it('maps an organisation to the acronym the document defines for it', () => {
-    expect(acronyms).toEqual(new Map([['ministry of coastal affairs', 'MCA'], ['nordic defence institute', 'NDI']]));
+    expect(acronyms).toEqual(
+      new Map([
+        ['ministry of coastal affairs', 'MCA'],
+        ['nordic defence institute', 'NDI'],
+      ]),
+    );
   });
 
   it('gives the acronym and the spelled-out organisation one identity', () => {

@@ -2,11 +2,58 @@ import type { SpeakerMention } from './types';
 
 /** Verbs that introduce what someone said or wrote (present, past and -ing forms). */
 const SPEECH_VERB_STEMS = [
-  'argue', 'explain', 'note', 'posit', 'add', 'point out', 'state', 'say', 'said', 'warn', 'observe', 'comment', 'stress',
-  'emphasize', 'emphasise', 'suggest', 'contend', 'maintain', 'insist', 'caution', 'recall', 'conclude', 'tell', 'told',
-  'write', 'wrote', 'remark', 'summarize', 'summarise', 'assert', 'claim', 'elaborate', 'describe', 'acknowledge',
-  'declare', 'reply', 'answer', 'continue', 'reiterate', 'put it', 'highlight', 'underline', 'underscore', 'admit', 'confirm',
-  'predict', 'recount', 'mention', 'observe', 'agree', 'believe', 'think',
+  'argue',
+  'explain',
+  'note',
+  'posit',
+  'add',
+  'point out',
+  'state',
+  'say',
+  'said',
+  'warn',
+  'observe',
+  'comment',
+  'stress',
+  'emphasize',
+  'emphasise',
+  'suggest',
+  'contend',
+  'maintain',
+  'insist',
+  'caution',
+  'recall',
+  'conclude',
+  'tell',
+  'told',
+  'write',
+  'wrote',
+  'remark',
+  'summarize',
+  'summarise',
+  'assert',
+  'claim',
+  'elaborate',
+  'describe',
+  'acknowledge',
+  'declare',
+  'reply',
+  'answer',
+  'continue',
+  'reiterate',
+  'put it',
+  'highlight',
+  'underline',
+  'underscore',
+  'admit',
+  'confirm',
+  'predict',
+  'recount',
+  'mention',
+  'observe',
+  'agree',
+  'believe',
+  'think',
 ];
 const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   if (['said', 'told', 'wrote'].includes(v)) return [v];
@@ -22,7 +69,10 @@ const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   const ing = head === 'reply' ? 'replying' : `${stem}ing`;
   return [third + tail, past + tail, ing + tail, head + tail];
 });
-const VERB_ALT = [...new Set(VERB_FORMS)].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+')).join('|');
+const VERB_ALT = [...new Set(VERB_FORMS)]
+  .sort((a, b) => b.length - a.length)
+  .map((v) => v.replace(/ /g, '\\s+'))
+  .join('|');
 /** Weak verbs ("thinks", "believes") attribute only when a quotation follows directly. */
 const WEAK_VERBS = /^(?:thinks|thought|believes|believed|believe|believing|agrees|agreed|agree|continues|continued|continue|continuing)$/;
 
@@ -52,7 +102,8 @@ const NOT_NAME = new Set(
   ).split(/\s+/),
 );
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
-const ANON_NOUNS = 'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
+const ANON_NOUNS =
+  'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.)$/u;
 
 export function isSpeechVerb(word: string): boolean {
@@ -119,7 +170,8 @@ const ANON_BEFORE = new RegExp(
   'u',
 );
 
-const INSTITUTION_WORD = /\b(?:Ministry|Department|Office|Agency|Council|Institute|University|Commission|Bureau|Embassy|Command|Government|Secretariat|Party|Forces?|Service|Directorate|Administration|Cabinet|Parliament|Assembly|Centre|Center|Foundation|Corporation|Company|Bank|Authority|Committee|Headquarters)\b/;
+const INSTITUTION_WORD =
+  /\b(?:Ministry|Department|Office|Agency|Council|Institute|University|Commission|Bureau|Embassy|Command|Government|Secretariat|Party|Forces?|Service|Directorate|Administration|Cabinet|Parliament|Assembly|Centre|Center|Foundation|Corporation|Company|Bank|Authority|Committee|Headquarters)\b/;
 
 /** The role noun and organisation of an anonymous source: "a senior official at the Ministry of X", "one MFA official", "a Ministry of X official". */
 export function parseAnonymousDescriptor(text: string): { noun: string; org: string | null } | null {
@@ -142,7 +194,10 @@ export function parseAnonymousDescriptor(text: string): { noun: string; org: str
 function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
   let head = text.slice(0, verbStart);
   // auxiliaries and adverbs between subject and verb: "Kishida has in fact argued", "Aso would warn"
-  const aux = /(?:\s+(?:would|will|has|have|had|also|further|then|later|once|repeatedly|rightly|correctly|has\s+been|in\s+fact|recently|previously|again|aptly|still|even|clearly|succinctly|candidly))+\s*$/i.exec(head);
+  const aux =
+    /(?:\s+(?:would|will|has|have|had|also|further|then|later|once|repeatedly|rightly|correctly|has\s+been|in\s+fact|recently|previously|again|aptly|still|even|clearly|succinctly|candidly))+\s*$/i.exec(
+      head,
+    );
   if (aux) head = head.slice(0, aux.index);
   head = head.replace(/\s+$/, '');
   const pronoun = /(?:^|[\s,;(])(he|she|He|She)$/.exec(head);
@@ -195,16 +250,33 @@ export function findSpeechAttributions(sentence: string): SpeechAttribution[] {
       const tail = sentence.slice(after.end);
       // a list of names ("by Jimbo, Matsuda, and Goroku") names no single speaker
       if (/^\s*,\s*\p{Lu}[\p{Ll}]+\s*(?:,|and\b)/u.test(tail) || /^\s+and\s+\p{Lu}/u.test(tail)) continue;
-      found.push({ speaker: { kind: 'person', name: after.name, org: null, appositive: null, index: vEnd, end: after.end }, verbIndex: vStart, verbEnd: vEnd, weak });
+      found.push({
+        speaker: { kind: 'person', name: after.name, org: null, appositive: null, index: vEnd, end: after.end },
+        verbIndex: vStart,
+        verbEnd: vEnd,
+        weak,
+      });
     }
   }
   for (const m of sentence.matchAll(/\b(?:according to|in the (?:judgment|judgement|words|view) of)\s+/gi)) {
     const after = nameAfter(sentence, m.index! + m[0].length);
-    if (after) found.push({ speaker: { kind: 'person', name: after.name, org: null, appositive: null, index: m.index!, end: after.end }, verbIndex: m.index!, verbEnd: m.index! + m[0].length, weak: false });
+    if (after)
+      found.push({
+        speaker: { kind: 'person', name: after.name, org: null, appositive: null, index: m.index!, end: after.end },
+        verbIndex: m.index!,
+        verbEnd: m.index! + m[0].length,
+        weak: false,
+      });
   }
   for (const m of sentence.matchAll(/['’]s\s+(?:assertion|remark|remarks|words|statement|claim|warning|argument|observation|conclusion|view)\s+that\b/gi)) {
     const n = nameBefore(sentence, m.index!);
-    if (n) found.push({ speaker: { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: m.index! }, verbIndex: m.index!, verbEnd: m.index! + m[0].length, weak: false });
+    if (n)
+      found.push({
+        speaker: { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: m.index! },
+        verbIndex: m.index!,
+        verbEnd: m.index! + m[0].length,
+        weak: false,
+      });
   }
   return found.sort((a, b) => a.verbIndex - b.verbIndex);
 }
@@ -218,8 +290,15 @@ export function findAcronyms(text: string): Map<string, string> {
     // keep the shortest tail of the phrase whose initials spell the acronym
     for (let i = 0; i < words.length; i++) {
       const phrase = words.slice(i).join(' ');
-      const initials = words.slice(i).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-      const allInitials = words.slice(i).map((w) => w[0].toUpperCase()).join('');
+      const initials = words
+        .slice(i)
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .map((w) => w[0])
+        .join('');
+      const allInitials = words
+        .slice(i)
+        .map((w) => w[0].toUpperCase())
+        .join('');
       if (initials === acronym || allInitials === acronym) {
         map.set(phrase.toLowerCase(), acronym);
         break;
@@ -310,7 +389,8 @@ export function sameFullName(a: string, b: string): boolean {
 /** Person names (two to four capitalised tokens) written anywhere in a text, e.g. to resolve "Koga". */
 export function collectFullNames(text: string): string[] {
   const names: string[] = [];
-  const re = /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
+  const re =
+    /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
   for (const m of text.matchAll(re)) {
     const raw = m[0].split(/\s+/);
     // a possessive ends the name: "Kishida Fumio's Free and Open …"

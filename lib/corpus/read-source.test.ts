@@ -47,7 +47,10 @@ describe('readSource: front matter and metadata', () => {
   });
 
   it('reads the metadata of a plain-text file from its sidecar', () => {
-    const src = readSource('corpus/winter.txt', 'The Coast in Winter\n\nText.', { path: 'corpus/winter.meta.yaml', text: 'title: The Coast in Winter\nauthors: [Anna Lind]\ndate: 2023\n' });
+    const src = readSource('corpus/winter.txt', 'The Coast in Winter\n\nText.', {
+      path: 'corpus/winter.meta.yaml',
+      text: 'title: The Coast in Winter\nauthors: [Anna Lind]\ndate: 2023\n',
+    });
     expect(src.meta).toMatchObject({ id: 'winter', title: 'The Coast in Winter', authors: ['Anna Lind'], date: '2023' });
   });
 
@@ -96,11 +99,15 @@ describe('readSource and decodeUtf8: bad input names the file and, where it can,
   });
 
   it('refuses front matter that is not key: value pairs, a bad date and bad authors', () => {
-    expect(corpusError(() => readSource('corpus/list.md', '---\n- a\n- b\n---\nBody.\n')).message).toMatch(/^corpus\/list\.md:2: front matter must be YAML key: value pairs/);
+    expect(corpusError(() => readSource('corpus/list.md', '---\n- a\n- b\n---\nBody.\n')).message).toMatch(
+      /^corpus\/list\.md:2: front matter must be YAML key: value pairs/,
+    );
     expect(corpusError(() => readSource('corpus/date.md', '---\ndate: April 2025\n---\nBody.\n')).message).toBe(
       'corpus/date.md: "date" must look like 2025, 2025-04 or 2025-04-07, not "April 2025"',
     );
-    expect(corpusError(() => readSource('corpus/authors.md', '---\nauthors: {name: Anna}\n---\nBody.\n')).message).toMatch(/^corpus\/authors\.md: "authors" must be a list of names/);
+    expect(corpusError(() => readSource('corpus/authors.md', '---\nauthors: {name: Anna}\n---\nBody.\n')).message).toMatch(
+      /^corpus\/authors\.md: "authors" must be a list of names/,
+    );
   });
 
   it('refuses a broken sidecar, naming the sidecar', () => {

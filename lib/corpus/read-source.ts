@@ -89,8 +89,13 @@ export function readSource(path: string, text: string, sidecar?: { path: string;
   if (!body.trim()) throw new CorpusError(path, bodyStart + 1, 'is empty: there is no text after the front matter');
 
   const id = documentIdFromFileName(path);
-  if (!DOCUMENT_ID.test(id)) throw new CorpusError(path, null, `gives the document id "${id}", which is not usable; rename the file using letters, digits and hyphens`);
-  const firstLine = body.split(/\r?\n/).find((l) => l.trim())?.trim() ?? id;
+  if (!DOCUMENT_ID.test(id))
+    throw new CorpusError(path, null, `gives the document id "${id}", which is not usable; rename the file using letters, digits and hyphens`);
+  const firstLine =
+    body
+      .split(/\r?\n/)
+      .find((l) => l.trim())
+      ?.trim() ?? id;
   const title = str(meta.title) ?? firstLine;
   const authorsRaw = meta.authors ?? meta.author ?? [];
   const authors = (Array.isArray(authorsRaw) ? authorsRaw : [authorsRaw]).map(str).filter((a): a is string => !!a);

@@ -11,12 +11,21 @@ describe('quotations followed by their speaker', () => {
   it('takes "“…,” Name said." for the named person', () => {
     const doc = parseMarkdown(`${INTRO}\n\n“The fleet cannot be everywhere at once and it should not try to be,” Ingrid Halvorsen said.\n`);
     expect(doc.quotes.map(summarize)).toEqual([
-      { kind: 'quote', speaker: 'Ingrid Halvorsen', method: 'inline', footnote: null, date: null, text: 'The fleet cannot be everywhere at once and it should not try to be' },
+      {
+        kind: 'quote',
+        speaker: 'Ingrid Halvorsen',
+        method: 'inline',
+        footnote: null,
+        date: null,
+        text: 'The fleet cannot be everywhere at once and it should not try to be',
+      },
     ]);
   });
 
   it('takes "“…,” an official of the Ministry of X told reporters." for that anonymous source', () => {
-    const doc = parseMarkdown(`${INTRO}\n\n“The fleet cannot be everywhere at once and it should not try to be,” an official of the Ministry of Coastal Affairs told reporters.\n`);
+    const doc = parseMarkdown(
+      `${INTRO}\n\n“The fleet cannot be everywhere at once and it should not try to be,” an official of the Ministry of Coastal Affairs told reporters.\n`,
+    );
     expect(doc.quotes.map((q) => q.speaker.name)).toEqual(['Official, Ministry of Coastal Affairs']);
     expect(doc.quotes[0].speaker.anonymous).toBe(true);
   });
@@ -24,20 +33,33 @@ describe('quotations followed by their speaker', () => {
 
 describe('interview notes for anonymous sources and affiliations in brackets', () => {
   it('reads the organisation after the comma: "Interview with a senior official, Ministry of X."', () => {
-    const doc = parseMarkdown(`${INTRO}\n\nAs the ministry puts it in private:\n\nWe will not send ships to the far seas this year, that much is clear.¹\n\n¹ Interview with a senior official, Ministry of Coastal Affairs. Transcribed on 5 December 2023.\n`);
+    const doc = parseMarkdown(
+      `${INTRO}\n\nAs the ministry puts it in private:\n\nWe will not send ships to the far seas this year, that much is clear.¹\n\n¹ Interview with a senior official, Ministry of Coastal Affairs. Transcribed on 5 December 2023.\n`,
+    );
     expect(doc.quotes.map(summarize)).toEqual([
-      { kind: 'interview', speaker: 'Official, Ministry of Coastal Affairs', method: 'footnote', footnote: 1, date: '2023-12-05', text: 'We will not send ships to the far seas this year, that much is clear.' },
+      {
+        kind: 'interview',
+        speaker: 'Official, Ministry of Coastal Affairs',
+        method: 'footnote',
+        footnote: 1,
+        date: '2023-12-05',
+        text: 'We will not send ships to the far seas this year, that much is clear.',
+      },
     ]);
   });
 
   it('reads "Interview with a Ministry of X official." as that ministry', () => {
-    const doc = parseMarkdown(`${INTRO}\n\nAs one official explains:\n\nThe budget for the northern fleet will grow again next year, by a wide margin.¹\n\n¹ Interview with a Ministry of Coastal Affairs official. Transcribed on 6 December 2023.\n`);
+    const doc = parseMarkdown(
+      `${INTRO}\n\nAs one official explains:\n\nThe budget for the northern fleet will grow again next year, by a wide margin.¹\n\n¹ Interview with a Ministry of Coastal Affairs official. Transcribed on 6 December 2023.\n`,
+    );
     expect(doc.interviews[0].speaker.key).toBe('anon:official|ministry of coastal affairs');
     expect(doc.quotes[0].speaker.name).toBe('Official, Ministry of Coastal Affairs');
   });
 
   it('keeps a bracketed affiliation out of the name', () => {
-    const doc = parseMarkdown(`${INTRO}\n\nAs Halvorsen explains:\n\nThe long view is a dangerous comfort for any navy in these waters today.¹\n\n¹ Interview with Ingrid Halvorsen (Nordic Defence Institute). Transcribed on 1 May 2024.\n`);
+    const doc = parseMarkdown(
+      `${INTRO}\n\nAs Halvorsen explains:\n\nThe long view is a dangerous comfort for any navy in these waters today.¹\n\n¹ Interview with Ingrid Halvorsen (Nordic Defence Institute). Transcribed on 1 May 2024.\n`,
+    );
     expect(doc.interviews[0].speaker).toMatchObject({ name: 'Ingrid Halvorsen', affiliation: 'Nordic Defence Institute' });
     expect(doc.quotes[0].speaker.name).toBe('Ingrid Halvorsen');
   });
@@ -71,21 +93,27 @@ describe('names after titles', () => {
   });
 
   it('attributes "as Falk explained, “…”" once the full name appears after titles', () => {
-    const doc = parseMarkdown(`As Prime Minister Lena Falk said in May, the coast matters. Later, as Falk explained, “the coast is the first line of our defence and it always has been.”\n`);
+    const doc = parseMarkdown(
+      `As Prime Minister Lena Falk said in May, the coast matters. Later, as Falk explained, “the coast is the first line of our defence and it always has been.”\n`,
+    );
     expect(doc.quotes.map((q) => q.speaker.name)).toEqual(['Lena Falk']);
   });
 });
 
 describe('anonymous descriptions that name no institution', () => {
   it('does not make "one European commentator" a speaker', () => {
-    const doc = parseMarkdown(`${INTRO}\n\nAs one European commentator summarized, “The long-held notion that the coast is safe is no longer accurate in any sense.”\n`);
+    const doc = parseMarkdown(
+      `${INTRO}\n\nAs one European commentator summarized, “The long-held notion that the coast is safe is no longer accurate in any sense.”\n`,
+    );
     expect(doc.quotes).toEqual([]);
   });
 });
 
 describe('headings before a short lead-in', () => {
   it('keeps a numbered heading whose section opens with "As X warns:"', () => {
-    const doc = parseMarkdown(`1. Opening\n\n${INTRO}\n\n2. Longer Views\n\nAs Henrik Aaltonen warns:\n\nThe long view is a dangerous comfort for any navy in these waters today.¹\n\n¹ Interview with Henrik Aaltonen. Transcribed on 1 May 2024.\n`);
+    const doc = parseMarkdown(
+      `1. Opening\n\n${INTRO}\n\n2. Longer Views\n\nAs Henrik Aaltonen warns:\n\nThe long view is a dangerous comfort for any navy in these waters today.¹\n\n¹ Interview with Henrik Aaltonen. Transcribed on 1 May 2024.\n`,
+    );
     expect(doc.sections.map((s) => s.heading)).toEqual([null, '1. Opening', '2. Longer Views']);
     expect(doc.quotes[0].sectionIndex).toBe(2);
   });
@@ -97,7 +125,9 @@ describe('chunk sizes', () => {
     const sentence = (n: number, tag: string) => `${words(n - 1, tag)} end.`;
     const paragraph = [sentence(99, 'Sa'), sentence(99, 'Sb'), sentence(59, 'Sc'), sentence(99, 'Sd'), sentence(99, 'Se')].join(' ');
     const doc = parseMarkdown(`${paragraph}\n`);
-    const sizes = chunkDocument(doc).filter((c) => c.kind === 'analysis').map((c) => c.wordCount);
+    const sizes = chunkDocument(doc)
+      .filter((c) => c.kind === 'analysis')
+      .map((c) => c.wordCount);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(455);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(250);
   });
@@ -105,7 +135,9 @@ describe('chunk sizes', () => {
   it('cuts a single 301-word sentence at clause ends', () => {
     const clauses = Array.from({ length: 7 }, (_, i) => words(43, `k${i}`)).join(', ');
     const doc = parseMarkdown(`Start ${clauses} end.\n`);
-    const sizes = chunkDocument(doc).filter((c) => c.kind === 'analysis').map((c) => c.wordCount);
+    const sizes = chunkDocument(doc)
+      .filter((c) => c.kind === 'analysis')
+      .map((c) => c.wordCount);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(303);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(250);
   });

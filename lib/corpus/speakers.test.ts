@@ -60,7 +60,13 @@ describe('buildSpeakerRegistry: one speaker per person across documents', () => 
   it('merges name order (family name first and given name first) into one speaker', () => {
     const [s, ...rest] = byName('Mei Tanabe');
     expect(rest).toEqual([]);
-    expect(s).toMatchObject({ id: 'tanabe-mei', name: 'Tanabe Mei', aliases: ['Mei Tanabe'], documents: ['report-a', 'report-b'], interviewDates: ['2023-06-02'] });
+    expect(s).toMatchObject({
+      id: 'tanabe-mei',
+      name: 'Tanabe Mei',
+      aliases: ['Mei Tanabe'],
+      documents: ['report-a', 'report-b'],
+      interviewDates: ['2023-06-02'],
+    });
     expect(s.affiliation).toBe('Hokuto University');
     const q = docB.quotes.find((x) => x.speaker.name === 'Mei Tanabe')!;
     expect(registry.idFor('report-b', q.speaker)).toBe('tanabe-mei');
@@ -107,7 +113,13 @@ describe('speakers.yaml overrides', () => {
   it('merges the aliases it lists into the named speaker, with its affiliation and role', () => {
     const lindqvist = registry.speakers.filter((s) => s.name.endsWith('Lindqvist'));
     expect(lindqvist).toHaveLength(1);
-    expect(lindqvist[0]).toMatchObject({ id: 'robert-lindqvist', name: 'Robert Lindqvist', affiliation: 'Harbour Policy Centre', role: 'Director', documents: ['report-a', 'report-b'] });
+    expect(lindqvist[0]).toMatchObject({
+      id: 'robert-lindqvist',
+      name: 'Robert Lindqvist',
+      affiliation: 'Harbour Policy Centre',
+      role: 'Director',
+      documents: ['report-a', 'report-b'],
+    });
     expect(lindqvist[0].aliases).toContain('Bob Lindqvist');
   });
 

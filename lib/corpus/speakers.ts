@@ -46,12 +46,18 @@ export function buildSpeakerRegistry(docs: ParsedDocument[], overrides: SpeakerO
     ];
     for (const { mention, date, written } of mentions) {
       const scopedKey = `${doc.source.id}|${mention.key}`;
-      const override = mention.anonymous ? null : canonical(mention.name) ?? canonical(written);
+      const override = mention.anonymous ? null : (canonical(mention.name) ?? canonical(written));
       let rec = byMention.get(scopedKey);
       if (!rec) {
         rec = mention.anonymous
           ? undefined
-          : records.find((r) => !r.anonymous && (override ? r.name === override.name : r.keys.has(mention.key) || sameFullName(r.name, mention.name) || r.aliases.some((a) => sameFullName(a, mention.name))));
+          : records.find(
+              (r) =>
+                !r.anonymous &&
+                (override
+                  ? r.name === override.name
+                  : r.keys.has(mention.key) || sameFullName(r.name, mention.name) || r.aliases.some((a) => sameFullName(a, mention.name))),
+            );
         if (!rec) {
           rec = {
             id: '',

@@ -93,7 +93,10 @@ The minister discussed the plan at length with Prime Minister
 ² Coastal Review 2024.
 
 Falk, who approved it in the end.²`),
-    ).toEqual(['The agreement was signed in the spring by the Northern Council, which had waited for years.', 'The minister discussed the plan at length with Prime Minister Falk, who approved it in the end.']);
+    ).toEqual([
+      'The agreement was signed in the spring by the Northern Council, which had waited for years.',
+      'The minister discussed the plan at length with Prime Minister Falk, who approved it in the end.',
+    ]);
   });
 
   it('continues a lower-case continuation even without a footnote block in between (a page break without notes)', () => {

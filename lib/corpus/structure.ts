@@ -15,26 +15,97 @@ interface Block {
 }
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const DATE_LINE = new RegExp(`^(?:(?:\\d{1,2}\\s+)?(?:${MONTHS}),?\\s+\\d{4}|(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})$`, 'i');
+const DATE_LINE = new RegExp(
+  `^(?:(?:\\d{1,2}\\s+)?(?:${MONTHS}),?\\s+\\d{4}|(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})$`,
+  'i',
+);
 const URL_OR_EMAIL = /^(?:<?https?:\/\/\S+>?|www\.\S+|\S+@\S+\.\S+)$/i;
 const LIST_ITEM = /^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)/;
 const NUMBERED_HEADING = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+\p{Lu}/u;
-const NAMED_HEADING = /^(?:Appendix|Annex|Chapter|Part|Section)\b|^(?:Conclusions?|Introduction|References|Bibliography|Notes|Endnotes|Footnotes|Executive Summary|Recommendations|Summary|Abstract|Acknowledgements?|Preface|Foreword)\b/;
+const NAMED_HEADING =
+  /^(?:Appendix|Annex|Chapter|Part|Section)\b|^(?:Conclusions?|Introduction|References|Bibliography|Notes|Endnotes|Footnotes|Executive Summary|Recommendations|Summary|Abstract|Acknowledgements?|Preface|Foreword)\b/;
 const NOTES_HEADING = /^(?:Notes|Endnotes|Footnotes)$/i;
 /** Sections of the scholarly apparatus: no quotes are read from them and they are not chunked for search. */
 export const APPARATUS_SECTION = /^(?:References|Bibliography|Notes|Endnotes|Footnotes|Table of Contents|Contents)$/i;
 const BYLINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|von|der|den|de|da|di|du|le|la|\p{Lu}[\p{L}.'’-]*)){1,4}\s+[–—-]\s+\S/u;
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'vs', 'versus', 'toward', 'towards', 'into', 'between', 'its', 'van', 'der', 'de']);
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'at',
+  'by',
+  'from',
+  'as',
+  'vs',
+  'versus',
+  'toward',
+  'towards',
+  'into',
+  'between',
+  'its',
+  'van',
+  'der',
+  'de',
+]);
 /** Words that cannot end a sentence: a paragraph ending in one was cut by a page break. */
-const DANGLING = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'or', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'that', 'as', 'its', 'their', 'his', 'her', 'our', 'both', 'between', 'into', 'which', 'who', 'whose', 'this', 'these', 'those', 'than', 'but', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'not', 'such', 'more', 'most', 'very']);
+const DANGLING = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'and',
+  'or',
+  'in',
+  'on',
+  'for',
+  'with',
+  'by',
+  'at',
+  'from',
+  'that',
+  'as',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'both',
+  'between',
+  'into',
+  'which',
+  'who',
+  'whose',
+  'this',
+  'these',
+  'those',
+  'than',
+  'but',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'has',
+  'have',
+  'had',
+  'not',
+  'such',
+  'more',
+  'most',
+  'very',
+]);
 
 function normalizeForCompare(s: string): string {
-  return s
-    .replace(/[’‘`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return s.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function wordsOf(s: string): string[] {
@@ -83,10 +154,14 @@ function shouldRejoin(prev: Block, next: Block): boolean {
   if (endsSentence(prev.raw)) return false;
   const prevText = prev.raw.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').trimEnd();
   if (!/\s/.test(prevText)) return false; // a lone token (a URL, a name) is not a cut sentence
-  const nextStart = next.raw.replace(/^[*“"‘'(\[]+/, '');
+  const nextStart = next.raw.replace(/^[*“"‘'([]+/, '');
   if (/^\p{Ll}/u.test(nextStart)) return true;
   if (/[-‐,]$/.test(prevText)) return true;
-  const lastWord = prevText.split(/\s+/).pop()!.toLowerCase().replace(/[^\p{L}]/gu, '');
+  const lastWord = prevText
+    .split(/\s+/)
+    .pop()!
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '');
   if (DANGLING.has(lastWord)) return true;
   return next.afterFootnotes && next.kind === 'text';
 }
@@ -246,7 +321,10 @@ function stripEmphasisKeepingOffsets(text: string, refs: { number: number; offse
     out += ch;
   }
   const lead = out.length - out.trimStart().length;
-  return { text: { text: out.trim(), refs: shifted.map((r) => ({ number: r.number, offset: Math.max(0, Math.min(out.trim().length, r.offset - lead)) })) }, italic };
+  return {
+    text: { text: out.trim(), refs: shifted.map((r) => ({ number: r.number, offset: Math.max(0, Math.min(out.trim().length, r.offset - lead)) })) },
+    italic,
+  };
 }
 
 /** A * that opens or closes emphasis (touching a word on one side), not a literal asterisk between spaces. */

@@ -59,7 +59,7 @@ describe('keyword search', () => {
     expect(idsOf(reader.keywordSearch('patrolling', 10)).sort()).toEqual(['c-fleet', 'c-fleet-copy']);
   });
 
-  it("finds a quote by the words of the paragraph framing it, below a chunk that has them in its own text", () => {
+  it('finds a quote by the words of the paragraph framing it, below a chunk that has them in its own text', () => {
     expect(idsOf(reader.keywordSearch('transport', 10))).toEqual(['q-roads']);
     const winter = idsOf(reader.keywordSearch('winter', 10));
     expect(winter.slice(0, 2).sort()).toEqual(['c-fleet', 'c-fleet-copy']);
@@ -91,7 +91,13 @@ describe('reading the index', () => {
   });
 
   it('returns speakers with aliases, dates and documents', () => {
-    expect(reader.speaker('henrik-aaltonen')).toMatchObject({ name: 'Henrik Aaltonen', aliases: ['Hernik Aaltonen'], interviewDates: ['2023-05-04'], affiliation: 'University of Bergenholm', documents: [{ id: 'harbour-report' }] });
+    expect(reader.speaker('henrik-aaltonen')).toMatchObject({
+      name: 'Henrik Aaltonen',
+      aliases: ['Hernik Aaltonen'],
+      interviewDates: ['2023-05-04'],
+      affiliation: 'University of Bergenholm',
+      documents: [{ id: 'harbour-report' }],
+    });
   });
 
   it('refuses a missing file and a file that is not an index, with a clear message', () => {

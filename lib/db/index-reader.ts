@@ -197,7 +197,16 @@ export class IndexReader {
         url: string | null;
         kind: string;
       }[];
-      this.cachedDocuments = rows.map((r) => ({ id: r.id, title: r.title, authors: JSON.parse(r.authors_json) as string[], date: r.date, publisher: r.publisher, place: r.place, url: r.url, kind: r.kind }));
+      this.cachedDocuments = rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        authors: JSON.parse(r.authors_json) as string[],
+        date: r.date,
+        publisher: r.publisher,
+        place: r.place,
+        url: r.url,
+        kind: r.kind,
+      }));
     }
     return this.cachedDocuments;
   }
@@ -208,7 +217,9 @@ export class IndexReader {
 
   /** A document's own citations (Chicago, APA, MLA) and its BibTeX and RIS, all built at ingest. */
   documentCitations(id: string): (Citation & { bibtex: string; ris: string }) | null {
-    const row = this.statement('SELECT bibtex, ris, citation_json FROM documents WHERE id = ?').get(id) as { bibtex: string; ris: string; citation_json: string } | undefined;
+    const row = this.statement('SELECT bibtex, ris, citation_json FROM documents WHERE id = ?').get(id) as
+      | { bibtex: string; ris: string; citation_json: string }
+      | undefined;
     return row ? { ...(JSON.parse(row.citation_json) as Citation), bibtex: row.bibtex, ris: row.ris } : null;
   }
 
@@ -290,8 +301,17 @@ export class IndexReader {
 
   /** Attributed quotes (interview and quote kinds) in document order, optionally for some speakers or one document. */
   quotes(filter: { speakerIds?: string[]; documentId?: string; kinds?: QuoteKind[] } = {}): StoredChunk[] {
-    const f = filterSql({ kinds: filter.kinds?.length ? filter.kinds : ['interview', 'quote'], speakerIds: filter.speakerIds, documentIds: filter.documentId ? [filter.documentId] : undefined }, 'c');
-    const rows = this.statement(`${CHUNK_SELECT} JOIN documents d ON d.id = c.document_id WHERE 1 = 1${f.sql} ORDER BY d.ordinal, c.ordinal`).all(...f.params) as ChunkRow[];
+    const f = filterSql(
+      {
+        kinds: filter.kinds?.length ? filter.kinds : ['interview', 'quote'],
+        speakerIds: filter.speakerIds,
+        documentIds: filter.documentId ? [filter.documentId] : undefined,
+      },
+      'c',
+    );
+    const rows = this.statement(`${CHUNK_SELECT} JOIN documents d ON d.id = c.document_id WHERE 1 = 1${f.sql} ORDER BY d.ordinal, c.ordinal`).all(
+      ...f.params,
+    ) as ChunkRow[];
     return rows.map(toChunk);
   }
 
@@ -310,7 +330,9 @@ export class IndexReader {
     const f = filterSql(filter, '');
     const limit = Math.max(1, Math.min(k, 4096));
     const rows = this.db
-      .prepare(`WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?${f.sql}) SELECT chunk_rowid AS rowid, distance FROM knn ORDER BY distance`)
+      .prepare(
+        `WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?${f.sql}) SELECT chunk_rowid AS rowid, distance FROM knn ORDER BY distance`,
+      )
       .all(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), limit, ...f.params) as { rowid: number; distance: number }[];
     return rows.map((r) => ({ rowid: Number(r.rowid), score: 1 - r.distance }));
   }
@@ -319,7 +341,9 @@ export class IndexReader {
   keywordSearch(match: string, k: number, filter: ChunkFilter = {}): RankedRow[] {
     const f = filterSql(filter, 'c');
     const rows = this.db
-      .prepare(`SELECT f.rowid AS rowid, bm25(fts_chunks, ${BM25_COLUMN_WEIGHTS}) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`)
+      .prepare(
+        `SELECT f.rowid AS rowid, bm25(fts_chunks, ${BM25_COLUMN_WEIGHTS}) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`,
+      )
       .all(match, ...f.params, k) as { rowid: number; rank: number }[];
     return rows.map((r) => ({ rowid: Number(r.rowid), score: -r.rank }));
   }
@@ -328,7 +352,11 @@ export class IndexReader {
   readerDocument(id: string): ReaderDocument | null {
     const document = this.document(id);
     if (!document) return null;
-    const sections = this.statement('SELECT idx, heading, anchor FROM sections WHERE document_id = ? ORDER BY idx').all(id) as { idx: number; heading: string | null; anchor: string }[];
+    const sections = this.statement('SELECT idx, heading, anchor FROM sections WHERE document_id = ? ORDER BY idx').all(id) as {
+      idx: number;
+      heading: string | null;
+      anchor: string;
+    }[];
     const paragraphs = this.statement('SELECT anchor, section_idx, kind, text, refs_json FROM paragraphs WHERE document_id = ? ORDER BY ordinal').all(id) as {
       anchor: string;
       section_idx: number;
@@ -356,7 +384,13 @@ export class IndexReader {
           anchor: s.anchor,
           paragraphs: paragraphs
             .filter((p) => p.section_idx === s.idx)
-            .map((p) => ({ anchor: p.anchor, kind: p.kind, text: p.text, footnoteRefs: JSON.parse(p.refs_json) as { number: number; offset: number }[], quoteIds: quotesByAnchor.get(p.anchor) ?? [] })),
+            .map((p) => ({
+              anchor: p.anchor,
+              kind: p.kind,
+              text: p.text,
+              footnoteRefs: JSON.parse(p.refs_json) as { number: number; offset: number }[],
+              quoteIds: quotesByAnchor.get(p.anchor) ?? [],
+            })),
         }))
         .filter((s) => s.heading !== null || s.paragraphs.length > 0),
       footnotes,

@@ -63,7 +63,9 @@ describe('writeIndexAtomically', () => {
     const content = sampleContent();
     content.chunks[3] = { ...content.chunks[3], vector: bad() };
     expect(() => writeIndexAtomically(target, content)).toThrow(IndexWriteError);
-    expect(() => writeIndexAtomically(target, content)).toThrow(/chunk c-sanctions has a vector of length \d+ or non-finite values \(expected 4 finite numbers\)/);
+    expect(() => writeIndexAtomically(target, content)).toThrow(
+      /chunk c-sanctions has a vector of length \d+ or non-finite values \(expected 4 finite numbers\)/,
+    );
     expect(readFileSync(target).equals(original)).toBe(true);
     expect(leftovers()).toEqual([]);
   });
@@ -84,7 +86,9 @@ describe('verifyIndex', () => {
     const db = openDatabase(copy);
     try {
       db.prepare('DELETE FROM vec_chunks WHERE chunk_rowid = 2').run();
-      expect(() => verifyIndex(db, { chunks: new Array(5), dimension: 4 })).toThrow(/row counts differ: 5 chunks built, 5 in chunks, 5 in fts_chunks, 4 in vec_chunks/);
+      expect(() => verifyIndex(db, { chunks: new Array(5), dimension: 4 })).toThrow(
+        /row counts differ: 5 chunks built, 5 in chunks, 5 in fts_chunks, 4 in vec_chunks/,
+      );
     } finally {
       db.close();
       rmSync(copy, { force: true });

@@ -13,7 +13,15 @@ export interface IndexDocument {
   ris: string;
   citation: Citation; // the document itself in Chicago, APA and MLA
   sections: { index: number; heading: string | null; anchor: string }[];
-  paragraphs: { anchor: string; ordinal: number; sectionIndex: number; kind: string; text: string; refs: { number: number; offset: number }[]; italic: boolean }[];
+  paragraphs: {
+    anchor: string;
+    ordinal: number;
+    sectionIndex: number;
+    kind: string;
+    text: string;
+    refs: { number: number; offset: number }[];
+    italic: boolean;
+  }[];
   footnotes: { number: number; text: string }[];
 }
 
@@ -149,11 +157,15 @@ export function writeIndexAtomically(target: string, content: IndexContent, onSt
 
 function insertAll(db: Db, c: IndexContent): void {
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-  const doc = db.prepare('INSERT INTO documents (id, ordinal, title, authors_json, date, publisher, place, url, kind, path, content_hash, bibtex, ris, citation_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
+  const doc = db.prepare(
+    'INSERT INTO documents (id, ordinal, title, authors_json, date, publisher, place, url, kind, path, content_hash, bibtex, ris, citation_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+  );
   const sec = db.prepare('INSERT INTO sections (document_id, idx, heading, anchor) VALUES (?,?,?,?)');
   const par = db.prepare('INSERT INTO paragraphs (document_id, anchor, ordinal, section_idx, kind, text, refs_json, italic) VALUES (?,?,?,?,?,?,?,?)');
   const fn = db.prepare('INSERT INTO footnotes (document_id, number, text) VALUES (?,?,?)');
-  const spk = db.prepare('INSERT INTO speakers (id, name, aliases_json, anonymous, role, affiliation, interview_dates_json, documents_json, quote_count) VALUES (?,?,?,?,?,?,?,?,?)');
+  const spk = db.prepare(
+    'INSERT INTO speakers (id, name, aliases_json, anonymous, role, affiliation, interview_dates_json, documents_json, quote_count) VALUES (?,?,?,?,?,?,?,?,?)',
+  );
   const chunk = db.prepare(
     'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
@@ -171,18 +183,60 @@ function insertAll(db: Db, c: IndexContent): void {
     }))
       meta.run(k, v);
     c.documents.forEach((d, i) => {
-      doc.run(d.info.id, i, d.info.title, JSON.stringify(d.info.authors), d.info.date, d.info.publisher, d.info.place, d.info.url, d.info.kind, d.path, d.contentHash, d.bibtex, d.ris, JSON.stringify(d.citation));
+      doc.run(
+        d.info.id,
+        i,
+        d.info.title,
+        JSON.stringify(d.info.authors),
+        d.info.date,
+        d.info.publisher,
+        d.info.place,
+        d.info.url,
+        d.info.kind,
+        d.path,
+        d.contentHash,
+        d.bibtex,
+        d.ris,
+        JSON.stringify(d.citation),
+      );
       for (const s of d.sections) sec.run(d.info.id, s.index, s.heading, s.anchor);
       for (const p of d.paragraphs) par.run(d.info.id, p.anchor, p.ordinal, p.sectionIndex, p.kind, p.text, JSON.stringify(p.refs), p.italic ? 1 : 0);
       for (const f of d.footnotes) fn.run(d.info.id, f.number, f.text);
     });
     for (const s of c.speakers)
-      spk.run(s.id, s.name, JSON.stringify(s.aliases), s.anonymous ? 1 : 0, s.role, s.affiliation, JSON.stringify(s.interviewDates), JSON.stringify(s.documents), s.quoteCount);
+      spk.run(
+        s.id,
+        s.name,
+        JSON.stringify(s.aliases),
+        s.anonymous ? 1 : 0,
+        s.role,
+        s.affiliation,
+        JSON.stringify(s.interviewDates),
+        JSON.stringify(s.documents),
+        s.quoteCount,
+      );
     c.chunks.forEach((ch, i) => {
       const rowid = BigInt(i + 1); // vec0 integer keys must be BigInt
       if (ch.vector.length !== c.dimension || !ch.vector.every(Number.isFinite))
         throw new IndexWriteError(`chunk ${ch.id} has a vector of length ${ch.vector.length} or non-finite values (expected ${c.dimension} finite numbers)`);
-      chunk.run(rowid, ch.id, ch.documentId, ch.kind, ch.speakerId, ch.sectionIndex, JSON.stringify(ch.anchors), ch.text, ch.ordinal, ch.wordCount, ch.method, ch.footnoteNumber, ch.interviewDate, ch.dupOf, JSON.stringify(ch.citation), ch.context);
+      chunk.run(
+        rowid,
+        ch.id,
+        ch.documentId,
+        ch.kind,
+        ch.speakerId,
+        ch.sectionIndex,
+        JSON.stringify(ch.anchors),
+        ch.text,
+        ch.ordinal,
+        ch.wordCount,
+        ch.method,
+        ch.footnoteNumber,
+        ch.interviewDate,
+        ch.dupOf,
+        JSON.stringify(ch.citation),
+        ch.context,
+      );
       fts.run(rowid, ch.text, ch.speakerName ?? '', ch.sectionHeading ?? '', ch.context);
       vec.run(rowid, vectorBlob(ch.vector), ch.kind, ch.speakerId ?? '', ch.documentId);
     });
@@ -205,7 +259,8 @@ export function verifyIndex(db: Db, c: { chunks: unknown[]; dimension: number })
   if (chunks !== c.chunks.length || fts !== chunks || vec !== chunks)
     throw new IndexWriteError(`row counts differ: ${c.chunks.length} chunks built, ${chunks} in chunks, ${fts} in fts_chunks, ${vec} in vec_chunks`);
   for (const row of db.prepare('SELECT chunk_rowid AS rowid, embedding FROM vec_chunks').iterate() as IterableIterator<{ rowid: number; embedding: Buffer }>) {
-    if (row.embedding.byteLength !== c.dimension * 4) throw new IndexWriteError(`vector ${row.rowid} has ${row.embedding.byteLength / 4} dimensions, expected ${c.dimension}`);
+    if (row.embedding.byteLength !== c.dimension * 4)
+      throw new IndexWriteError(`vector ${row.rowid} has ${row.embedding.byteLength / 4} dimensions, expected ${c.dimension}`);
     const v = new Float32Array(row.embedding.buffer, row.embedding.byteOffset, c.dimension);
     if (!v.every(Number.isFinite)) throw new IndexWriteError(`vector ${row.rowid} holds non-finite values`);
   }

@@ -47,11 +47,7 @@ export function toUnitVector(vector: ArrayLike<number>, dimension: number, embed
 }
 
 // Splits work into fixed-size batches so peak memory stays bounded for large corpora.
-export async function embedInBatches(
-  texts: string[],
-  batchSize: number,
-  embedBatch: (batch: string[]) => Promise<Float32Array[]>,
-): Promise<Float32Array[]> {
+export async function embedInBatches(texts: string[], batchSize: number, embedBatch: (batch: string[]) => Promise<Float32Array[]>): Promise<Float32Array[]> {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new EmbedderError(`Batch size must be a positive integer, got ${batchSize}.`);
   }

@@ -181,9 +181,7 @@ describe('Hugging Face embedder via a local fake Hub', () => {
     expect((offline as Error).message).toContain('--model use-lite');
 
     const port = await closedPort();
-    const unreachable = await loadEmbedder('hf:test/missing-model', { cacheDir, remoteHost: `http://127.0.0.1:${port}/` }).catch(
-      (e: unknown) => e,
-    );
+    const unreachable = await loadEmbedder('hf:test/missing-model', { cacheDir, remoteHost: `http://127.0.0.1:${port}/` }).catch((e: unknown) => e);
     expect(unreachable).toBeInstanceOf(EmbedderError);
     expect((unreachable as Error).message).toMatch(/could not be downloaded .*ECONNREFUSED/);
   });

@@ -2,16 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
-import {
-  assertMode,
-  assertTexts,
-  DEFAULT_BATCH_SIZE,
-  embedInBatches,
-  EmbedderError,
-  toUnitVector,
-  type EmbedMode,
-  type Embedder,
-} from './embedder';
+import { assertMode, assertTexts, DEFAULT_BATCH_SIZE, embedInBatches, EmbedderError, toUnitVector, type EmbedMode, type Embedder } from './embedder';
 
 // Hugging Face ONNX sentence-embedding models run through transformers.js (onnxruntime-node, CPU).
 
@@ -51,7 +42,11 @@ const KNOWN_MODELS: { pattern: RegExp; profile: ModelProfile }[] = [
 ];
 
 export function knownModelProfile(modelId: string): ModelProfile | undefined {
-  const base = modelId.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? modelId;
+  const base =
+    modelId
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() ?? modelId;
   return KNOWN_MODELS.find((m) => m.pattern.test(base))?.profile;
 }
 
@@ -86,7 +81,7 @@ function errorReason(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   // undici hides the useful part (ENOTFOUND, ECONNREFUSED…) in `cause`.
   const cause = (err as { cause?: unknown }).cause;
-  const causeText = cause instanceof Error ? (cause as NodeJS.ErrnoException).code ?? cause.message : undefined;
+  const causeText = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : undefined;
   const message = err.message.replace(/\.+$/, '');
   return causeText && !message.includes(causeText) ? `${message}: ${causeText}` : message;
 }
@@ -254,9 +249,7 @@ export class HuggingFaceEmbedder implements Embedder {
         throw new EmbedderError(`Model ${this.modelId} returned shape [${output.dims}], expected [${batch.length}, ${this.dimension}].`);
       }
       const data = output.data as Float32Array;
-      return Array.from({ length: rows }, (_, i) =>
-        toUnitVector(data.subarray(i * cols, (i + 1) * cols), this.dimension, this.id),
-      );
+      return Array.from({ length: rows }, (_, i) => toUnitVector(data.subarray(i * cols, (i + 1) * cols), this.dimension, this.id));
     } finally {
       output.dispose();
     }
@@ -271,11 +264,7 @@ export class HuggingFaceEmbedder implements Embedder {
 
 export function loadHuggingFaceEmbedder(modelId: string, opts: HuggingFaceOptions = {}): Promise<HuggingFaceEmbedder> {
   if (!modelId || !isValidModelId(modelId)) {
-    return Promise.reject(
-      new EmbedderError(
-        `"${modelId}" is not a valid Hugging Face model id. Use hf:<org>/<name>, e.g. hf:Xenova/bge-small-en-v1.5.`,
-      ),
-    );
+    return Promise.reject(new EmbedderError(`"${modelId}" is not a valid Hugging Face model id. Use hf:<org>/<name>, e.g. hf:Xenova/bge-small-en-v1.5.`));
   }
   const o = resolveOptions(opts);
   return serialised(async () => {

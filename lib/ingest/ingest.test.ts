@@ -138,7 +138,11 @@ describe('a successful ingest', () => {
         ['henrik-aaltonen', 4, '2023-05-04'],
       ]);
       expect(records[2].footnote?.text).toBe('Interview with Hernik Aaltonen. Transcribed on 4 May 2023.');
-      expect(reader.speaker('henrik-aaltonen')).toMatchObject({ name: 'Henrik Aaltonen', aliases: ['Hernik Aaltonen'], affiliation: 'University of Bergenholm' });
+      expect(reader.speaker('henrik-aaltonen')).toMatchObject({
+        name: 'Henrik Aaltonen',
+        aliases: ['Hernik Aaltonen'],
+        affiliation: 'University of Bergenholm',
+      });
     } finally {
       reader.close();
     }
@@ -211,7 +215,16 @@ describe('failures leave the previous index as it was', () => {
       },
     });
     // enough chunks for several batches: one per section
-    writeFileSync(path.join(dir, 'more.md'), markdown(Array.from({ length: 40 }, (_, i) => `${i + 1}. Section ${i + 1}\n\nParagraph ${i} on the fleet and the harbours of the northern coast, which the ministry has neglected for years.`).join('\n\n')));
+    writeFileSync(
+      path.join(dir, 'more.md'),
+      markdown(
+        Array.from(
+          { length: 40 },
+          (_, i) =>
+            `${i + 1}. Section ${i + 1}\n\nParagraph ${i} on the fleet and the harbours of the northern coast, which the ministry has neglected for years.`,
+        ).join('\n\n'),
+      ),
+    );
     await expect(ingestCorpus({ corpusDir: dir, dbPath, embedder })).rejects.toThrow('model crashed');
     expect(embedder.calls).toBe(1);
     expectOldIndexIntact();
@@ -248,7 +261,9 @@ describe('failures leave the previous index as it was', () => {
 
   it('a broken speakers.yaml, named', async () => {
     writeFileSync(path.join(dir, 'speakers.yaml'), 'speakers:\n  - name: [unclosed\n');
-    await expect(ingestCorpus({ corpusDir: dir, dbPath, embedder: fakeEmbedder() })).rejects.toThrow(new RegExp(`^${path.join(dir, 'speakers.yaml').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: is not valid YAML`));
+    await expect(ingestCorpus({ corpusDir: dir, dbPath, embedder: fakeEmbedder() })).rejects.toThrow(
+      new RegExp(`^${path.join(dir, 'speakers.yaml').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: is not valid YAML`),
+    );
     writeFileSync(path.join(dir, 'speakers.yaml'), 'people: []\n');
     await expect(ingestCorpus({ corpusDir: dir, dbPath, embedder: fakeEmbedder() })).rejects.toThrow(/speakers\.yaml: must have a "speakers:" list/);
     expectOldIndexIntact();
@@ -258,7 +273,9 @@ describe('failures leave the previous index as it was', () => {
     const lock = `${dbPath}.lock`;
     writeFileSync(lock, String(process.pid));
     try {
-      await expect(ingestCorpus({ corpusDir: dir, dbPath, embedder: fakeEmbedder() })).rejects.toThrow(`another ingest (pid ${process.pid}) is writing ${dbPath}; wait for it to finish`);
+      await expect(ingestCorpus({ corpusDir: dir, dbPath, embedder: fakeEmbedder() })).rejects.toThrow(
+        `another ingest (pid ${process.pid}) is writing ${dbPath}; wait for it to finish`,
+      );
       expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
       expect(readFileSync(dbPath).equals(original)).toBe(true);
     } finally {

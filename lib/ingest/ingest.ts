@@ -62,7 +62,8 @@ function readFileChecked(file: string): Buffer {
   }
   if (!st.isFile()) throw new CorpusError(file, null, 'is not a regular file');
   if (st.size === 0) throw new CorpusError(file, null, 'is empty (0 bytes)');
-  if (st.size > MAX_DOCUMENT_BYTES) throw new CorpusError(file, null, `is ${(st.size / 1048576).toFixed(1)} MB; documents over ${MAX_DOCUMENT_BYTES / 1048576} MB are refused`);
+  if (st.size > MAX_DOCUMENT_BYTES)
+    throw new CorpusError(file, null, `is ${(st.size / 1048576).toFixed(1)} MB; documents over ${MAX_DOCUMENT_BYTES / 1048576} MB are refused`);
   try {
     return readFileSync(file);
   } catch (e) {
@@ -71,7 +72,10 @@ function readFileChecked(file: string): Buffer {
 }
 
 /** Reads and parses every document of a corpus folder; the first bad file stops the run with its name. */
-export function parseCorpus(corpusDir: string, onFile?: (file: string, done: number, total: number) => void): { docs: ParsedDocument[]; hash: string; overrides: SpeakerOverride[] } {
+export function parseCorpus(
+  corpusDir: string,
+  onFile?: (file: string, done: number, total: number) => void,
+): { docs: ParsedDocument[]; hash: string; overrides: SpeakerOverride[] } {
   const files = listCorpusFiles(corpusDir);
   const hash = createHash('sha256');
   const docs: ParsedDocument[] = [];
@@ -82,7 +86,8 @@ export function parseCorpus(corpusDir: string, onFile?: (file: string, done: num
     hash.update(path.basename(file)).update('\0').update(bytes);
     const text = decodeUtf8(file, bytes);
     const sidecarPath = file.replace(DOCUMENT_FILE, '.meta.yaml');
-    const sidecar = /\.txt$/i.test(file) && existsSync(sidecarPath) ? { path: sidecarPath, text: decodeUtf8(sidecarPath, readFileChecked(sidecarPath)) } : undefined;
+    const sidecar =
+      /\.txt$/i.test(file) && existsSync(sidecarPath) ? { path: sidecarPath, text: decodeUtf8(sidecarPath, readFileChecked(sidecarPath)) } : undefined;
     const source = readSource(file, text, sidecar);
     const clash = ids.get(source.id);
     if (clash) throw new CorpusError(file, null, `has the same document id "${source.id}" as ${clash}; rename one of them`);

@@ -42,7 +42,11 @@ function distinctiveWordOf(speakerId: string): { word: string; quoteId: string }
 
 describe('compareSpeakers', () => {
   it('gives one column per speaker, in the order asked, with that speaker’s quotes above the floor, strongest first', async () => {
-    const ids = reader.speakers().slice(0, 3).map((s) => s.id).reverse();
+    const ids = reader
+      .speakers()
+      .slice(0, 3)
+      .map((s) => s.id)
+      .reverse();
     const { word } = distinctiveWordOf(ids[0]);
     const result = await compareSpeakers(reader, embedder, word, ids);
     expect(result.columns.map((c) => c.speaker.id)).toEqual(ids);
@@ -60,7 +64,10 @@ describe('compareSpeakers', () => {
   });
 
   it('finds the quote that uses a theme’s rare word, with that word highlighted', async () => {
-    const [a, b] = reader.speakers().slice(0, 2).map((s) => s.id);
+    const [a, b] = reader
+      .speakers()
+      .slice(0, 2)
+      .map((s) => s.id);
     const { word, quoteId } = distinctiveWordOf(a);
     const result = await compareSpeakers(reader, embedder, word, [a, b]);
     const hit = result.columns[0].quotes.find((q) => q.id === quoteId);
@@ -69,7 +76,10 @@ describe('compareSpeakers', () => {
   });
 
   it('answers "nothing on this theme" for a theme no quote speaks to', async () => {
-    const ids = reader.speakers().slice(0, 5).map((s) => s.id);
+    const ids = reader
+      .speakers()
+      .slice(0, 5)
+      .map((s) => s.id);
     const result = await compareSpeakers(reader, embedder, 'xylophone marmalade recipes', ids);
     const onTheme = result.columns.reduce((n, c) => n + c.onTheme, 0);
     expect(onTheme).toBeLessThanOrEqual(1);
@@ -87,7 +97,10 @@ describe('compareSpeakers', () => {
 
 describe('themeMatrix', () => {
   it('gives one cell per theme and speaker, agreeing with the comparison', async () => {
-    const ids = reader.speakers().slice(0, 4).map((s) => s.id);
+    const ids = reader
+      .speakers()
+      .slice(0, 4)
+      .map((s) => s.id);
     const themes = defaultThemes(reader, 4);
     const matrix = await themeMatrix(reader, embedder, themes, ids);
     expect(matrix.rows.map((r) => r.theme)).toEqual(themes);
@@ -108,10 +121,17 @@ describe('themeMatrix', () => {
   });
 
   it('says which speakers address a default theme at all', async () => {
-    const ids = reader.speakers().slice(0, 7).map((s) => s.id);
+    const ids = reader
+      .speakers()
+      .slice(0, 7)
+      .map((s) => s.id);
     const matrix = await themeMatrix(reader, embedder, defaultThemes(reader), ids);
     // a default theme is chosen because several speakers use it: its row is never empty
-    for (const row of matrix.rows.filter((r) => !FALLBACK_THEMES.includes(r.theme))) expect(row.cells.some((c) => c.count > 0), row.theme).toBe(true);
+    for (const row of matrix.rows.filter((r) => !FALLBACK_THEMES.includes(r.theme)))
+      expect(
+        row.cells.some((c) => c.count > 0),
+        row.theme,
+      ).toBe(true);
   });
 });
 

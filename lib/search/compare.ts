@@ -89,14 +89,25 @@ export function toThemeResult(reader: IndexReader, chunk: StoredChunk, theme: st
  * Side by side: for each speaker (in the order given), their best quotes on the theme above a relevance floor.
  * A speaker with nothing above the floor gets an empty column; that is the answer "nothing on this theme".
  */
-export async function compareSpeakers(reader: IndexReader, embedder: Embedder, q: string, speakerIds: string[], opts: CompareOptions = {}): Promise<CompareResult> {
+export async function compareSpeakers(
+  reader: IndexReader,
+  embedder: Embedder,
+  q: string,
+  speakerIds: string[],
+  opts: CompareOptions = {},
+): Promise<CompareResult> {
   const started = performance.now();
   assertSameEmbedder(reader, embedder);
   const theme = checkTheme(q);
   const speakers = checkSpeakers(reader, speakerIds, MIN_COMPARE_SPEAKERS, MAX_COMPARE_SPEAKERS);
   const floor = opts.floor ?? RELEVANCE_FLOOR;
   const perSpeaker = Math.max(1, Math.min(opts.perSpeaker ?? DEFAULT_QUOTES_PER_SPEAKER, 50));
-  const scores = await scoreThemeForSpeakers(reader, embedder, theme, speakers.map((s) => s.id));
+  const scores = await scoreThemeForSpeakers(
+    reader,
+    embedder,
+    theme,
+    speakers.map((s) => s.id),
+  );
   const columns = speakers.map((speaker) => {
     const scored = scores.get(speaker.id) ?? [];
     const above = scored.filter((s) => s.relevance >= floor);
@@ -111,7 +122,13 @@ export async function compareSpeakers(reader: IndexReader, embedder: Embedder, q
 }
 
 /** Theme × speaker: how strongly each speaker addresses each theme (strongest relevance and quotes above the floor). */
-export async function themeMatrix(reader: IndexReader, embedder: Embedder, themes: string[], speakerIds: string[], opts: { floor?: number } = {}): Promise<ThemeMatrix> {
+export async function themeMatrix(
+  reader: IndexReader,
+  embedder: Embedder,
+  themes: string[],
+  speakerIds: string[],
+  opts: { floor?: number } = {},
+): Promise<ThemeMatrix> {
   const started = performance.now();
   assertSameEmbedder(reader, embedder);
   const cleaned = [...new Set(themes.map(checkTheme))];
@@ -122,7 +139,13 @@ export async function themeMatrix(reader: IndexReader, embedder: Embedder, theme
   const rows: ThemeMatrix['rows'] = [];
   const vectors = await themeVectors(embedder, cleaned);
   for (const [i, theme] of cleaned.entries()) {
-    const scores = await scoreThemeForSpeakers(reader, embedder, theme, speakers.map((s) => s.id), vectors[i]);
+    const scores = await scoreThemeForSpeakers(
+      reader,
+      embedder,
+      theme,
+      speakers.map((s) => s.id),
+      vectors[i],
+    );
     rows.push({
       theme,
       cells: speakers.map((s) => {

@@ -66,7 +66,12 @@ describe('relatedMatches', () => {
     const concepts = expandQuery(wn, 'Pyongyang shipping munitions to Moscow');
     const text = "North Korea's arms transfers to Russia… more arms for Russia. Moscow was pleased.";
     const found = relatedMatches(concepts, text);
-    expect(found).toEqual(expect.arrayContaining([{ word: 'North Korea', queryTerm: 'pyongyang' }, { word: 'arms', queryTerm: 'munitions' }]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { word: 'North Korea', queryTerm: 'pyongyang' },
+        { word: 'arms', queryTerm: 'munitions' },
+      ]),
+    );
     expect(found.filter((r) => r.word === 'arms')).toHaveLength(1);
     // Moscow is in the text itself, so Russia is not offered as its stand-in
     expect(found.some((r) => r.queryTerm === 'moscow')).toBe(false);

@@ -1,6 +1,6 @@
 import { contentTerms, queryTerms, STOPWORDS } from './fts-query';
 import { lightStem } from './highlight';
-import { type Synset, type Wordnet, type WordnetPos } from './wordnet';
+import type { Synset, Wordnet, WordnetPos } from './wordnet';
 
 /** One meaning-bearing part of a query: the words as typed and the other ways WordNet says to write them. */
 export interface QueryConcept {
@@ -17,9 +17,32 @@ export interface QueryConcept {
 export const EXPANSION = { senses: 2, perTerm: 16 };
 
 const MORPH: Record<WordnetPos, [string, string][]> = {
-  n: [['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'], ['s', '']],
-  v: [['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['s', '']],
-  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  n: [
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+    ['s', ''],
+  ],
+  v: [
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+    ['s', ''],
+  ],
+  a: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   r: [],
 };
 
@@ -114,17 +137,21 @@ export function expandQuery(wn: Wordnet, query: string, opts = EXPANSION): Query
 
 /** The words of a term as FTS5 tokenises them, so a phrase can be built from letters and digits only. */
 function phraseWords(term: string): string[] {
-  return term.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return term
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** An FTS5 query for every concept and its expansions, each a quoted phrase; null when WordNet added nothing. */
 export function buildExpandedFtsQuery(concepts: QueryConcept[]): string | null {
   if (!concepts.some((c) => c.expansions.length)) return null;
   const phrases = new Set<string>();
-  for (const c of concepts) for (const t of [c.term, ...c.expansions]) {
-    const words = phraseWords(t);
-    if (words.length) phrases.add(`"${words.join(' ')}"`);
-  }
+  for (const c of concepts)
+    for (const t of [c.term, ...c.expansions]) {
+      const words = phraseWords(t);
+      if (words.length) phrases.add(`"${words.join(' ')}"`);
+    }
   return [...phrases].slice(0, 200).join(' OR ');
 }
 
@@ -184,7 +211,12 @@ export interface RelatedMatch {
 export function relatedMatches(concepts: QueryConcept[], text: string): RelatedMatch[] {
   const matchable = matchableText(text);
   // the same words as matchableText, with where each stands, to copy the matched words as written
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ lower: m[0].toLowerCase(), stem: lightStem(m[0]), start: m.index!, end: m.index! + m[0].length }));
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    lower: m[0].toLowerCase(),
+    stem: lightStem(m[0]),
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
   const out = new Map<string, RelatedMatch>();
   for (const c of concepts) {
     if (occursIn(termPattern(c.term), matchable)) continue;

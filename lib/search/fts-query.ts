@@ -12,7 +12,11 @@ export const STOPWORDS = new Set(
 
 /** Words of a user query: letters and digits only, so no character can act as FTS5 syntax. */
 export function queryTerms(text: string): string[] {
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
   return words.map((w) => w.replace(/['’]s$/, '').replace(/['’]/g, '')).filter((w) => w.length > 0 && w.length <= 64);
 }
 

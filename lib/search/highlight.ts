@@ -27,7 +27,7 @@ export function matchedTerms(query: string, text: string): string[] {
 
 export function splitSentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?…]["”’)\]]*)\s+(?=["“(\[]?[\p{Lu}\d])/u)
+    .split(/(?<=[.!?…]["”’)\]]*)\s+(?=["“([]?[\p{Lu}\d])/u)
     .map((s) => s.trim())
     .filter(Boolean);
 }

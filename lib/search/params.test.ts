@@ -58,6 +58,7 @@ describe('query cleaning', () => {
   it('caps a huge limit at the maximum and refuses a malformed one', () => {
     const r = parseSearchParams({ q: 'x', limit: '999999999' });
     expect(r.ok && r.value.limit).toBe(MAX_LIMIT);
-    for (const limit of ['-1', '0', '1e3', '0x10', '1.5', 'NaN', '', ' 5', '99999999999999999999']) expect(parseSearchParams({ q: 'x', limit }).ok, limit).toBe(false);
+    for (const limit of ['-1', '0', '1e3', '0x10', '1.5', 'NaN', '', ' 5', '99999999999999999999'])
+      expect(parseSearchParams({ q: 'x', limit }).ok, limit).toBe(false);
   });
 });

@@ -13,7 +13,12 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 const idList = (what: string) =>
   z
     .array(z.string())
-    .transform((values) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
+    .transform((values) =>
+      values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(ID, `${what} ids are lower-case letters, digits and hyphens`)).max(20, `at most 20 ${what}s`));
 
 const single = (name: string) =>
@@ -29,11 +34,11 @@ export const searchParamsSchema = z.object({
     .max(1, 'q given more than once')
     .transform((v) => v[0] ?? '')
     .pipe(
-    z
-      .string()
-      .transform((s) => s.replace(CONTROL, ' ').replace(BIDI_CONTROL, '').trim())
-      .pipe(z.string().min(1, 'q (the query) is empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters; shorten the query`)),
-  ),
+      z
+        .string()
+        .transform((s) => s.replace(CONTROL, ' ').replace(BIDI_CONTROL, '').trim())
+        .pipe(z.string().min(1, 'q (the query) is empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters; shorten the query`)),
+    ),
   speaker: idList('speaker'),
   document: idList('document'),
   kind: single('kind')
@@ -48,7 +53,13 @@ export const searchParamsSchema = z.object({
       .transform((n) => Math.min(n, MAX_LIMIT)) // larger limits are capped, not refused
       .optional(),
   ),
-  offset: single('offset').pipe(z.string().regex(/^\d{1,4}$/, 'offset must be a whole number from 0 to 9999').transform(Number).optional()),
+  offset: single('offset').pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, 'offset must be a whole number from 0 to 9999')
+      .transform(Number)
+      .optional(),
+  ),
 });
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -4,7 +4,16 @@ import { toQuoteRecord } from '../records';
 import type { AlsoIn, ChunkKind, RelatedTerm, SearchResponse, SearchResult } from '../types';
 import { buildFtsQuery, contentTerms } from './fts-query';
 import { bestSentence, lightStem, matchedTerms } from './highlight';
-import { buildExpandedFtsQuery, conceptMatcher, expandQuery, isDictionaryWord, matchableText, relatedMatches, type MatchableText, type QueryConcept } from './expand-query';
+import {
+  buildExpandedFtsQuery,
+  conceptMatcher,
+  expandQuery,
+  isDictionaryWord,
+  matchableText,
+  relatedMatches,
+  type MatchableText,
+  type QueryConcept,
+} from './expand-query';
 import { suggestSpelling } from './spelling';
 import { speakersNamedIn } from './speaker-mentions';
 import { bundledWordnet } from './wordnet';
@@ -41,11 +50,23 @@ export type RetrievalMethod = 'hybrid' | 'vector' | 'keyword';
  * expansion weight 0.3–0.7, speaker weight 0.5–1, lead-in credit 0.7–0.9; coverage power 3 keeps recall and loses MRR
  * (0.704 / 0.811), 1 loses both (0.666 / 0.794). Candidates: 60 per list.
  */
-export const FUSION = { k: 60, vectorWeight: 0.5, keywordWeight: 1.0, coveragePower: 2, expandedWeight: 0.5, expansionCredit: 1, speakerWeight: 1, contextCredit: 0.8, candidates: 60 };
+export const FUSION = {
+  k: 60,
+  vectorWeight: 0.5,
+  keywordWeight: 1.0,
+  coveragePower: 2,
+  expandedWeight: 0.5,
+  expansionCredit: 1,
+  speakerWeight: 1,
+  contextCredit: 0.8,
+  candidates: 60,
+};
 
 export class EmbedderMismatchError extends Error {
   constructor(indexEmbedder: string, loaded: string) {
-    super(`The index was built with the embedding model "${indexEmbedder}" but search loaded "${loaded}". Search with --model ${indexEmbedder}, or rebuild the index with npm run ingest -- --model ${loaded}.`);
+    super(
+      `The index was built with the embedding model "${indexEmbedder}" but search loaded "${loaded}". Search with --model ${indexEmbedder}, or rebuild the index with npm run ingest -- --model ${loaded}.`,
+    );
     this.name = 'EmbedderMismatchError';
   }
 }
@@ -156,7 +177,9 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   const named = hybrid && queryVector && !params.speakers?.length ? speakersNamedIn(params.q, reader.speakers()) : [];
   const bySpeaker = named.length ? reader.vectorSearch(queryVector!, n, { ...filter, speakerIds: named }) : [];
 
-  const candidates = new Map(reader.chunksByRowid([...new Set([...keyword, ...vector, ...expanded, ...bySpeaker].map((r) => r.rowid))]).map((c) => [c.rowid, c]));
+  const candidates = new Map(
+    reader.chunksByRowid([...new Set([...keyword, ...vector, ...expanded, ...bySpeaker].map((r) => r.rowid))]).map((c) => [c.rowid, c]),
+  );
   // a candidate is often in both BM25 lists: build its searchable text once
   const searchableTexts = new Map<number, { text: string; key: string }>();
   const searchable = (rowid: number) => {

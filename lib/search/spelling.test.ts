@@ -6,7 +6,20 @@ import { bundledWordnet } from './wordnet';
 const wn = bundledWordnet();
 // an invented corpus: its names are in no dictionary, so only the corpus can spell them
 const corpusWords = new Map(
-  Object.entries({ sanctions: 12, sanction: 3, against: 40, harbour: 9, lindqvist: 7, halvorsen: 5, fleet: 11, flee: 1, partnership: 6, deterrence: 4, nation: 2, host: 2 }),
+  Object.entries({
+    sanctions: 12,
+    sanction: 3,
+    against: 40,
+    harbour: 9,
+    lindqvist: 7,
+    halvorsen: 5,
+    fleet: 11,
+    flee: 1,
+    partnership: 6,
+    deterrence: 4,
+    nation: 2,
+    host: 2,
+  }),
 );
 const suggest = (q: string) => suggestSpelling(q, { corpusWords, isKnownWord: (w) => isDictionaryWord(wn, w) });
 

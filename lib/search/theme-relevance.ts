@@ -147,7 +147,13 @@ function themeProfile(reader: IndexReader, theme: string, vector: Float32Array):
  * nearest-neighbour pass over the whole index for the baseline (cached per index) and, when the index is larger
  * than one pass can cover, one more restricted to the speakers. Near-duplicate copies are dropped.
  */
-export async function scoreThemeForSpeakers(reader: IndexReader, embedder: Embedder, theme: string, speakerIds: string[], vector?: Float32Array): Promise<Map<string, ThemeScore[]>> {
+export async function scoreThemeForSpeakers(
+  reader: IndexReader,
+  embedder: Embedder,
+  theme: string,
+  speakerIds: string[],
+  vector?: Float32Array,
+): Promise<Map<string, ThemeScore[]>> {
   const bySpeaker = new Map<string, ThemeScore[]>(speakerIds.map((id) => [id, []]));
   const quotes = reader.quotes({ speakerIds });
   if (!quotes.length) return bySpeaker;
@@ -158,7 +164,8 @@ export async function scoreThemeForSpeakers(reader: IndexReader, embedder: Embed
   let cosineByRowid = profile.cosineByRowid;
   if (!profile.complete) {
     cosineByRowid = new Map(cosineByRowid);
-    for (const r of reader.vectorSearch(v, Math.min(quotes.length, MAX_KNN), { kinds: ['interview', 'quote'], speakerIds })) cosineByRowid.set(r.rowid, r.score);
+    for (const r of reader.vectorSearch(v, Math.min(quotes.length, MAX_KNN), { kinds: ['interview', 'quote'], speakerIds }))
+      cosineByRowid.set(r.rowid, r.score);
   }
 
   const seenGroups = new Set<string>();

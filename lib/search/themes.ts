@@ -18,7 +18,8 @@ const NOT_THEME_WORDS = new Set(
 );
 
 // section headings that never name a theme
-const GENERIC_HEADING = /^(contents|table of contents|introduction|conclusions?|summary|executive summary|abstract|references|bibliography|notes|endnotes|footnotes|acknowledge?ments?|recommendations?|preface|foreword|appendix|annex|about|methodology|glossary|index)\b/i;
+const GENERIC_HEADING =
+  /^(contents|table of contents|introduction|conclusions?|summary|executive summary|abstract|references|bibliography|notes|endnotes|footnotes|acknowledge?ments?|recommendations?|preface|foreword|appendix|annex|about|methodology|glossary|index)\b/i;
 
 export interface ThemeSource {
   /** Section headings, with how many attributed quotes each section holds. */
@@ -90,8 +91,7 @@ export function rankThemes(source: ThemeSource, count = DEFAULT_THEME_COUNT): st
     const w = [...c.labels.keys()][0].toLowerCase();
     return /(?:ese|ean|ian|an|ish|i)$/.test(w) && [...capitalised].some((x) => x.length >= 4 && x !== w && w.startsWith(x.slice(0, -1)));
   };
-  const subsumed = (c: Candidate) =>
-    !c.phrase && all.some((p) => p.phrase && p.stems.includes(c.stems[0]) && p.quotes.size >= 0.6 * c.quotes.size);
+  const subsumed = (c: Candidate) => !c.phrase && all.some((p) => p.phrase && p.stems.includes(c.stems[0]) && p.quotes.size >= 0.6 * c.quotes.size);
   const ranked = all
     .filter((c) => c.speakers.size >= 2 && c.quotes.size <= 0.3 * quoteTotal && !subsumed(c) && !demonym(c))
     // the first word of a phrase must not be the corpus's subject (those are clauses: "Japan sees")

@@ -26,6 +26,12 @@ describe('WordNet reader', () => {
 
   it('parses a data line with adjective markers, satellites and a gloss', () => {
     const s = parseSynsetLine('02333032 00 s 02 feeble 2 lame(a) 0 001 & 02332106 a 0000 | pathetically lacking in force; "a feeble excuse"', 'a');
-    expect(s).toEqual({ offset: 2333032, pos: 'a', words: ['feeble', 'lame'], pointers: [{ symbol: '&', offset: 2332106, pos: 'a' }], gloss: 'pathetically lacking in force; "a feeble excuse"' });
+    expect(s).toEqual({
+      offset: 2333032,
+      pos: 'a',
+      words: ['feeble', 'lame'],
+      pointers: [{ symbol: '&', offset: 2332106, pos: 'a' }],
+      gloss: 'pathetically lacking in force; "a feeble excuse"',
+    });
   });
 });

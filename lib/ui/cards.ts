@@ -29,11 +29,24 @@ export interface QuoteCardData {
   savedAt: string | null;
 }
 
-type CardInput = QuoteRecord & { score?: number; matchedTerms?: string[]; bestSentence?: string | null; alsoIn?: AlsoIn[]; contextTerms?: string[]; relatedTerms?: RelatedTerm[]; savedAt?: string };
+type CardInput = QuoteRecord & {
+  score?: number;
+  matchedTerms?: string[];
+  bestSentence?: string | null;
+  alsoIn?: AlsoIn[];
+  contextTerms?: string[];
+  relatedTerms?: RelatedTerm[];
+  savedAt?: string;
+};
 
 export function attributionLine(q: Pick<QuoteRecord, 'speaker' | 'kind' | 'interviewDate' | 'document'>): string {
   const who = q.speaker ? `${q.speaker.name}${q.speaker.affiliation ? ` (${q.speaker.affiliation})` : ''}` : q.document.authors.join(', ') || q.document.title;
-  const what = q.kind === 'interview' ? `interview${q.interviewDate ? `, ${formatDate(q.interviewDate)}` : ''}` : q.kind === 'quote' ? `quoted in ${q.document.title}` : q.document.title;
+  const what =
+    q.kind === 'interview'
+      ? `interview${q.interviewDate ? `, ${formatDate(q.interviewDate)}` : ''}`
+      : q.kind === 'quote'
+        ? `quoted in ${q.document.title}`
+        : q.document.title;
   return `${who}, ${what}`;
 }
 

@@ -13,7 +13,10 @@ describe('index problems as pages show them', () => {
   it('tells a missing index from a broken one, and leaves other errors alone', () => {
     expect(describeIndexProblem(new IndexMissingError('/srv/x/corpus.db'))).toMatchObject({ kind: 'missing' });
     expect(describeIndexProblem(new IndexMissingError('/srv/x/corpus.db'))?.message).not.toContain('/srv');
-    expect(describeIndexProblem(new Error('/a/b.db has index schema 1, this version needs 2; rebuild it with npm run ingest'))).toMatchObject({ kind: 'broken', message: 'b.db has index schema 1, this version needs 2; rebuild it with npm run ingest' });
+    expect(describeIndexProblem(new Error('/a/b.db has index schema 1, this version needs 2; rebuild it with npm run ingest'))).toMatchObject({
+      kind: 'broken',
+      message: 'b.db has index schema 1, this version needs 2; rebuild it with npm run ingest',
+    });
     expect(describeIndexProblem(new Error('something else'))).toBeNull();
   });
 });

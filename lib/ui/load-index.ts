@@ -14,13 +14,17 @@ export interface IndexProblemInfo {
 /** A message fit for a page: paths under the working directory made relative, other absolute paths cut to their file name. */
 export function withoutServerPaths(message: string): string {
   const cwd = process.cwd() + path.sep;
-  return message.split(cwd).join('').replace(/(?:\/[^\s/:'"]+)+\/([^\s/:'"]+)/g, '$1');
+  return message
+    .split(cwd)
+    .join('')
+    .replace(/(?:\/[^\s/:'"]+)+\/([^\s/:'"]+)/g, '$1');
 }
 
 export function describeIndexProblem(e: unknown): IndexProblemInfo | null {
   if (e instanceof IndexMissingError) return { kind: 'missing', message: withoutServerPaths(e.message) };
   if (e instanceof EmbedderMismatchError) return { kind: 'mismatch', message: withoutServerPaths(e.message) };
-  if (e instanceof Error && /rebuild it with npm run ingest|not an index|SQLITE_/i.test(`${e.message} ${(e as { code?: string }).code ?? ''}`)) return { kind: 'broken', message: withoutServerPaths(e.message) };
+  if (e instanceof Error && /rebuild it with npm run ingest|not an index|SQLITE_/i.test(`${e.message} ${(e as { code?: string }).code ?? ''}`))
+    return { kind: 'broken', message: withoutServerPaths(e.message) };
   return null;
 }
 

@@ -15,7 +15,14 @@ const QUOTE_ID = /^[a-z][a-z0-9-]{0,119}$/;
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const first = (v: string | string[] | undefined): string | undefined => list(v)[0];
 /** Ids from repeated keys and comma-separated values alike ("speakers=a,b" and "speakers=a&speakers=b"). */
-const idList = (v: string | string[] | undefined): string[] => [...new Set(list(v).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))];
+const idList = (v: string | string[] | undefined): string[] => [
+  ...new Set(
+    list(v)
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 export interface SearchPageState {
   q: string;

@@ -15,7 +15,10 @@ describe('highlightRuns', () => {
     const text = 'First part. We discussed sanctions on China. Last part.';
     const runs = highlightRuns(text, ['sanctions'], 'We discussed sanctions on China.');
     expect(join(runs)).toBe(text);
-    const best = runs.filter((r) => r.best).map((r) => r.text).join('');
+    const best = runs
+      .filter((r) => r.best)
+      .map((r) => r.text)
+      .join('');
     expect(best).toBe('We discussed sanctions on China.');
     expect(runs.find((r) => r.match)).toMatchObject({ text: 'sanctions', best: true });
   });
@@ -27,7 +30,7 @@ describe('highlightRuns', () => {
     expect(runs.some((r) => r.best)).toBe(false);
   });
 
-  it('marks words related to a query word with the word they stand for, the query\'s own words first', () => {
+  it("marks words related to a query word with the word they stand for, the query's own words first", () => {
     const text = "North Korea's arms transfers to Russia; arms and sanctions.";
     const runs = highlightRuns(text, ['sanctions'], null, [
       { word: 'North Korea', queryTerm: 'Pyongyang' },

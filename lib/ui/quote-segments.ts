@@ -44,7 +44,12 @@ export function highlightRuns(text: string, matchedTerms: string[], bestSentence
   let start = 0;
   for (let i = 1; i <= n; i++) {
     if (i === n || match[i] !== match[start] || best[i] !== best[start] || related[i] !== related[start]) {
-      runs.push({ text: text.slice(start, i), match: match[start] === 1, best: best[start] === 1, relatedTo: related[start] ? relatedTerms[related[start] - 1].queryTerm : null });
+      runs.push({
+        text: text.slice(start, i),
+        match: match[start] === 1,
+        best: best[start] === 1,
+        relatedTo: related[start] ? relatedTerms[related[start] - 1].queryTerm : null,
+      });
       start = i;
     }
   }

@@ -52,13 +52,29 @@ describe('paragraphRuns', () => {
     const a = quote('q-a', 'one two three');
     const b = quote('q-b', 'three four');
     const text = 'one two three four five';
-    const runs = paragraphRuns(para(text, ['q-a', 'q-b']), new Map([[a.id, a], [b.id, b]]));
+    const runs = paragraphRuns(
+      para(text, ['q-a', 'q-b']),
+      new Map([
+        [a.id, a],
+        [b.id, b],
+      ]),
+    );
     expect(textOf(runs)).toBe(text);
     expect(runs.map((r) => r.quoteId)).toEqual(['q-a', 'q-b', null]);
   });
 
   it('keeps markers of a paragraph without quotes, including one at the very start', () => {
-    const runs = paragraphRuns(para('Text here', [], [{ number: 1, offset: 0 }, { number: 2, offset: 9 }]), new Map());
+    const runs = paragraphRuns(
+      para(
+        'Text here',
+        [],
+        [
+          { number: 1, offset: 0 },
+          { number: 2, offset: 9 },
+        ],
+      ),
+      new Map(),
+    );
     expect(runs).toHaveLength(1);
     expect(runs[0].parts).toEqual([{ footnote: 1 }, { text: 'Text here' }, { footnote: 2 }]);
   });

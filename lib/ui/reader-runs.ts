@@ -16,7 +16,10 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Where a quote (or its share of a multi-paragraph quote) sits in a paragraph; the whole paragraph when not found verbatim. */
 function quoteRange(paragraph: ReaderParagraph, quote: ReaderQuote): [number, number] {
   const text = paragraph.text;
-  const parts = quote.text.split(/\n\s*\n+/).map((p) => p.trim()).filter(Boolean);
+  const parts = quote.text
+    .split(/\n\s*\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const at = quote.anchors.indexOf(paragraph.anchor);
   const ordered = parts.length === quote.anchors.length && at >= 0 ? [parts[at], ...parts] : parts;
   for (const part of ordered) {

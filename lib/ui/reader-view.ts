@@ -49,7 +49,12 @@ export type ReaderLookup = { found: false } | { found: true; view: ReaderView } 
  * Builds the reader for a document and an optional quote (or passage) id to highlight. An id that belongs to
  * another document redirects there; an id the index does not know is reported on the page.
  */
-export function readerView(reader: IndexReader, documentId: string, highlightId: string | null, contextHref: (documentId: string, id: string) => string): ReaderLookup {
+export function readerView(
+  reader: IndexReader,
+  documentId: string,
+  highlightId: string | null,
+  contextHref: (documentId: string, id: string) => string,
+): ReaderLookup {
   const doc = reader.readerDocument(documentId);
   if (!doc) return { found: false };
   let highlight: ReaderHighlight | null = null;

@@ -7,7 +7,11 @@ import { getIndex } from '@/lib/server/context';
 export const dynamic = 'force-dynamic';
 
 const MAX_BODY_BYTES = 64 * 1024;
-const idsBody = z.object({ ids: z.array(z.string().regex(QUOTE_ID, 'ids are quote ids such as q-0123456789abcdef')).min(1, 'ids is empty').max(500, 'at most 500 ids at once') }).strict();
+const idsBody = z
+  .object({
+    ids: z.array(z.string().regex(QUOTE_ID, 'ids are quote ids such as q-0123456789abcdef')).min(1, 'ids is empty').max(500, 'at most 500 ids at once'),
+  })
+  .strict();
 const deleteBody = z.union([idsBody, z.object({ missing: z.literal(true) }).strict()]);
 
 function json(status: number, body: unknown) {

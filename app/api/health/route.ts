@@ -9,6 +9,9 @@ export function GET() {
   try {
     return NextResponse.json({ ok: true, warm: routesWarm(), index: getIndex().summary() }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
-    return NextResponse.json({ ok: false, warm: routesWarm(), error: (e as Error).name === 'IndexMissingError' ? 'index missing; run npm run ingest' : 'index cannot be opened' }, { headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(
+      { ok: false, warm: routesWarm(), error: (e as Error).name === 'IndexMissingError' ? 'index missing; run npm run ingest' : 'index cannot be opened' },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   }
 }

@@ -71,7 +71,10 @@ export default async function DocumentPage({ params, searchParams }: Props) {
                 <ol className="space-y-1" data-testid="reader-toc">
                   {headings.map((s) => (
                     <li key={s.anchor}>
-                      <a href={`#${s.anchor}`} className="block rounded px-1 py-0.5 text-stone-700 hover:bg-stone-200/70 hover:text-stone-950 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-white">
+                      <a
+                        href={`#${s.anchor}`}
+                        className="block rounded px-1 py-0.5 text-stone-700 hover:bg-stone-200/70 hover:text-stone-950 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-white"
+                      >
                         {s.heading}
                         {s.quoteCount > 0 && <span className="ml-1 text-xs text-stone-500 dark:text-stone-400">· {plural(s.quoteCount, 'quote')}</span>}
                       </a>
@@ -103,7 +106,10 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           {(invalid || view.highlightProblem) && (
             <div className="mb-6">
               <Notice tone="warning" title="The quote in this link is not in the current index" testId="highlight-missing">
-                <p>Its text may have changed when the corpus was re-indexed, or the link was cut short. The document is shown below; search for the quote’s words to find it again.</p>
+                <p>
+                  Its text may have changed when the corpus was re-indexed, or the link was cut short. The document is shown below; search for the quote’s words
+                  to find it again.
+                </p>
               </Notice>
             </div>
           )}
@@ -160,7 +166,13 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               <div className="space-y-4 text-[1.075rem] leading-relaxed">
                 {s.paragraphs.map((p) => (
                   <ReaderParagraph key={p.anchor} paragraph={p} quotes={view.quotes} notes={view.notes} highlightId={highlightId} firstRefs={firstRefs}>
-                    {p.highlightEndsHere && view.highlight && <HighlightCallout card={view.highlight.card} saved={saved.has(view.highlight.id)} clearHref={`/documents/${encodeURIComponent(d.id)}#${p.anchor}`} />}
+                    {p.highlightEndsHere && view.highlight && (
+                      <HighlightCallout
+                        card={view.highlight.card}
+                        saved={saved.has(view.highlight.id)}
+                        clearHref={`/documents/${encodeURIComponent(d.id)}#${p.anchor}`}
+                      />
+                    )}
                   </ReaderParagraph>
                 ))}
               </div>

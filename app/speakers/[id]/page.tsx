@@ -52,10 +52,19 @@ export default async function SpeakerPage({ params }: Props) {
     if (last && last.heading === card.section) last.cards.push(card);
     else g.sections.push({ heading: card.section, cards: [card] });
   }
-  const others = reader.speakers().filter((s) => s.id !== id).slice(0, 2).map((s) => s.id);
+  const others = reader
+    .speakers()
+    .filter((s) => s.id !== id)
+    .slice(0, 2)
+    .map((s) => s.id);
 
   return (
-    <CitationSourcesProvider sources={citationSources(reader, cards.map((c) => c.document.id))}>
+    <CitationSourcesProvider
+      sources={citationSources(
+        reader,
+        cards.map((c) => c.document.id),
+      )}
+    >
       <article className="space-y-8" aria-labelledby="speaker-name">
         <header className="font-ui border-b border-stone-200 pb-6 dark:border-stone-800">
           <p className="text-sm">
@@ -121,7 +130,9 @@ export default async function SpeakerPage({ params }: Props) {
               ))}
             </ul>
           ) : (
-            <p className="mt-2 text-sm text-stone-700 dark:text-stone-300">None of the corpus’s common themes comes up in these quotes; search them with your own words.</p>
+            <p className="mt-2 text-sm text-stone-700 dark:text-stone-300">
+              None of the corpus’s common themes comes up in these quotes; search them with your own words.
+            </p>
           )}
           {themes.length > 0 && others.length > 0 && (
             <p className="mt-3 text-sm">

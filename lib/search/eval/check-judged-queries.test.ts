@@ -34,9 +34,7 @@ interface JudgedSet {
 }
 
 const corpusDir = new URL('../../../corpus/', import.meta.url);
-const judged = JSON.parse(
-  readFileSync(new URL('./judged-queries.json', import.meta.url), 'utf8'),
-) as JudgedSet;
+const judged = JSON.parse(readFileSync(new URL('./judged-queries.json', import.meta.url), 'utf8')) as JudgedSet;
 
 const SUPERSCRIPTS = '¹²³⁴⁵⁶⁷⁸⁹⁰';
 const SUPERSCRIPT_ALL = new RegExp(`[${SUPERSCRIPTS}]`, 'g');
@@ -77,16 +75,78 @@ const STOPWORDS = new Set(
 );
 
 const SUFFIXES = [
-  'izations', 'ization', 'ational', 'fulness', 'iveness', 'ousness', 'ations', 'ation', 'itions', 'ition',
-  'ments', 'ment', 'ness', 'ingly', 'ings', 'ing', 'edly', 'ities', 'ity', 'ives', 'ive', 'ians', 'eans',
-  'ese', 'ers', 'er', 'ously', 'ous', 'fully', 'ful', 'less', 'isms', 'ism', 'ists', 'ist', 'ably',
-  'able', 'ibly', 'ible', 'ically', 'ical', 'ally', 'ly', 'ances', 'ance', 'ences', 'ence', 'ants', 'ant',
-  'ents', 'ent', 'ions', 'ion', 'ies', 'ied', 'ed', 'es', 'ics', 'ic', 'als', 'al', 's', 'e', 'y',
+  'izations',
+  'ization',
+  'ational',
+  'fulness',
+  'iveness',
+  'ousness',
+  'ations',
+  'ation',
+  'itions',
+  'ition',
+  'ments',
+  'ment',
+  'ness',
+  'ingly',
+  'ings',
+  'ing',
+  'edly',
+  'ities',
+  'ity',
+  'ives',
+  'ive',
+  'ians',
+  'eans',
+  'ese',
+  'ers',
+  'er',
+  'ously',
+  'ous',
+  'fully',
+  'ful',
+  'less',
+  'isms',
+  'ism',
+  'ists',
+  'ist',
+  'ably',
+  'able',
+  'ibly',
+  'ible',
+  'ically',
+  'ical',
+  'ally',
+  'ly',
+  'ances',
+  'ance',
+  'ences',
+  'ence',
+  'ants',
+  'ant',
+  'ents',
+  'ent',
+  'ions',
+  'ion',
+  'ies',
+  'ied',
+  'ed',
+  'es',
+  'ics',
+  'ic',
+  'als',
+  'al',
+  's',
+  'e',
+  'y',
 ];
 
 /** Simple suffix-stripping stemmer (strips repeatedly, never below 3 letters). */
 function stem(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+  let w = word
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/[’']/g, '');
   if (w.endsWith('ian') && w.length > 5) w = w.slice(0, -1); // asian→asia, russian→russia
   if (w.endsWith('ean') && w.length > 5) w = w.slice(0, -1); // korean→korea, european→europea
   for (let pass = 0; pass < 3; pass++) {
@@ -104,7 +164,10 @@ function stem(word: string): string {
 
 function contentStems(text: string): Map<string, string> {
   const stems = new Map<string, string>(); // stem -> first surface form
-  for (const token of text.toLowerCase().replace(/’/g, "'").split(/[^a-z']+/)) {
+  for (const token of text
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/[^a-z']+/)) {
     const t = token.replace(/^'+|'+$/g, '');
     if (t.length < 2 || STOPWORDS.has(t) || STOPWORDS.has(t.replace(/'s$/, ''))) continue;
     const s = stem(t);
@@ -128,7 +191,10 @@ const endsWithFootnoteMarker = (p: string): boolean => new RegExp(`[${SUPERSCRIP
 function passageFor(docId: string, needle: string): string {
   const raw = rawDocs.get(docId);
   if (raw === undefined) throw new Error(`no document ${docId}`);
-  const paragraphs = raw.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const paragraphs = raw
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   const usesSuperscripts = HAS_SUPERSCRIPT.test(raw);
   const start = paragraphs.findIndex((p) => normalize(p).includes(needle));
   if (start === -1) throw new Error(`"${needle}" not in any paragraph of ${docId}`);
@@ -189,9 +255,7 @@ describe('judged-queries.json', () => {
   });
 
   it('has at least one query with a grade-3 passage for every interviewee of the main report', () => {
-    const speakers = new Set(
-      queries.flatMap((q) => q.relevant.filter((r) => r.grade === 3).map((r) => r.speaker)),
-    );
+    const speakers = new Set(queries.flatMap((q) => q.relevant.filter((r) => r.grade === 3).map((r) => r.speaker)));
     for (const s of ['Ken Jimbo', 'Kei Koga', 'Yoichiro Sato', 'Tsuyoshi Goroku', 'Saya Kiba', 'Takuya Matsuda', 'MFA official']) {
       expect(speakers.has(s), s).toBe(true);
     }

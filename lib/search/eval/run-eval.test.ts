@@ -92,7 +92,7 @@ describe('judged-set evaluation on the bundled corpus', () => {
     expect(checkVariant(report, RECALL_FLOOR)).toEqual([]);
   });
 
-  it('reaches a country\'s quotes through its capital and a synonym, which BM25 alone cannot', async () => {
+  it("reaches a country's quotes through its capital and a synonym, which BM25 alone cannot", async () => {
     const q = { q: 'Pyongyang shipping munitions to Moscow', kind: 'quotes' as const };
     const passage = "North Korea's arms transfers to Russia";
     const top5 = async (method: 'hybrid' | 'keyword') => (await rankChunks(reader, embedder, q, method)).ranked.slice(0, 5).map((r) => r.chunk.text);

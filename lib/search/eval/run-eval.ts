@@ -120,9 +120,22 @@ export function memoEmbedder(inner: Embedder): Embedder {
 }
 
 /** MiniSearch over the same chunk texts, with the speaker, section and context fields our FTS table has, all options at their defaults. */
-export function buildMiniSearch(reader: IndexReader, chunks: StoredChunk[]): MiniSearch<{ id: number; text: string; speaker: string; section: string; context: string }> {
-  const ms = new MiniSearch<{ id: number; text: string; speaker: string; section: string; context: string }>({ fields: ['text', 'speaker', 'section', 'context'] });
-  ms.addAll(chunks.map((c) => ({ id: c.rowid, text: c.text, speaker: reader.speakerRef(c.speakerId)?.name ?? '', section: c.sectionHeading ?? '', context: c.context })));
+export function buildMiniSearch(
+  reader: IndexReader,
+  chunks: StoredChunk[],
+): MiniSearch<{ id: number; text: string; speaker: string; section: string; context: string }> {
+  const ms = new MiniSearch<{ id: number; text: string; speaker: string; section: string; context: string }>({
+    fields: ['text', 'speaker', 'section', 'context'],
+  });
+  ms.addAll(
+    chunks.map((c) => ({
+      id: c.rowid,
+      text: c.text,
+      speaker: reader.speakerRef(c.speakerId)?.name ?? '',
+      section: c.sectionHeading ?? '',
+      context: c.context,
+    })),
+  );
   return ms;
 }
 
@@ -135,7 +148,11 @@ function summarise(outcomes: QueryOutcome[]): Metrics {
 }
 
 /** Grades a ranked list of groups: a judged passage counts once, at its first (highest) rank. */
-export function gradeRanking(ranking: string[], judgements: Judgement[], groupsOf: (j: Judgement) => Set<string>): { grades: number[]; ranks: (number | null)[] } {
+export function gradeRanking(
+  ranking: string[],
+  judgements: Judgement[],
+  groupsOf: (j: Judgement) => Set<string>,
+): { grades: number[]; ranks: (number | null)[] } {
   const ranks: (number | null)[] = judgements.map(() => null);
   const grades = ranking.map((group, i) => {
     let best = -1;
@@ -167,7 +184,10 @@ export async function runEval(reader: IndexReader, embedder: Embedder, judged: J
   for (const q of judged.queries)
     for (const j of q.relevant) {
       const needle = normaliseForMatch(j.textIncludes);
-      holders.set(j, chunks.filter((c) => c.documentId === j.document && normaliseForMatch(c.text).includes(needle)));
+      holders.set(
+        j,
+        chunks.filter((c) => c.documentId === j.document && normaliseForMatch(c.text).includes(needle)),
+      );
     }
   const groupsOf = (j: Judgement) => new Set(holders.get(j)!.map(groupOf));
 
@@ -232,7 +252,8 @@ export function checkVariant(report: VariantReport, minRecall = MIN_RECALL): str
     const other = report.methods[m]?.overall;
     if (m === 'hybrid' || !other) continue;
     for (const key of ['recall5', 'mrr', 'ndcg10'] as const)
-      if (!(hybrid[key] > other[key])) problems.push(`hybrid ${key} ${hybrid[key].toFixed(3)} is not ahead of ${METHOD_LABELS[m]} ${other[key].toFixed(3)} (kind ${report.kind})`);
+      if (!(hybrid[key] > other[key]))
+        problems.push(`hybrid ${key} ${hybrid[key].toFixed(3)} is not ahead of ${METHOD_LABELS[m]} ${other[key].toFixed(3)} (kind ${report.kind})`);
   }
   if (hybrid.recall5 < minRecall) problems.push(`hybrid recall@5 ${hybrid.recall5.toFixed(3)} is under ${minRecall} (kind ${report.kind})`);
   return problems;
@@ -273,7 +294,9 @@ export function formatVariant(report: VariantReport): string {
   lines.push('─'.repeat(22 + groups.length * (cell + 3) - 3));
   for (const m of methods) lines.push(`${METHOD_LABELS[m].padEnd(22)}${groups.map((g) => metricCells(g.get(report.methods[m])).padEnd(cell)).join(' │ ')}`);
   if (report.unreachable.length) {
-    lines.push(`${report.unreachable.length} judged passages are held by no chunk of this kind and are not counted${report.skipped.length ? `; queries without any countable passage left out: ${report.skipped.join(', ')}` : ''}:`);
+    lines.push(
+      `${report.unreachable.length} judged passages are held by no chunk of this kind and are not counted${report.skipped.length ? `; queries without any countable passage left out: ${report.skipped.join(', ')}` : ''}:`,
+    );
     for (const u of report.unreachable) lines.push(`  ${u.queryId} ${u.judgement.speaker}: “${u.judgement.textIncludes}”`);
   }
   return lines.join('\n');
@@ -300,5 +323,7 @@ export function formatFailures(report: VariantReport): string {
       lines.push(`    grade ${j.grade} ${j.speaker}: “${j.textIncludes}” — hybrid rank ${r ?? '–'}; ${elsewhere}`);
     });
   }
-  return lines.length ? `Hybrid misses in the top ${RECALL_K} (kind ${report.kind}; ranks within the top ${DEPTH}, – = not there):\n${lines.join('\n')}` : `The hybrid finds every countable passage in its top ${RECALL_K} (kind ${report.kind}).`;
+  return lines.length
+    ? `Hybrid misses in the top ${RECALL_K} (kind ${report.kind}; ranks within the top ${DEPTH}, – = not there):\n${lines.join('\n')}`
+    : `The hybrid finds every countable passage in its top ${RECALL_K} (kind ${report.kind}).`;
 }
