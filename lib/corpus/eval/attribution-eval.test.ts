@@ -90,6 +90,20 @@ describe('scoreDocument', () => {
     expect(tiny.missed).toBe(1);
   });
 
+  it('judges a quotation nested in another as the outer speaker’s, not as a wrong attribution of the inner words', () => {
+    const r = scoreDocument(
+      'd',
+      [
+        q('I need loyalty, I expect loyalty.', person('Donald Trump')),
+        q("The president never told Mr. Comey, 'I need loyalty, I expect loyalty,' in form or substance.", anon('personal counsel')),
+      ],
+      annotations({
+        quotes: [a('Donald J. Trump', 'I need loyalty, I expect loyalty'), a("the President's personal counsel", 'The president never told Mr. Comey', true)],
+      }),
+    );
+    expect(r).toMatchObject({ right: 2, wrong: 0, attributedNonQuotes: 0 });
+  });
+
   it('an anonymous speaker given a person’s name is wrong, and a person given a descriptor is wrong', () => {
     const r = scoreDocument(
       'd',

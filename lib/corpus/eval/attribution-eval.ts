@@ -168,11 +168,19 @@ export function scoreDocument(document: string, parsed: ScorableQuote[], annotat
   };
   const known = [...annotations.quotes.filter((q) => q.speaker && !q.anonymous).map((q) => q.speaker as string), ...annotations.people];
   const texts = parsed.map((p) => normaliseText(p.text));
+  const snippets = annotations.quotes.map((a) => normaliseText(a.snippet));
   const claimed = new Set<number>();
+  // A parsed quote that holds several annotated snippets (a quotation nested in another, a short quote repeated inside
+  // a longer one) stands for the annotation whose snippet covers most of it, so the outer quote is judged as the
+  // outer speaker's and not also as a wrong attribution of the inner words.
+  const owners = texts.map((t) => {
+    const cover = snippets.map((sn) => (matches(t, sn) ? Math.min(sn.length, t.length) / Math.max(sn.length, t.length) : 0));
+    const best = Math.max(0, ...cover);
+    return new Set(cover.flatMap((c, k) => (c > 0 && c === best ? [k] : [])));
+  });
 
-  for (const a of annotations.quotes) {
-    const snip = normaliseText(a.snippet);
-    const hits = parsed.map((_, i) => i).filter((i) => matches(texts[i], snip));
+  for (const [k, a] of annotations.quotes.entries()) {
+    const hits = parsed.map((_, i) => i).filter((i) => owners[i].has(k));
     for (const i of hits) claimed.add(i);
     if (!hits.length) {
       score.missed++;
