@@ -104,6 +104,19 @@ describe('scoreDocument', () => {
     expect(r).toMatchObject({ right: 2, wrong: 0, attributedNonQuotes: 0 });
   });
 
+  it('counts both paragraphs of one speaker’s quote when the parser keeps them together, and an inner quote of another speaker only when found on its own', () => {
+    const ann = annotations({
+      quotes: [
+        a('Rob Pike', 'I guess it was kind of my fault'),
+        a('Rob Pike', 'We talked for a few minutes'),
+        a('Ian Taylor', "I've written a compiler for your language"),
+      ],
+    });
+    const merged = q('I guess it was kind of my fault. We talked for a few minutes. He said "I\'ve written a compiler for your language."', person('Rob Pike'));
+    expect(scoreDocument('d', [merged], ann)).toMatchObject({ right: 2, missed: 1, wrong: 0 });
+    expect(scoreDocument('d', [merged, q("I've written a compiler for your language.", person('Ian Taylor'))], ann)).toMatchObject({ right: 3 });
+  });
+
   it('an anonymous speaker given a person’s name is wrong, and a person given a descriptor is wrong', () => {
     const r = scoreDocument(
       'd',

@@ -170,18 +170,17 @@ export function scoreDocument(document: string, parsed: ScorableQuote[], annotat
   const texts = parsed.map((p) => normaliseText(p.text));
   const snippets = annotations.quotes.map((a) => normaliseText(a.snippet));
   const claimed = new Set<number>();
-  // A parsed quote that holds several annotated snippets (a quotation nested in another, a short quote repeated inside
-  // a longer one) stands for the annotation whose snippet covers most of it, so the outer quote is judged as the
-  // outer speaker's and not also as a wrong attribution of the inner words.
-  const owners = texts.map((t) => {
-    const cover = snippets.map((sn) => (matches(t, sn) ? Math.min(sn.length, t.length) / Math.max(sn.length, t.length) : 0));
-    const best = Math.max(0, ...cover);
-    return new Set(cover.flatMap((c, k) => (c > 0 && c === best ? [k] : [])));
-  });
+  // Where the annotation's snippet starts in a parsed quote (0 when the parsed quote is a part of a split quotation).
+  const at = (i: number, k: number): number => (!matches(texts[i], snippets[k]) ? -1 : Math.max(0, texts[i].indexOf(snippets[k])));
+  const sameSpeaker = (x: AnnotatedQuote, y: AnnotatedQuote) => (x.speaker ?? '').toLowerCase() === (y.speaker ?? '').toLowerCase();
 
   for (const [k, a] of annotations.quotes.entries()) {
-    const hits = parsed.map((_, i) => i).filter((i) => owners[i].has(k));
-    for (const i of hits) claimed.add(i);
+    const found = parsed.map((_, i) => i).filter((i) => at(i, k) >= 0);
+    for (const i of found) claimed.add(i);
+    // A parsed quote in which another speaker's annotated words start earlier is that speaker's quotation, holding
+    // these words nested inside it (a witness repeating the President, a host quoting a colleague): it is judged as the
+    // outer speaker's, and these words count as found only where the parser gave them a quote of their own.
+    const hits = found.filter((i) => !annotations.quotes.some((b, j) => j !== k && !sameSpeaker(a, b) && at(i, j) >= 0 && at(i, j) < at(i, k)));
     if (!hits.length) {
       score.missed++;
       score.failures.push({ kind: 'missed', snippet: a.snippet, expected: a.speaker, got: null });
