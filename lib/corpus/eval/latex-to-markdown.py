@@ -12,6 +12,7 @@ def inline(s):
     return s
 
 src = open(sys.argv[1]).read()
+STYLE = sys.argv[2] if len(sys.argv) > 2 else 'pandoc'  # pandoc: [^N] notes; plain: digits after punctuation, notes as 'N text'
 notes = []
 out = []
 i = 0
@@ -29,7 +30,7 @@ while True:
         j += 1
     body = src[m.end():j - 1]
     notes.append((n, ' '.join(l.strip() for l in body.split('\n'))))
-    out.append(f'[^{n}]')
+    out.append(f'[^{n}]' if STYLE == 'pandoc' else n)
     i = j
 text = ''.join(out)
 paras = []
@@ -39,5 +40,6 @@ for block in re.split(r'\n\s*\n', text):
     h = re.match(r'\\subsubsection\{(.*)\}$', block)
     if h: paras.append('### ' + inline(h.group(1))); continue
     paras.append(inline(' '.join(l.strip() for l in block.split('\n'))))
-md = '\n\n'.join(paras) + '\n\n## Notes\n\n' + '\n\n'.join(f'[^{n}]: {inline(b)}' for n, b in notes) + '\n'
+fmt = (lambda n, b: f'[^{n}]: {inline(b)}') if STYLE == 'pandoc' else (lambda n, b: f'{n} {inline(b)}')
+md = '\n\n'.join(paras) + '\n\n## Notes\n\n' + '\n\n'.join(fmt(n, b) for n, b in notes) + '\n'
 sys.stdout.write(md)
