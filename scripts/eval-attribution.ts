@@ -4,6 +4,7 @@ import { CorpusError } from '../lib/corpus/read-source';
 import {
   AnnotationError,
   EVAL_DIR,
+  type DocumentScore,
   type EvalSet,
   evaluateDocument,
   formatFailures,
@@ -26,23 +27,37 @@ function main(): number {
   const setArg = single(args, 'set') ?? 'dev';
   if (setArg !== 'dev' && setArg !== 'held-out' && setArg !== 'all') throw new UsageError('--set must be dev, held-out or all');
   const sets: EvalSet[] = setArg === 'all' ? ['dev', 'held-out'] : [setArg];
-  const docs = sets.flatMap((s) => loadEvalSet(path.join(EVAL_DIR, SET_DIRS[s])));
-  const scores = docs.map(evaluateDocument);
+  const bySet = sets.map((set) => ({ set, scores: loadEvalSet(path.join(EVAL_DIR, SET_DIRS[set])).map(evaluateDocument) }));
+  const all = bySet.flatMap((b) => b.scores);
   if (args.flags.has('json')) {
-    const total = totalScore(scores);
+    const withRate = (s: DocumentScore) => ({ ...s, rate: rate(s) });
+    const total = totalScore(all);
     console.log(
       JSON.stringify(
-        { set: setArg, documents: scores.map((s) => ({ ...s, rate: rate(s) })), total: { ...total, documents: scores.length, rate: rate(total) } },
+        {
+          set: setArg,
+          sets: bySet.map((b) => ({ set: b.set, documents: b.scores.map(withRate), total: { ...withRate(totalScore(b.scores)), documents: b.scores.length } })),
+          total: { ...withRate(total), documents: all.length },
+        },
         null,
         2,
       ),
     );
     return 0;
   }
-  console.log(`Attribution on the ${setArg === 'all' ? 'dev and held-out sets' : `${setArg} set`} (${scores.length} documents)\n`);
-  console.log(formatTable(scores));
-  console.log('\nrate = whole quotes with the right speaker / annotated quotes (a quote the text leaves anonymous is right when left unattributed)');
-  if (args.flags.has('verbose')) console.log(formatFailures(scores));
+  for (const b of bySet) {
+    console.log(`## Attribution on the ${b.set} set (${b.scores.length} documents)\n`);
+    console.log(formatTable(b.scores));
+    console.log('');
+  }
+  if (bySet.length > 1) {
+    const t = totalScore(all);
+    console.log(
+      `All ${all.length} documents: ${t.right} of ${t.annotated} quotes with the right speaker (rate ${rate(t).toFixed(2)}), ${t.wrong} wrong, ${t.unattributed} unattributed, ${t.missed} missed, ${t.attributedNonQuotes} attributed non-quotes\n`,
+    );
+  }
+  console.log('rate = quotes with the right speaker / annotated quotes (a quotation the text leaves without a speaker is right when left unattributed)');
+  if (args.flags.has('verbose')) console.log(formatFailures(all));
   return 0;
 }
 
