@@ -135,6 +135,8 @@ describe('samePerson', () => {
     expect(samePerson('Ishii Masafumi', 'Masafumi Ishii', [])).toBe(true);
     expect(samePerson('Madeline "Amy" Sweeney', 'Amy Sweeney', [])).toBe(true);
     expect(samePerson('Jane Doe', 'John Doe', [])).toBe(false);
+    expect(samePerson('Donald J. Trump', 'President-Elect Trump', [])).toBe(true);
+    expect(samePerson('@gabek', 'gabek', [])).toBe(true);
   });
   it('refuses a surname that two people of the document share', () => {
     expect(samePerson('Madeline "Amy" Sweeney', 'Sweeney', ['Louise Sweeney'])).toBe(false);

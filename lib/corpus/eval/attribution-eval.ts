@@ -73,7 +73,7 @@ export function normaliseText(s: string): string {
 }
 
 const TITLES = new Set(
-  'mr mrs ms miss mx dr prof professor sir dame lord lady judge justice sen senator rep representative president gov governor gen general col colonel capt captain lt ambassador minister secretary rev father dci chairman chairwoman chair mayor'.split(
+  'the mr mrs ms miss mx dr prof professor sir dame lord lady judge justice sen senator rep representative president vice elect deputy acting former incoming gov governor gen general col colonel capt captain lt ambassador minister secretary rev father dci chairman chairwoman chair mayor'.split(
     ' ',
   ),
 );
