@@ -50,7 +50,9 @@ export interface QuoteRecord {
   interviewDate: string | null; // ISO yyyy-mm-dd
   document: DocumentRef;
   section: string | null;
+  dateLabel: DateLabel | null; // what the quote's own note calls its date
   footnote: FootnoteRef | null;
+  attribution: Attribution | null; // null exactly when speaker is null
   href: string; // /documents/<id>#<paragraph-anchor>
   citation: Citation;
 }
@@ -105,6 +107,9 @@ export interface ReaderQuote {
   anchors: string[];
   interviewDate: string | null;
   footnoteNumber: number | null;
+  attribution: Attribution | null; // null exactly when speaker is null
+  dateLabel: DateLabel | null;
+  leadIn: string | null;
 }
 
 export interface ReaderParagraph {

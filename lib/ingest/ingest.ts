@@ -151,9 +151,12 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
       text: c.text,
       ordinal: c.ordinal,
       wordCount: c.wordCount,
-      method: c.quote?.attribution?.method ?? null,
+      method: speakerId ? (c.quote?.attribution?.method ?? null) : null,
+      evidence: speakerId ? (c.quote?.attribution?.evidence ?? null) : null,
       footnoteNumber: c.quote?.footnoteNumber ?? null,
       interviewDate: c.quote?.interviewDate ?? null,
+      dateLabel: c.quote?.dateLabel ?? null,
+      leadIn: c.quote?.leadIn ?? null,
       dupOf: c.dupOf,
       context: c.quote ? framingText(d.paragraphs, c.quote, blockAnchors.get(d.source.id)!) : '',
       citation: citeQuote({
