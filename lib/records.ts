@@ -26,7 +26,10 @@ export function toQuoteRecord(reader: IndexReader, chunk: StoredChunk): QuoteRec
     interviewDate: chunk.interviewDate,
     document: { id: document.id, title: document.title, authors: document.authors, date: document.date },
     section: chunk.sectionHeading,
+    dateLabel: chunk.dateLabel,
     footnote: chunk.footnoteNumber !== null ? { number: chunk.footnoteNumber, text: chunk.footnoteText } : null,
+    // a quote whose speaker is missing from the index is shown unattributed, never with another's evidence
+    attribution: speaker ? chunk.attribution : null,
     href: quoteHref(chunk.documentId, chunk.anchors[0]),
     citation: chunk.citation,
   };

@@ -2,6 +2,14 @@
 export type QuoteKind = 'interview' | 'quote';
 export type ChunkKind = QuoteKind | 'analysis';
 
+export type AttributionMethod = 'note' | 'lead-in' | 'dialogue' | 'inline' | 'override';
+export interface Attribution {
+  method: AttributionMethod;
+  evidence: string; // the words that show it: the note text, "As Kiba explains:", "Jimbo:", "said Jane Doe"
+}
+/** What the quote's own note says its date is. */
+export type DateLabel = 'transcribed' | 'interviewed' | 'spoken' | 'published' | 'dated';
+
 export interface SpeakerRef {
   id: string;
   name: string;
@@ -42,7 +50,9 @@ export interface QuoteRecord {
   interviewDate: string | null; // ISO yyyy-mm-dd
   document: DocumentRef;
   section: string | null;
+  dateLabel: DateLabel | null; // what the quote's own note calls its date
   footnote: FootnoteRef | null;
+  attribution: Attribution | null; // null exactly when speaker is null
   href: string; // /documents/<id>#<paragraph-anchor>
   citation: Citation;
 }
@@ -97,6 +107,9 @@ export interface ReaderQuote {
   anchors: string[];
   interviewDate: string | null;
   footnoteNumber: number | null;
+  attribution: Attribution | null; // null exactly when speaker is null
+  dateLabel: DateLabel | null;
+  leadIn: string | null;
 }
 
 export interface ReaderParagraph {

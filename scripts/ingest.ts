@@ -1,11 +1,14 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, single, UsageError } from '../lib/cli/args';
 import { CorpusError } from '../lib/corpus/read-source';
 import { resolveIndexPath } from '../lib/db/open';
 import { DEFAULT_EMBEDDER, loadEmbedder } from '../lib/embed';
+import { resolveCorpusDir } from '../lib/ingest/corpus-dir';
 import { ingestCorpus, type IngestProgress } from '../lib/ingest/ingest';
+import { formatDocumentReport } from '../lib/ingest/report';
 
-const USAGE = 'usage: npm run ingest [-- --corpus DIR] [--db PATH] [--model use-lite|hf:<model-id>] [--quiet]';
+const USAGE = 'usage: npm run ingest [-- --corpus DIR] [--db PATH] [--model use-lite|hf:<model-id>] [--report-json FILE] [--quiet]';
 
 function progressBar(e: IngestProgress): void {
   if (!process.stderr.isTTY) return;
@@ -18,17 +21,19 @@ function progressBar(e: IngestProgress): void {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { values: ['corpus', 'db', 'model'], flags: ['quiet', 'help'] });
+  const args = parseArgs(process.argv.slice(2), { values: ['corpus', 'db', 'model', 'report-json'], flags: ['quiet', 'help'] });
   if (args.flags.has('help')) {
     console.log(USAGE);
     return 0;
   }
   if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-  const corpusDir = path.resolve(single(args, 'corpus') ?? 'corpus');
+  const corpusDir = resolveCorpusDir(single(args, 'corpus'));
   const dbPath = resolveIndexPath(single(args, 'db'));
   const model = single(args, 'model') ?? process.env.EMBED_MODEL ?? DEFAULT_EMBEDDER;
   const embedder = await loadEmbedder(model);
   const summary = await ingestCorpus({ corpusDir, dbPath, embedder, onProgress: args.flags.has('quiet') ? undefined : progressBar });
+  const reportJson = single(args, 'report-json');
+  if (reportJson) writeFileSync(reportJson, `${JSON.stringify(summary.reports, null, 2)}\n`);
   if (args.flags.has('quiet')) return 0;
   const out: string[] = [];
   out.push(`Indexed ${summary.documents.length} documents from ${path.relative(process.cwd(), corpusDir) || '.'} into ${path.relative(process.cwd(), dbPath)}`);
@@ -37,7 +42,9 @@ async function main(): Promise<number> {
   for (const s of summary.quotesPerSpeaker)
     out.push(`  ${s.name.padEnd(24)} ${String(s.interview).padStart(3)} interview  ${String(s.quote).padStart(3)} quoted`);
   out.push(`${summary.quotes} quotes, ${summary.chunks} chunks, model ${summary.embedder}, ${summary.seconds.toFixed(1)} s`);
-  for (const w of summary.warnings) out.push(`warning: ${w}`);
+  out.push('Report per document (quotes by how they were attributed; unattributed quotes, unused interview notes, corrections, warnings):');
+  for (const r of summary.reports) out.push(...formatDocumentReport(r).map((l) => `  ${l}`));
+  for (const w of summary.correctionProblems) out.push(`warning: ${w}`);
   if (summary.cleaned.length) out.push(`removed leftovers of an interrupted ingest: ${summary.cleaned.join(', ')}`);
   console.log(out.join('\n'));
   return 0;

@@ -5,6 +5,7 @@ import { resolveIndexPath } from '../lib/db/open';
 import { loadEmbedder } from '../lib/embed';
 import { parseSearchParams } from '../lib/search/params';
 import { searchQuotes } from '../lib/search/search';
+import { attributionPhrase } from '../lib/ui/attribution';
 
 const USAGE =
   'usage: npm run search -- "<query>" [--speaker <id>]… [--document <id>]… [--kind interview|quote|analysis|quotes|all] [--limit N] [--json] [--db PATH] [--model SPEC]';
@@ -40,11 +41,16 @@ async function main(): Promise<number> {
   if (response.namedSpeakers.length)
     console.log(`Quotes by ${response.namedSpeakers.map((s) => s.name).join(', ')} first: the query names them (--speaker to see only theirs).`);
   response.results.forEach((r, i) => {
-    const who = r.speaker ? `${r.speaker.name}${r.speaker.affiliation ? ` (${r.speaker.affiliation})` : ''}` : 'analysis';
-    const when = r.interviewDate ? `, interviewed ${r.interviewDate}` : '';
+    const who = r.speaker
+      ? `${r.speaker.name}${r.speaker.affiliation ? ` (${r.speaker.affiliation})` : ''}`
+      : r.kind === 'analysis'
+        ? 'analysis'
+        : 'unattributed';
+    const when = r.interviewDate ? `, ${r.dateLabel ?? 'dated'} ${r.interviewDate}` : '';
     console.log(`${i + 1}. [${r.kind}] ${who}${when}  score ${r.score.toFixed(3)}`);
     console.log(`   “${r.text.length > 400 ? `${r.text.slice(0, 400)}…` : r.text}”`);
     console.log(`   ${r.document.title}${r.section ? ` — ${r.section}` : ''}${r.footnote ? `, n. ${r.footnote.number}` : ''}`);
+    if (r.kind !== 'analysis') console.log(`   ${attributionPhrase(r.attribution, r.footnote?.number ?? null)}`);
     if (r.alsoIn.length) console.log(`   also in: ${r.alsoIn.map((a) => a.title).join('; ')}`);
   });
   console.log(`${response.results.length} results in ${response.tookMs} ms (${response.embedder})`);

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { dateWord } from '@/lib/ui/attribution';
 import type { QuoteCardData } from '@/lib/ui/cards';
 import { formatDate } from '@/lib/ui/format';
 import { CitationStyleSelect } from './citation-style';
 import { CopyCitationButton } from './copy-citation-button';
 import { CopyLinkButton } from './copy-link-button';
+import { CorrectAttribution } from './correct-attribution';
 import { SaveQuoteButton } from './save-quote-button';
 
 /** Under the highlighted quote in the reader: who said it, and copy, link and save. */
@@ -23,12 +25,24 @@ export function HighlightCallout({ card, saved, clearHref }: { card: QuoteCardDa
             </Link>
             {s.affiliation && <>, {s.affiliation}</>}
           </>
+        ) : card.unattributed ? (
+          <span className="font-semibold">Unattributed</span>
         ) : (
           <span className="font-semibold">The author’s analysis</span>
         )}
-        {card.interviewDate && <> · interviewed {formatDate(card.interviewDate)}</>}
+        {card.interviewDate && (
+          <>
+            {' '}
+            · {dateWord(card.dateLabel)} {formatDate(card.interviewDate)}
+          </>
+        )}
         {card.footnote && <> · note {card.footnote.number}</>}
       </p>
+      {card.evidence && (
+        <p data-testid="reader-attribution" data-method={card.attributionMethod ?? 'none'} className="mt-1 text-xs text-stone-700 dark:text-stone-300">
+          {card.evidence}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <CitationStyleSelect />
         <CopyCitationButton quoted={card.quoted} citation={card.citation} documentId={card.document.id} attribution={card.attribution} />
@@ -38,6 +52,7 @@ export function HighlightCallout({ card, saved, clearHref }: { card: QuoteCardDa
           Clear highlight
         </Link>
       </div>
+      {card.kind !== 'analysis' && <CorrectAttribution documentId={card.document.id} quoteId={card.id} speakerName={card.speaker?.name ?? null} />}
     </aside>
   );
 }

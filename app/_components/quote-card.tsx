@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatAuthors, formatDate } from '@/lib/ui/format';
+import { dateWord } from '@/lib/ui/attribution';
 import type { QuoteCardData } from '@/lib/ui/cards';
 import { CopyCitationButton } from './copy-citation-button';
 import { CopyLinkButton } from './copy-link-button';
@@ -54,13 +55,22 @@ export function QuoteCard({
                 </Link>
                 {s.affiliation && <span className="text-stone-700 dark:text-stone-300">, {s.affiliation}</span>}
               </>
+            ) : card.unattributed ? (
+              <span data-testid="result-speaker" className="font-semibold">
+                Unattributed
+              </span>
             ) : (
               <span data-testid="result-speaker" className="font-semibold">
                 {formatAuthors(card.document.authors) || 'The author'}
                 <span className="font-normal text-stone-600 dark:text-stone-400"> (author)</span>
               </span>
             )}
-            {card.interviewDate && <span className="text-stone-600 dark:text-stone-400"> · interviewed {formatDate(card.interviewDate)}</span>}
+            {card.interviewDate && (
+              <span className="text-stone-600 dark:text-stone-400">
+                {' '}
+                · {dateWord(card.dateLabel)} {formatDate(card.interviewDate)}
+              </span>
+            )}
           </p>
         )}
         <p className="text-stone-600 dark:text-stone-400">
@@ -71,7 +81,12 @@ export function QuoteCard({
           {card.document.date && <> ({formatDate(card.document.date)})</>}
           {card.section && <> · {card.section}</>}
         </p>
-        {card.footnote?.text && !compact && (
+        {card.evidence && (
+          <p className="text-xs text-stone-600 dark:text-stone-400" data-testid="result-attribution" data-method={card.attributionMethod ?? 'none'}>
+            {card.evidence}
+          </p>
+        )}
+        {card.footnote?.text && !compact && card.attributionMethod !== 'note' && (
           <p className="text-xs text-stone-600 dark:text-stone-400">
             Note {card.footnote.number}: {card.footnote.text}
           </p>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReaderQuote } from '@/lib/types';
+import { attributionPhrase } from '@/lib/ui/attribution';
 import type { ReaderParagraphView } from '@/lib/ui/reader-view';
 import { FootnoteRef } from './footnote-ref';
 
@@ -63,14 +64,16 @@ export function ReaderParagraph({
         >
           {parts}
         </span>
-        {run.quoteEnds && q?.speaker && (
+        {run.quoteEnds && q && (
           <Link
             href={`?quote=${encodeURIComponent(q.id)}#${encodeURIComponent(q.id)}`}
             scroll={false}
-            className="font-ui ml-1 inline-block rounded bg-stone-200/80 px-1.5 align-[0.1em] text-xs leading-5 font-medium whitespace-nowrap text-stone-800 no-underline indent-0 hover:bg-amber-200 dark:bg-stone-800 dark:text-stone-200 dark:hover:bg-amber-500/30"
-            title={`${q.kind === 'interview' ? 'Interview' : 'Quoted'}: ${q.speaker.name}${q.speaker.affiliation ? `, ${q.speaker.affiliation}` : ''} — select to highlight and cite`}
+            data-testid="reader-quote-speaker"
+            data-method={q.attribution?.method ?? 'none'}
+            className={`font-ui ml-1 inline-block rounded px-1.5 align-[0.1em] text-xs leading-5 font-medium whitespace-nowrap no-underline indent-0 hover:bg-amber-200 dark:hover:bg-amber-500/30 ${q.speaker ? 'bg-stone-200/80 text-stone-800 dark:bg-stone-800 dark:text-stone-200' : 'border border-dashed border-stone-400 text-stone-600 dark:border-stone-600 dark:text-stone-400'}`}
+            title={`${q.speaker ? `${q.kind === 'interview' ? 'Interview' : 'Quoted'}: ${q.speaker.name}${q.speaker.affiliation ? `, ${q.speaker.affiliation}` : ''}. ` : ''}${attributionPhrase(q.attribution, q.footnoteNumber)} — select to highlight, cite or correct`}
           >
-            — {q.speaker.name}
+            — {q.speaker ? q.speaker.name : 'Unattributed'}
           </Link>
         )}
       </span>

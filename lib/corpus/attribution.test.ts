@@ -191,7 +191,7 @@ describe('attribution in a report with interview footnotes', () => {
       {
         kind: 'interview',
         speaker: 'Henrik Aaltonen',
-        method: 'footnote',
+        method: 'note',
         footnote: 2,
         date: '2023-05-04',
         text: 'Patrols alone cannot deter a determined adversary. What matters is that allies are present and visible in our waters.',
@@ -199,7 +199,7 @@ describe('attribution in a report with interview footnotes', () => {
       {
         kind: 'interview',
         speaker: 'Ingrid Halvorsen',
-        method: 'footnote',
+        method: 'note',
         footnote: 3,
         date: '2023-05-05',
         text: 'We must think about the Arctic and the Baltic as one theatre, because our adversaries already do.',
@@ -207,7 +207,7 @@ describe('attribution in a report with interview footnotes', () => {
       {
         kind: 'interview',
         speaker: 'Rafael Okonkwo',
-        method: 'footnote',
+        method: 'note',
         footnote: 4,
         date: '2023-05-06',
         text: 'Without investment in the harbours themselves, the new frigates will have nowhere to dock. The budget must follow the strategy.',
@@ -215,7 +215,7 @@ describe('attribution in a report with interview footnotes', () => {
       {
         kind: 'interview',
         speaker: 'MCA official',
-        method: 'footnote',
+        method: 'note',
         footnote: 5,
         date: '2023-05-07',
         text: 'We do not announce deployments in advance. That is simply prudent, and our partners understand it.',
@@ -250,7 +250,7 @@ describe('attribution in a report with interview footnotes', () => {
       {
         kind: 'interview',
         speaker: 'Ingrid Halvorsen',
-        method: 'footnote',
+        method: 'note',
         footnote: 7,
         date: '2023-05-05',
         text: 'The first thing to understand is that the Arctic is changing faster than our institutions can adapt to it.\n\nThe second thing is that our neighbours have noticed, and they are moving already.',
@@ -259,7 +259,7 @@ describe('attribution in a report with interview footnotes', () => {
       {
         kind: 'interview',
         speaker: 'Rafael Okonkwo',
-        method: 'footnote',
+        method: 'note',
         footnote: 9,
         date: '2023-05-06',
         text: 'Procurement reform stalled because nobody in parliament wanted to own the failures of the previous programme.',
@@ -268,7 +268,7 @@ describe('attribution in a report with interview footnotes', () => {
   });
 
   it('gives each interviewee the affiliation of their fullest note', () => {
-    const bySpeaker = new Map(doc.quotes.map((q) => [q.speaker.name, q.speaker.affiliation]));
+    const bySpeaker = new Map(doc.quotes.map((q) => [q.speaker!.name, q.speaker!.affiliation]));
     expect(Object.fromEntries(bySpeaker)).toEqual({
       'Henrik Aaltonen': 'University of Bergenholm',
       'Ingrid Halvorsen': 'Nordic Defence Institute (NDI)',
@@ -293,7 +293,7 @@ describe('attribution in a report with interview footnotes', () => {
   it('merges the misspelt given name in a note into the speaker named by the other notes', () => {
     const six = doc.interviews.find((i) => i.number === 6)!;
     expect(six.written).toBe('Hernik Aaltonen');
-    expect(six.speaker.name).toBe('Henrik Aaltonen');
+    expect(six.speaker!.name).toBe('Henrik Aaltonen');
     expect(new Set(doc.interviews.map((i) => i.speaker.key))).toEqual(
       new Set(['person:henrik aaltonen', 'person:ingrid halvorsen', 'person:rafael okonkwo', 'anon:official|mca']),
     );
@@ -318,7 +318,7 @@ ${lead}
 
 Every harbour on this coast was built for a fleet that no longer exists, and nobody wants to pay for the new ones.
 
-${NOTES}`).quotes.map((q) => [q.speaker.name, q.method, q.interviewDate]);
+${NOTES}`).quotes.map((q) => [q.speaker!.name, q.attribution?.method, q.interviewDate]);
 
   it.each([
     ['As Lindqvist explains:', 'Marta Lindqvist'],
@@ -368,7 +368,16 @@ describe('inline quotations in an article whose notes are missing', () => {
 
   it('attributes each quotation to the person named next to it, with its note number', () => {
     expect(
-      doc.quotes.map((q) => ({ kind: q.kind, speaker: q.speaker.name, method: q.method, footnote: q.footnoteNumber, date: q.interviewDate, text: q.text })),
+      doc.quotes
+        .filter((q) => q.speaker)
+        .map((q) => ({
+          kind: q.kind,
+          speaker: q.speaker!.name,
+          method: q.attribution?.method,
+          footnote: q.footnoteNumber,
+          date: q.interviewDate,
+          text: q.text,
+        })),
     ).toEqual([
       {
         kind: 'quote',
@@ -402,11 +411,11 @@ describe('inline quotations in an article whose notes are missing', () => {
   });
 
   it('keeps the appositive ("a former ambassador to …") as the speaker’s role', () => {
-    expect(doc.quotes.find((q) => q.speaker.name === 'Sven Oddsson')!.speaker.role).toBe('a former ambassador to Valdoria');
+    expect(doc.quotes.find((q) => q.speaker?.name === 'Sven Oddsson')!.speaker!.role).toBe('a former ambassador to Valdoria');
   });
 
   it('does not attribute quotations of "one analyst" or "analysts", short scare quotes, or a quotation followed by a sentence naming someone', () => {
-    const texts = doc.quotes.map((q) => q.text);
+    const texts = doc.quotes.filter((q) => q.speaker).map((q) => q.text);
     expect(texts.some((t) => /solidifying|complementary|flowered/.test(t))).toBe(false);
     expect(texts.some((t) => /quiet but firm|bold|overdue/.test(t))).toBe(false);
     expect(texts.some((t) => t.startsWith('The fleet cannot be everywhere'))).toBe(false);

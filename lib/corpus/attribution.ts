@@ -10,7 +10,7 @@ import {
   type SpeakerReference,
 } from './names';
 import { APPARATUS_SECTION } from './structure';
-import type { Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
+import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MIN_INLINE_QUOTE_WORDS = 6;
@@ -146,12 +146,30 @@ export function maskQuotations(text: string): string {
   return out;
 }
 
+/** What a note calls the date it gives ("Transcribed on …" → 'transcribed'); null when it gives none. */
+export function dateLabelOf(note: string | undefined): DateLabel | null {
+  if (!note || !/\b\d{4}\b/.test(note)) return null;
+  if (/\btranscribed\b/i.test(note)) return 'transcribed';
+  if (/\b(?:conducted|held|interviewed|took place|carried out|recorded)\b/i.test(note)) return 'interviewed';
+  if (/\b(?:speech|remarks|spoke|said|address)\b/i.test(note)) return 'spoken';
+  if (/\bpublished\b/i.test(note)) return 'published';
+  return 'dated';
+}
+
+/** The last sentence of a paragraph: the words that introduce a block quote after it. */
+function lastSentence(text: string): string {
+  const spans = sentenceSpans(text);
+  const [s, e] = spans[spans.length - 1];
+  return text.slice(s, e).trim();
+}
+
 function endsWithColon(text: string): boolean {
   return /:\s*$/.test(text);
 }
 
 interface Context {
   interviews: Map<number, InterviewFootnote>;
+  notes: Map<number, string>;
   interviewees: SpeakerMention[];
   interviewDates: Map<string, Set<string>>;
   namesByToken: Map<string, string[]>; // distinct full names written in the document, by each of their tokens
@@ -235,7 +253,7 @@ function introducesSpeaker(p: Paragraph, speaker: SpeakerMention, ctx: Context):
   });
 }
 
-function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; text: string } | null {
+function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; text: string; label: string } | null {
   const m = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}):\s+(\S[\s\S]*)$/u.exec(p.text);
   if (!m) return null;
   const label = m[1];
@@ -246,7 +264,7 @@ function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; te
   const closing = closingInterview(p, ctx);
   let speaker: SpeakerMention | null = candidates.length === 1 ? candidates[0] : null;
   if (!speaker && closing && !closing.speaker.anonymous && nameTokens(closing.speaker.name).some((t) => tokens.includes(t))) speaker = closing.speaker;
-  return speaker ? { speaker, text: m[2] } : null;
+  return speaker ? { speaker, text: m[2], label } : null;
 }
 
 function uniqueDate(speaker: SpeakerMention, ctx: Context): string | null {
@@ -301,6 +319,7 @@ export function attributeQuotes(
   }
   const ctx: Context = {
     interviews: new Map(interviews.map((i) => [i.number, i])),
+    notes: new Map(footnotes.map((f) => [f.number, f.text])),
     interviewees,
     interviewDates,
     namesByToken: indexNamesByToken(collectFullNames(allText)),
@@ -311,8 +330,13 @@ export function attributeQuotes(
   const warnings: ParseWarning[] = [];
   const consumed = new Set<number>();
   const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
-  const push = (q: Omit<ParsedQuote, 'interviewDate'> & { interviewDate?: string | null }) => {
-    quotes.push({ ...q, interviewDate: q.interviewDate ?? (q.kind === 'interview' ? uniqueDate(q.speaker, ctx) : null) });
+  const push = (q: Omit<ParsedQuote, 'interviewDate' | 'dateLabel'> & { interviewDate?: string | null }) => {
+    const own = q.interviewDate ?? null;
+    quotes.push({
+      ...q,
+      interviewDate: own ?? (q.kind === 'interview' && q.speaker ? uniqueDate(q.speaker, ctx) : null),
+      dateLabel: own && q.footnoteNumber !== null ? dateLabelOf(ctx.notes.get(q.footnoteNumber)) : null,
+    });
   };
   const isInterviewee = (s: SpeakerMention) => interviewees.some((i) => sameSpeaker(i, s));
 
@@ -338,9 +362,10 @@ export function attributeQuotes(
         anchors: [p.anchor],
         sectionIndex: p.sectionIndex,
         speaker: dialogue.speaker,
-        method: 'dialogue',
+        attribution: { method: 'dialogue', evidence: `${dialogue.label}:` },
         footnoteNumber: fn?.number ?? closingFootnote(p),
         interviewDate: fn?.date,
+        leadIn: null,
         line: p.line,
       });
       consumed.add(i);
@@ -384,9 +409,12 @@ export function attributeQuotes(
           anchors: span.map((q) => q.anchor),
           sectionIndex: p.sectionIndex,
           speaker,
-          method: closing ? 'footnote' : 'lead-in',
+          attribution: closing
+            ? { method: 'note', evidence: ctx.notes.get(closing.number) ?? '' }
+            : { method: 'lead-in', evidence: lastSentence(prevInSection.text) },
           footnoteNumber: closing?.number ?? closingFootnote(span[span.length - 1]),
           interviewDate: closing?.date,
+          leadIn: lastSentence(prevInSection.text),
           line: p.line,
         });
         for (let j = i; j <= last; j++) consumed.add(j);
@@ -403,9 +431,10 @@ export function attributeQuotes(
         anchors: [p.anchor],
         sectionIndex: p.sectionIndex,
         speaker: closing.speaker,
-        method: 'footnote',
+        attribution: { method: 'note', evidence: ctx.notes.get(closing.number) ?? '' },
         footnoteNumber: closing.number,
         interviewDate: closing.date,
+        leadIn: lastSentence(prevInSection.text),
         line: p.line,
       });
       consumed.add(i);
@@ -455,19 +484,39 @@ function inlineQuotes(p: Paragraph, ctx: Context): ParsedQuote[] {
       const ref = after[0].speaker;
       speaker = ref.kind === 'pronoun' ? previousSpeaker : resolveReference(ref, ctx);
     }
-    if (!speaker) continue;
-    previousSpeaker = speaker;
+    // the sentence around the quotation, the quoted words elided: "Nishihara explained, “…”"
+    const clause = `${p.text.slice(s, span.start)}“…”${p.text.slice(span.end, e)}`.trim();
     const note = p.refs.find((r) => r.offset >= span.end && r.offset <= Math.max(span.end + 3, e + 1));
+    if (!speaker) {
+      out.push({
+        kind: 'quote',
+        text: inner,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: null,
+        attribution: null,
+        footnoteNumber: note?.number ?? null,
+        interviewDate: null,
+        dateLabel: null,
+        leadIn: clause,
+        line: p.line,
+      });
+      continue;
+    }
+    previousSpeaker = speaker;
     const interview = note ? ctx.interviews.get(note.number) : undefined;
+    const own = interview && sameSpeaker(interview.speaker, speaker) ? interview : undefined;
     out.push({
-      kind: interview && sameSpeaker(interview.speaker, speaker) ? 'interview' : 'quote',
+      kind: own ? 'interview' : 'quote',
       text: inner,
       anchors: [p.anchor],
       sectionIndex: p.sectionIndex,
       speaker,
-      method: 'inline',
+      attribution: { method: 'inline', evidence: clause },
       footnoteNumber: note?.number ?? null,
       interviewDate: interview?.date ?? null,
+      dateLabel: interview?.date && note ? dateLabelOf(ctx.notes.get(note.number)) : null,
+      leadIn: clause,
       line: p.line,
     });
   }

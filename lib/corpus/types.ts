@@ -1,4 +1,6 @@
-import type { DocumentInfo, QuoteKind } from '../types';
+import type { Attribution, DateLabel, DocumentInfo, QuoteKind } from '../types';
+
+export type { Attribution, AttributionMethod, DateLabel } from '../types';
 
 /** A corpus file read from disk, before parsing. */
 export interface SourceFile {
@@ -40,8 +42,6 @@ export interface Footnote {
   line: number;
 }
 
-export type AttributionMethod = 'footnote' | 'lead-in' | 'dialogue' | 'inline';
-
 /** Who a quote is by, as the text of one document names them. */
 export interface SpeakerMention {
   key: string; // document-scoped identity: "person:ken jimbo" or "anon:official|mfa"
@@ -59,14 +59,16 @@ export interface InterviewFootnote {
 }
 
 export interface ParsedQuote {
-  kind: QuoteKind;
+  kind: QuoteKind; // 'interview' | 'quote'
   text: string;
   anchors: string[]; // paragraphs it spans
   sectionIndex: number;
-  speaker: SpeakerMention;
-  method: AttributionMethod;
-  footnoteNumber: number | null;
-  interviewDate: string | null;
+  speaker: SpeakerMention | null; // null: the quote is kept, searchable, shown as unattributed
+  attribution: Attribution | null; // null exactly when speaker is null
+  footnoteNumber: number | null; // the quote's OWN note only (never borrowed from another quote)
+  interviewDate: string | null; // ISO; only from the quote's own note, never from the speaker's other quotes
+  dateLabel: DateLabel | null; // what that note calls the date ("Transcribed on" -> 'transcribed')
+  leadIn: string | null; // the sentence that introduces the quote, if any (shown for unattributed quotes)
   line: number;
 }
 

@@ -1,6 +1,19 @@
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
-import type { ChunkKind, Citation, DocumentInfo, DocumentRef, IndexSummary, QuoteKind, ReaderDocument, SpeakerInfo, SpeakerRef } from '../types';
+import type {
+  Attribution,
+  AttributionMethod,
+  ChunkKind,
+  Citation,
+  DateLabel,
+  DocumentInfo,
+  DocumentRef,
+  IndexSummary,
+  QuoteKind,
+  ReaderDocument,
+  SpeakerInfo,
+  SpeakerRef,
+} from '../types';
 import { openDatabase, readSchemaVersion, type Db } from './open';
 import { SCHEMA_VERSION } from './schema';
 
@@ -20,10 +33,14 @@ export interface StoredChunk {
   sectionHeading: string | null;
   anchors: string[];
   ordinal: number;
-  method: string | null;
+  /** How the speaker was found and the words that show it; null exactly when speakerId is null. */
+  attribution: Attribution | null;
   footnoteNumber: number | null;
   footnoteText: string | null;
   interviewDate: string | null;
+  dateLabel: DateLabel | null;
+  /** The sentence that introduces a quote, as the document writes it. */
+  leadIn: string | null;
   dupOf: string | null;
   citation: Citation;
   /** The author's paragraph framing a quote (its lead-in, or the paragraph around an inline quote); '' for analysis. */
@@ -52,10 +69,13 @@ interface ChunkRow {
   heading: string | null;
   anchors_json: string;
   ordinal: number;
-  method: string | null;
+  method: AttributionMethod | null;
+  evidence: string | null;
   footnote_number: number | null;
   footnote_text: string | null;
   interview_date: string | null;
+  date_label: DateLabel | null;
+  lead_in: string | null;
   dup_of: string | null;
   citation_json: string;
   context: string;
@@ -64,7 +84,7 @@ interface ChunkRow {
 /** BM25 weights of the FTS columns text, speaker, section and context: a quote's framing paragraph counts, weakly (0.6 tuned on the judged set; 0.3–1 within 0.01). */
 const BM25_COLUMN_WEIGHTS = [1.0, 2.0, 0.5, 0.6].join(', ');
 const CHUNK_SELECT = `SELECT c.rowid AS rowid, c.id, c.kind, c.text, c.document_id, c.speaker_id, c.section_idx, s.heading, c.anchors_json,
-  c.ordinal, c.method, c.footnote_number, f.text AS footnote_text, c.interview_date, c.dup_of, c.citation_json, c.context
+  c.ordinal, c.method, c.evidence, c.footnote_number, f.text AS footnote_text, c.interview_date, c.date_label, c.lead_in, c.dup_of, c.citation_json, c.context
   FROM chunks c
   LEFT JOIN sections s ON s.document_id = c.document_id AND s.idx = c.section_idx
   LEFT JOIN footnotes f ON f.document_id = c.document_id AND f.number = c.footnote_number`;
@@ -81,10 +101,12 @@ function toChunk(r: ChunkRow): StoredChunk {
     sectionHeading: r.heading,
     anchors: JSON.parse(r.anchors_json) as string[],
     ordinal: r.ordinal,
-    method: r.method,
+    attribution: r.method && r.speaker_id ? { method: r.method, evidence: r.evidence ?? '' } : null,
     footnoteNumber: r.footnote_number,
     footnoteText: r.footnote_text,
     interviewDate: r.interview_date,
+    dateLabel: r.date_label,
+    leadIn: r.lead_in,
     dupOf: r.dup_of,
     citation: JSON.parse(r.citation_json) as Citation,
     context: r.context,
@@ -299,8 +321,11 @@ export class IndexReader {
     return row ? toChunk(row) : null;
   }
 
-  /** Attributed quotes (interview and quote kinds) in document order, optionally for some speakers or one document. */
-  quotes(filter: { speakerIds?: string[]; documentId?: string; kinds?: QuoteKind[] } = {}): StoredChunk[] {
+  /**
+   * Attributed quotes (interview and quote kinds) in document order, optionally for some speakers or one document;
+   * quotes that name no speaker only when asked for (the reader lists them, exports leave them out).
+   */
+  quotes(filter: { speakerIds?: string[]; documentId?: string; kinds?: QuoteKind[]; includeUnattributed?: boolean } = {}): StoredChunk[] {
     const f = filterSql(
       {
         kinds: filter.kinds?.length ? filter.kinds : ['interview', 'quote'],
@@ -309,9 +334,9 @@ export class IndexReader {
       },
       'c',
     );
-    const rows = this.statement(`${CHUNK_SELECT} JOIN documents d ON d.id = c.document_id WHERE 1 = 1${f.sql} ORDER BY d.ordinal, c.ordinal`).all(
-      ...f.params,
-    ) as ChunkRow[];
+    const rows = this.statement(
+      `${CHUNK_SELECT} JOIN documents d ON d.id = c.document_id WHERE ${filter.includeUnattributed ? '1 = 1' : 'c.speaker_id IS NOT NULL'}${f.sql} ORDER BY d.ordinal, c.ordinal`,
+    ).all(...f.params) as ChunkRow[];
     return rows.map(toChunk);
   }
 
@@ -365,7 +390,7 @@ export class IndexReader {
       refs_json: string;
     }[];
     const footnotes = this.statement('SELECT number, text FROM footnotes WHERE document_id = ? ORDER BY number').all(id) as { number: number; text: string }[];
-    const quotes = this.quotes({ documentId: id }).map((q) => ({
+    const quotes = this.quotes({ documentId: id, includeUnattributed: true }).map((q) => ({
       id: q.id,
       kind: q.kind as QuoteKind,
       text: q.text,
@@ -373,6 +398,9 @@ export class IndexReader {
       anchors: q.anchors,
       interviewDate: q.interviewDate,
       footnoteNumber: q.footnoteNumber,
+      attribution: q.attribution,
+      dateLabel: q.dateLabel,
+      leadIn: q.leadIn,
     }));
     const quotesByAnchor = new Map<string, string[]>();
     for (const q of quotes) for (const a of q.anchors) quotesByAnchor.set(a, [...(quotesByAnchor.get(a) ?? []), q.id]);

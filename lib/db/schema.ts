@@ -1,4 +1,5 @@
-export const SCHEMA_VERSION = 3;
+// 4: chunks carry the attribution's evidence, the note's date label and the lead-in; unattributed quotes are kept
+export const SCHEMA_VERSION = 4;
 
 /** The index schema. vec_chunks is created separately because its dimension depends on the model. */
 export const SCHEMA_SQL = `
@@ -30,7 +31,8 @@ CREATE TABLE chunks (
   kind TEXT NOT NULL CHECK (kind IN ('interview', 'quote', 'analysis')), speaker_id TEXT REFERENCES speakers(id),
   section_idx INTEGER NOT NULL, anchors_json TEXT NOT NULL, text TEXT NOT NULL, ordinal INTEGER NOT NULL,
   word_count INTEGER NOT NULL, method TEXT, footnote_number INTEGER, interview_date TEXT, dup_of TEXT,
-  citation_json TEXT NOT NULL, context TEXT NOT NULL DEFAULT ''
+  citation_json TEXT NOT NULL, context TEXT NOT NULL DEFAULT '', evidence TEXT, date_label TEXT, lead_in TEXT,
+  CHECK ((speaker_id IS NULL) = (method IS NULL) OR kind = 'analysis')
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
 CREATE INDEX chunks_speaker ON chunks(speaker_id, kind);

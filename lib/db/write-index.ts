@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SpeakerRecord } from '../corpus/speakers';
-import type { Citation, DocumentInfo } from '../types';
+import type { AttributionMethod, Citation, DateLabel, DocumentInfo } from '../types';
 import { openDatabase, type Db } from './open';
 import { SCHEMA_SQL, SCHEMA_VERSION, vecTableSql } from './schema';
 
@@ -41,9 +41,12 @@ export interface IndexChunk {
   text: string;
   ordinal: number;
   wordCount: number;
-  method: string | null;
+  method: AttributionMethod | null; // null exactly when speakerId is null
+  evidence: string | null; // the words that show the attribution
   footnoteNumber: number | null;
   interviewDate: string | null;
+  dateLabel: DateLabel | null;
+  leadIn: string | null; // the sentence introducing a quote (shown for unattributed ones)
   dupOf: string | null;
   context: string; // the author's paragraph framing a quote, searched as weak keywords; '' for analysis
   citation: Citation; // Chicago, APA and MLA for this chunk, built at ingest
@@ -167,7 +170,7 @@ function insertAll(db: Db, c: IndexContent): void {
     'INSERT INTO speakers (id, name, aliases_json, anonymous, role, affiliation, interview_dates_json, documents_json, quote_count) VALUES (?,?,?,?,?,?,?,?,?)',
   );
   const chunk = db.prepare(
-    'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+    'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json, context, evidence, date_label, lead_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
   const fts = db.prepare('INSERT INTO fts_chunks (rowid, text, speaker, section, context) VALUES (?,?,?,?,?)');
   const vec = db.prepare('INSERT INTO vec_chunks (chunk_rowid, embedding, kind, speaker_id, document_id) VALUES (?,?,?,?,?)');
@@ -236,6 +239,9 @@ function insertAll(db: Db, c: IndexContent): void {
         ch.dupOf,
         JSON.stringify(ch.citation),
         ch.context,
+        ch.evidence,
+        ch.dateLabel,
+        ch.leadIn,
       );
       fts.run(rowid, ch.text, ch.speakerName ?? '', ch.sectionHeading ?? '', ch.context);
       vec.run(rowid, vectorBlob(ch.vector), ch.kind, ch.speakerId ?? '', ch.documentId);

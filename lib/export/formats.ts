@@ -23,6 +23,9 @@ export const CSV_COLUMNS = [
   'chicago',
   'apa',
   'mla',
+  'attribution_method',
+  'attribution_evidence',
+  'date_label',
 ] as const;
 
 function csvCell(v: string | number | null | undefined): string {
@@ -54,6 +57,9 @@ export function quotesToCsv(quotes: QuoteRecord[]): string {
       q.citation.chicago,
       q.citation.apa,
       q.citation.mla,
+      q.attribution?.method,
+      q.attribution?.evidence,
+      q.dateLabel,
     ]
       .map(csvCell)
       .join(','),
@@ -64,7 +70,11 @@ export function quotesToCsv(quotes: QuoteRecord[]): string {
 /** Markdown: each quote as a block quote with its speaker and its citation in the chosen style. */
 export function quotesToMarkdown(quotes: QuoteRecord[], style: CitationStyle = 'chicago', baseUrl = ''): string {
   const parts = quotes.map((q) => {
-    const who = q.speaker ? `**${q.speaker.name}**${q.speaker.affiliation ? ` (${q.speaker.affiliation})` : ''}` : '**Analysis**';
+    const who = q.speaker
+      ? `**${q.speaker.name}**${q.speaker.affiliation ? ` (${q.speaker.affiliation})` : ''}`
+      : q.kind === 'analysis'
+        ? '**Analysis**'
+        : '**Unattributed**';
     const when = q.interviewDate ? `, interviewed ${q.interviewDate}` : '';
     const body = q.text
       .split(/\n\n+/)

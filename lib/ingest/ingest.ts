@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { citeQuote, documentBibtex, documentRis } from '../cite';
 import { chunkDocument, findRepeatedParagraphs, linkNearDuplicates } from '../corpus/chunk';
+import { type AppliedCorrections, applyCorrections, CORRECTIONS_FILE, parseCorrections } from '../corpus/corrections';
 import { parseDocument } from '../corpus/parse-document';
 import { blockQuoteAnchors, framingText } from '../corpus/quote-context';
 import { CorpusError, decodeUtf8, readSource } from '../corpus/read-source';
@@ -12,6 +13,7 @@ import type { ParsedDocument } from '../corpus/types';
 import { acquireIngestLock, cleanLeftovers, writeIndexAtomically, type IndexChunk, type IndexContent } from '../db/write-index';
 import type { Embedder } from '../embed/embedder';
 import { embedPassages } from '../embed/parallel';
+import { buildDocumentReport, type DocumentIngestReport, formatOf } from './report';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 const DOCUMENT_FILE = /\.(md|markdown|txt)$/i;
@@ -39,6 +41,10 @@ export interface IngestSummary {
   seconds: number;
   warnings: string[];
   cleaned: string[];
+  /** What was found in each document: quotes by method and speaker, unattributed quotes, corrections, warnings. */
+  reports: DocumentIngestReport[];
+  /** Corrections that name a document the corpus does not hold (the others are in their document's report). */
+  correctionProblems: string[];
 }
 
 /** Lists the corpus documents: Markdown or text files, sorted by name, sidecars and READMEs excluded. */
@@ -75,7 +81,7 @@ function readFileChecked(file: string): Buffer {
 export function parseCorpus(
   corpusDir: string,
   onFile?: (file: string, done: number, total: number) => void,
-): { docs: ParsedDocument[]; hash: string; overrides: SpeakerOverride[] } {
+): { docs: ParsedDocument[]; hash: string; overrides: SpeakerOverride[]; corrections: AppliedCorrections } {
   const files = listCorpusFiles(corpusDir);
   const hash = createHash('sha256');
   const docs: ParsedDocument[] = [];
@@ -101,7 +107,15 @@ export function parseCorpus(
     hash.update(raw);
     overrides = parseOverrides(overridesPath, raw);
   }
-  return { docs, hash: hash.digest('hex'), overrides };
+  // the user's attribution fixes apply after parsing, so they hold whatever the parser finds next time
+  const correctionsPath = path.join(corpusDir, CORRECTIONS_FILE);
+  let corrections = applyCorrections(docs, []);
+  if (existsSync(correctionsPath)) {
+    const raw = decodeUtf8(correctionsPath, readFileChecked(correctionsPath));
+    hash.update(raw);
+    corrections = applyCorrections(docs, parseCorrections(correctionsPath, raw));
+  }
+  return { docs: corrections.docs, hash: hash.digest('hex'), overrides, corrections };
 }
 
 function parseOverrides(file: string, text: string): SpeakerOverride[] {
@@ -121,7 +135,7 @@ function parseOverrides(file: string, text: string): SpeakerOverride[] {
 
 /** Builds the whole index content (parse, attribute, chunk, embed) without touching the served index. */
 export async function buildIndexContent(corpusDir: string, embedder: Embedder, onProgress?: (e: IngestProgress) => void) {
-  const { docs, hash, overrides } = parseCorpus(corpusDir, (file, done, total) => onProgress?.({ phase: 'parse', file, done, total }));
+  const { docs, hash, overrides, corrections } = parseCorpus(corpusDir, (file, done, total) => onProgress?.({ phase: 'parse', file, done, total }));
   const registry = buildSpeakerRegistry(docs, overrides);
   const repeated = findRepeatedParagraphs(docs);
   const chunksByDoc = new Map(docs.map((d) => [d.source.id, chunkDocument(d, repeated)]));
@@ -131,13 +145,13 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   const speakerNames = new Map(registry.speakers.map((s) => [s.id, s.name]));
   // what the model sees: the speaker's name with a quote, the heading with analysis
   const embedTexts = drafts.map(({ c, d }) =>
-    c.quote ? `${c.quote.speaker.name}: ${c.text}` : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
+    c.quote ? (c.quote.speaker ? `${c.quote.speaker.name}: ${c.text}` : c.text) : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
   );
   const vectors = await embedPassages(embedder, embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
   const speakersById = new Map(registry.speakers.map((s) => [s.id, s]));
-  const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes)]));
+  const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes, d.paragraphs)]));
   const chunks: IndexChunk[] = drafts.map(({ c, d }, i) => {
-    const speakerId = c.quote ? registry.idFor(d.source.id, c.quote.speaker) : null;
+    const speakerId = c.quote?.speaker ? registry.idFor(d.source.id, c.quote.speaker) : null;
     const speaker = speakerId ? speakersById.get(speakerId)! : null;
     return {
       id: c.id,
@@ -151,9 +165,12 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
       text: c.text,
       ordinal: c.ordinal,
       wordCount: c.wordCount,
-      method: c.quote?.method ?? null,
+      method: speakerId ? (c.quote?.attribution?.method ?? null) : null,
+      evidence: speakerId ? (c.quote?.attribution?.evidence ?? null) : null,
       footnoteNumber: c.quote?.footnoteNumber ?? null,
       interviewDate: c.quote?.interviewDate ?? null,
+      dateLabel: c.quote?.dateLabel ?? null,
+      leadIn: c.quote?.leadIn ?? null,
       dupOf: c.dupOf,
       context: c.quote ? framingText(d.paragraphs, c.quote, blockAnchors.get(d.source.id)!) : '',
       citation: citeQuote({
@@ -192,8 +209,19 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
     dimension: embedder.dimension,
     corpusHash: hash,
   };
-  const warnings = docs.flatMap((d) => d.warnings.map((w) => `${d.source.path}:${w.line}: ${w.message}`));
-  return { content, docs, registry, quoteCounts, warnings };
+  const correctionsFile = path.join(corpusDir, CORRECTIONS_FILE);
+  const warnings = [
+    ...docs.flatMap((d) => d.warnings.map((w) => `${d.source.path}:${w.line}: ${w.message}`)),
+    ...[...corrections.byDocument].flatMap(([id, o]) =>
+      o.unmatched.map((u) => `${correctionsFile}:${u.line}: correction for ${id} no longer matches: "${u.quoteStart}": ${u.reason}`),
+    ),
+    ...corrections.unknownDocument.map((u) => `${correctionsFile}:${u.line}: correction no longer matches: ${u.reason}`),
+  ];
+  const correctionProblems = corrections.unknownDocument.map((u) => `${correctionsFile}:${u.line}: correction no longer matches: ${u.reason}`);
+  const reports = docs.map((d) =>
+    buildDocumentReport(d, (m) => registry.idFor(d.source.id, m), formatOf(d.source.path), corrections.byDocument.get(d.source.id)),
+  );
+  return { content, docs, registry, quoteCounts, warnings, reports, correctionProblems };
 }
 
 /** The whole ingest: build a new index beside the old one and swap it in only when it is complete and checked. */
@@ -202,7 +230,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   const cleaned = cleanLeftovers(options.dbPath);
   const release = acquireIngestLock(options.dbPath);
   try {
-    const { content, docs, registry, quoteCounts, warnings } = await buildIndexContent(options.corpusDir, options.embedder, options.onProgress);
+    const { content, docs, registry, quoteCounts, warnings, reports, correctionProblems } = await buildIndexContent(
+      options.corpusDir,
+      options.embedder,
+      options.onProgress,
+    );
     writeIndexAtomically(options.dbPath, content, (step) => options.onProgress?.({ phase: step === 'writing' ? 'write' : 'check', done: 0, total: 1 }));
     return {
       documents: docs.map((d) => ({
@@ -220,6 +252,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       seconds: (performance.now() - started) / 1000,
       warnings,
       cleaned,
+      reports,
+      correctionProblems,
     };
   } finally {
     release();

@@ -1,7 +1,8 @@
 // What a quote card shows, computed on the server so the card itself only renders (and the client stays small).
 import { formatQuoteWithCitation } from '../cite';
 import type { IndexReader } from '../db/index-reader';
-import type { AlsoIn, Citation, ChunkKind, DocumentRef, FootnoteRef, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
+import type { AlsoIn, AttributionMethod, Citation, ChunkKind, DateLabel, DocumentRef, FootnoteRef, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
+import { attributionPhrase } from './attribution';
 import { formatDate } from './format';
 import { quoteContextHref } from './page-params';
 import { highlightRuns, type HighlightRun } from './quote-segments';
@@ -21,6 +22,12 @@ export interface QuoteCardData {
   quoted: string;
   /** Who said it and when, one line, for clipboard formats without a prose citation (BibTeX, RIS). */
   attribution: string;
+  /** How the speaker was found, in words ("Attributed by note 132: …"); null for the author's analysis. */
+  evidence: string | null;
+  attributionMethod: AttributionMethod | null;
+  /** A quote the document gives no speaker for. */
+  unattributed: boolean;
+  dateLabel: DateLabel | null;
   /** Relevance 0..1 where the card answers a query. */
   score: number | null;
   alsoIn: AlsoIn[];
@@ -40,7 +47,11 @@ type CardInput = QuoteRecord & {
 };
 
 export function attributionLine(q: Pick<QuoteRecord, 'speaker' | 'kind' | 'interviewDate' | 'document'>): string {
-  const who = q.speaker ? `${q.speaker.name}${q.speaker.affiliation ? ` (${q.speaker.affiliation})` : ''}` : q.document.authors.join(', ') || q.document.title;
+  const who = q.speaker
+    ? `${q.speaker.name}${q.speaker.affiliation ? ` (${q.speaker.affiliation})` : ''}`
+    : q.kind === 'analysis'
+      ? q.document.authors.join(', ') || q.document.title
+      : 'Unattributed';
   const what =
     q.kind === 'interview'
       ? `interview${q.interviewDate ? `, ${formatDate(q.interviewDate)}` : ''}`
@@ -64,6 +75,10 @@ export function toCard(q: CardInput): QuoteCardData {
     citation: q.citation,
     quoted: formatQuoteWithCitation(q.text, ''),
     attribution: attributionLine(q),
+    evidence: q.kind === 'analysis' ? null : attributionPhrase(q.attribution, q.footnote?.number ?? null),
+    attributionMethod: q.attribution?.method ?? null,
+    unattributed: q.kind !== 'analysis' && !q.speaker,
+    dateLabel: q.dateLabel,
     score: q.score ?? null,
     alsoIn: q.alsoIn ?? [],
     contextTerms: q.contextTerms ?? [],

@@ -6,7 +6,18 @@ function para(text: string, quoteIds: string[] = [], refs: { number: number; off
   return { anchor, kind: 'text', text, footnoteRefs: refs, quoteIds };
 }
 function quote(id: string, text: string, anchors = ['p1']): ReaderQuote {
-  return { id, kind: 'interview', text, speaker: { id: 's', name: 'S', affiliation: null }, anchors, interviewDate: null, footnoteNumber: null };
+  return {
+    id,
+    kind: 'interview',
+    text,
+    speaker: { id: 's', name: 'S', affiliation: null },
+    anchors,
+    interviewDate: null,
+    footnoteNumber: null,
+    attribution: { method: 'lead-in', evidence: 'As she said:' },
+    dateLabel: null,
+    leadIn: null,
+  };
 }
 const textOf = (runs: ReturnType<typeof paragraphRuns>) => runs.map((r) => r.parts.map((p) => ('text' in p ? p.text : `[${p.footnote}]`)).join('')).join('');
 

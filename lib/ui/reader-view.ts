@@ -37,6 +37,8 @@ export interface ReaderView {
   notes: Map<number, string>;
   quotes: Map<string, ReaderQuote>;
   speakers: (SpeakerRef & { quotes: number })[];
+  /** Quotes the document gives no speaker for, in reading order, with the words that introduce them. */
+  unattributed: { id: string; text: string; leadIn: string | null; anchor: string }[];
   highlight: ReaderHighlight | null;
   /** Why a requested highlight could not be shown, or null. */
   highlightProblem: 'unknown' | null;
@@ -100,6 +102,7 @@ export function readerView(
       notes: new Map(doc.footnotes.map((f) => [f.number, f.text])),
       quotes,
       speakers: [...bySpeaker.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name)),
+      unattributed: doc.quotes.filter((q) => !q.speaker).map((q) => ({ id: q.id, text: q.text, leadIn: q.leadIn, anchor: q.anchors[0] })),
       highlight,
       highlightProblem,
       citation: readerCitation(reader, d.id),

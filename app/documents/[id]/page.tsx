@@ -178,6 +178,30 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               </div>
             </section>
           ))}
+          {view.unattributed.length > 0 && (
+            <section
+              aria-labelledby="unattributed"
+              data-testid="unattributed-quotes"
+              className="font-ui mt-12 border-t border-stone-200 pt-6 text-sm dark:border-stone-800"
+            >
+              <h2 id="unattributed" className="mb-2 text-lg font-semibold">
+                Unattributed quotes in this document
+              </h2>
+              <p className="mb-4 text-stone-600 dark:text-stone-400">
+                Quotations the text gives no speaker for. They are searchable but left out of exports; select one to correct its attribution.
+              </p>
+              <ol className="space-y-3">
+                {view.unattributed.map((u) => (
+                  <li key={u.id}>
+                    <Link href={`?quote=${encodeURIComponent(u.id)}#${encodeURIComponent(u.id)}`} scroll={false} className="link">
+                      “{u.text.length > 160 ? `${u.text.slice(0, 159)}…` : u.text}”
+                    </Link>
+                    {u.leadIn && <p className="mt-0.5 text-xs text-stone-600 dark:text-stone-400">Introduced by: {u.leadIn}</p>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
           {view.notes.size > 0 && (
             <section aria-labelledby="notes" className="font-ui mt-12 border-t border-stone-200 pt-6 text-sm dark:border-stone-800">
               <h2 id="notes" className="mb-4 text-lg font-semibold">
