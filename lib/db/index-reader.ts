@@ -3,10 +3,13 @@ import { statSync } from 'node:fs';
 import type { ChunkKind, Citation, DocumentInfo, DocumentRef, IndexSummary, QuoteKind, ReaderDocument, SpeakerInfo, SpeakerRef } from '../types';
 import { openDatabase, readSchemaVersion, type Db } from './open';
 import { SCHEMA_VERSION } from './schema';
+import { ExactVectorStore } from './vector-store';
 
 type Statement = Database.Statement<unknown[]>;
 const STATEMENT_CACHE_LIMIT = 500;
 const CHUNK_CACHE_LIMIT = 20_000;
+/** Up to this many vectors are scanned in memory (about 1 ms per 1,000 at 512 dimensions, 2 KB each); see npm run bench. */
+export const EXACT_SCAN_MAX = 50_000;
 
 /** A chunk as stored, joined with what a result needs; SQL row shapes stay in this file. */
 export interface StoredChunk {
@@ -125,6 +128,7 @@ export class IndexReader {
   // the index never changes under a handle, so statements and hydrated chunks are kept (bounded) across searches
   private readonly statements = new Map<string, Statement>();
   private readonly chunkCache = new Map<number, StoredChunk>();
+  private vectorStore: ExactVectorStore | null | undefined;
   readonly fileStamp: string;
 
   private constructor(
@@ -327,14 +331,25 @@ export class IndexReader {
 
   /** Nearest chunks by cosine distance; score = 1 − distance. The KNN runs in its own CTE before any join. */
   vectorSearch(vector: Float32Array, k: number, filter: ChunkFilter = {}): RankedRow[] {
-    const f = filterSql(filter, '');
     const limit = Math.max(1, Math.min(k, 4096));
+    const store = this.vectors();
+    if (store) return store.search(vector, limit, filter);
+    const f = filterSql(filter, '');
     const rows = this.db
       .prepare(
         `WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?${f.sql}) SELECT chunk_rowid AS rowid, distance FROM knn ORDER BY distance`,
       )
       .all(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), limit, ...f.params) as { rowid: number; distance: number }[];
     return rows.map((r) => ({ rowid: Number(r.rowid), score: 1 - r.distance }));
+  }
+
+  /** The index's vectors in memory for an exact scan, loaded on first use; null above EXACT_SCAN_MAX rows (sqlite-vec then). */
+  vectors(): ExactVectorStore | null {
+    if (this.vectorStore === undefined) {
+      const { chunks, dimension } = this.summary();
+      this.vectorStore = chunks <= EXACT_SCAN_MAX ? ExactVectorStore.load(this.db, dimension) : null;
+    }
+    return this.vectorStore;
   }
 
   /** BM25 over text, speaker and section (FTS5 ranks are negative; score is their negation). */
