@@ -3,13 +3,15 @@ import { statSync } from 'node:fs';
 import type { ChunkKind, Citation, DocumentInfo, DocumentRef, IndexSummary, QuoteKind, ReaderDocument, SpeakerInfo, SpeakerRef } from '../types';
 import { openDatabase, readSchemaVersion, type Db } from './open';
 import { SCHEMA_VERSION } from './schema';
+import { ANN_THRESHOLD, loadAnnFile } from './ann-file';
+import type { AnnVectorStore } from './ann-store';
 import { ExactVectorStore } from './vector-store';
 
 type Statement = Database.Statement<unknown[]>;
 const STATEMENT_CACHE_LIMIT = 500;
 const CHUNK_CACHE_LIMIT = 20_000;
-/** Up to this many vectors are scanned in memory (about 1 ms per 1,000 at 512 dimensions, 2 KB each); see npm run bench. */
-export const EXACT_SCAN_MAX = 50_000;
+/** Up to this many vectors are scanned in memory (about 1 ms per 1,000 at 512 dimensions, 2 KB each); above, the ANN graph. */
+export const EXACT_SCAN_MAX = ANN_THRESHOLD;
 
 /** A chunk as stored, joined with what a result needs; SQL row shapes stay in this file. */
 export interface StoredChunk {
@@ -129,6 +131,8 @@ export class IndexReader {
   private readonly statements = new Map<string, Statement>();
   private readonly chunkCache = new Map<number, StoredChunk>();
   private vectorStore: ExactVectorStore | null | undefined;
+  private annStore: AnnVectorStore | null = null;
+  private annCheckedAt = 0;
   readonly fileStamp: string;
 
   private constructor(
@@ -334,6 +338,8 @@ export class IndexReader {
     const limit = Math.max(1, Math.min(k, 4096));
     const store = this.vectors();
     if (store) return store.search(vector, limit, filter);
+    const approximate = this.ann()?.search(vector, limit, filter);
+    if (approximate) return approximate;
     const f = filterSql(filter, '');
     const rows = this.db
       .prepare(
@@ -350,6 +356,15 @@ export class IndexReader {
       this.vectorStore = chunks <= EXACT_SCAN_MAX ? ExactVectorStore.load(this.db, dimension) : null;
     }
     return this.vectorStore;
+  }
+
+  /** The ANN graph written beside a large index (by ingest), once it is there; looked for at most every 10 s. */
+  private ann(): AnnVectorStore | null {
+    if (!this.annStore && Date.now() - this.annCheckedAt > 10_000) {
+      this.annCheckedAt = Date.now();
+      this.annStore = loadAnnFile(this.db, this.path);
+    }
+    return this.annStore;
   }
 
   /** BM25 over text, speaker and section (FTS5 ranks are negative; score is their negation). */
