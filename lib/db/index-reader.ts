@@ -341,11 +341,9 @@ export class IndexReader {
     const approximate = this.ann()?.search(vector, limit, filter);
     if (approximate) return approximate;
     const f = filterSql(filter, '');
-    const rows = this.db
-      .prepare(
-        `WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?${f.sql}) SELECT chunk_rowid AS rowid, distance FROM knn ORDER BY distance`,
-      )
-      .all(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), limit, ...f.params) as { rowid: number; distance: number }[];
+    const rows = this.statement(
+      `WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?${f.sql}) SELECT chunk_rowid AS rowid, distance FROM knn ORDER BY distance`,
+    ).all(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), limit, ...f.params) as { rowid: number; distance: number }[];
     return rows.map((r) => ({ rowid: Number(r.rowid), score: 1 - r.distance }));
   }
 
@@ -370,11 +368,10 @@ export class IndexReader {
   /** BM25 over text, speaker and section (FTS5 ranks are negative; score is their negation). */
   keywordSearch(match: string, k: number, filter: ChunkFilter = {}): RankedRow[] {
     const f = filterSql(filter, 'c');
-    const rows = this.db
-      .prepare(
-        `SELECT f.rowid AS rowid, bm25(fts_chunks, ${BM25_COLUMN_WEIGHTS}) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`,
-      )
-      .all(match, ...f.params, k) as { rowid: number; rank: number }[];
+    // the SQL varies only with the filter's shape, so the prepared statement is reused across queries
+    const rows = this.statement(
+      `SELECT f.rowid AS rowid, bm25(fts_chunks, ${BM25_COLUMN_WEIGHTS}) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`,
+    ).all(match, ...f.params, k) as { rowid: number; rank: number }[];
     return rows.map((r) => ({ rowid: Number(r.rowid), score: -r.rank }));
   }
 

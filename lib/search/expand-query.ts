@@ -161,11 +161,14 @@ export function matchableText(text: string): MatchableText {
 interface TermPattern {
   stem: string | null;
   phrase: string | null;
+  first: string | null;
 }
 
 function termPattern(term: string): TermPattern {
   const words = phraseWords(term);
-  return words.length === 1 ? { stem: lightStem(words[0]), phrase: null } : { stem: null, phrase: words.length ? ` ${words.join(' ')} ` : null };
+  return words.length === 1
+    ? { stem: lightStem(words[0]), phrase: null, first: null }
+    : { stem: null, phrase: words.length ? ` ${words.join(' ')} ` : null, first: words[0] ?? null };
 }
 
 // a query's concepts are matched against every candidate and result: their patterns are built once per concept list
@@ -181,7 +184,9 @@ function preparedConcepts(concepts: QueryConcept[]) {
 }
 
 function occursIn(p: TermPattern, text: MatchableText): boolean {
-  return p.stem !== null ? text.stems.has(p.stem) : p.phrase !== null && text.joined.includes(p.phrase);
+  if (p.stem !== null) return text.stems.has(p.stem);
+  if (p.phrase === null || (text.words && p.first !== null && !text.words.has(p.first))) return false;
+  return text.joined.includes(p.phrase);
 }
 
 /**

@@ -9,6 +9,8 @@ const PLAIN_WORD = /[\p{L}\p{N}]+/gu;
 export interface MatchableText {
   joined: string;
   stems: Set<string>;
+  /** The distinct words, so a phrase whose first word is absent is ruled out without a substring search. */
+  words?: Set<string>;
 }
 
 export interface WordToken {
@@ -77,7 +79,7 @@ export class TextAnalysis {
   get matchable(): MatchableText {
     if (!this._matchable) {
       const words = phraseWords(this.text);
-      this._matchable = { joined: ` ${words.join(' ')} `, stems: new Set(words.map(lightStem)) };
+      this._matchable = { joined: ` ${words.join(' ')} `, stems: new Set(words.map(lightStem)), words: new Set(words) };
     }
     return this._matchable;
   }
