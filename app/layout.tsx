@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import { savedIdSet } from '@/lib/collections/store';
+import { IconSprite } from './_components/icons';
 import { SearchShortcut } from './_components/search-shortcut';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <kbd className="rounded border border-stone-300 px-1 dark:border-stone-700">/</kbd> to search.
         </footer>
         <SearchShortcut />
+        <IconSprite />
       </body>
     </html>
   );

@@ -3,7 +3,7 @@ import { parseArgs, single, UsageError } from '../lib/cli/args';
 import { DEFAULT_BENCH, runBench } from '../lib/bench/run-bench';
 
 const USAGE =
-  'usage: npm run bench [-- --corpus DIR] [--rounds N] [--connections N] [--duration SECONDS] [--requests N] [--vectors N] [--no-http] [--no-build] [--check]';
+  'usage: npm run bench [-- --corpus DIR] [--rounds N] [--connections N] [--duration SECONDS] [--requests N] [--vectors N] [--million] [--archive DOCUMENTS] [--port N] [--no-http] [--no-build] [--check]';
 
 function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -14,8 +14,8 @@ function positiveInt(value: string | undefined, name: string, fallback: number, 
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), {
-    values: ['corpus', 'rounds', 'connections', 'duration', 'requests', 'vectors'],
-    flags: ['no-http', 'no-build', 'check', 'help'],
+    values: ['corpus', 'rounds', 'connections', 'duration', 'requests', 'vectors', 'archive', 'port'],
+    flags: ['no-http', 'no-build', 'check', 'help', 'million'],
   });
   if (args.flags.has('help')) {
     console.log(USAGE);
@@ -32,6 +32,9 @@ async function main(): Promise<number> {
     maxRequests: positiveInt(single(args, 'requests'), 'requests', DEFAULT_BENCH.maxRequests, 100_000),
     scaleVectors: positiveInt(single(args, 'vectors'), 'vectors', DEFAULT_BENCH.scaleVectors, 1_000_000),
     scaleQueries: DEFAULT_BENCH.scaleQueries,
+    million: args.flags.has('million'),
+    archiveDocuments: single(args, 'archive') === undefined ? undefined : positiveInt(single(args, 'archive'), 'archive', 0, 100_000),
+    port: single(args, 'port') === undefined ? undefined : positiveInt(single(args, 'port'), 'port', 0, 65_535),
     skipHttp: args.flags.has('no-http'),
     useExistingBuild: args.flags.has('no-build'),
     log: (line) => console.log(line),

@@ -5,7 +5,8 @@ import { savedIdSet } from '@/lib/collections/store';
 import type { IndexReader } from '@/lib/db/index-reader';
 import { toQuoteRecord } from '@/lib/records';
 import { checkIdsExist } from '@/lib/search/params';
-import { searchQuotes, type SearchParams } from '@/lib/search/search';
+import { searchQuotesCached } from '@/lib/search/search-cache';
+import type { SearchParams } from '@/lib/search/search';
 import { defaultThemes } from '@/lib/search/themes';
 import { citationSources, toCard, type QuoteCardData } from '@/lib/ui/cards';
 import { plural } from '@/lib/ui/format';
@@ -143,7 +144,7 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
     );
   let response;
   try {
-    response = await searchQuotes(reader, embedder, params);
+    response = await searchQuotesCached(reader, embedder, params);
   } catch (e) {
     const problem = describeIndexProblem(e);
     if (problem) return <IndexProblem problem={problem} />;

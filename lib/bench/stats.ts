@@ -3,6 +3,7 @@ export interface LatencySummary {
   n: number;
   p50: number;
   p95: number;
+  p99: number;
   mean: number;
   max: number;
 }
@@ -17,7 +18,14 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function summarise(samples: readonly number[]): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.length ? sorted.reduce((s, x) => s + x, 0) / sorted.length : Number.NaN;
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean, max: sorted[sorted.length - 1] ?? Number.NaN };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    mean,
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 /** Milliseconds spent in an async call. */

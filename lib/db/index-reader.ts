@@ -16,10 +16,15 @@ import type {
 } from '../types';
 import { openDatabase, readSchemaVersion, type Db } from './open';
 import { SCHEMA_VERSION } from './schema';
+import { ANN_THRESHOLD, loadAnnFile } from './ann-file';
+import type { AnnVectorStore } from './ann-store';
+import { ExactVectorStore } from './vector-store';
 
 type Statement = Database.Statement<unknown[]>;
 const STATEMENT_CACHE_LIMIT = 500;
 const CHUNK_CACHE_LIMIT = 20_000;
+/** Up to this many vectors are scanned in memory (about 1 ms per 1,000 at 512 dimensions, 2 KB each); above, the ANN graph. */
+export const EXACT_SCAN_MAX = ANN_THRESHOLD;
 
 /** A chunk as stored, joined with what a result needs; SQL row shapes stay in this file. */
 export interface StoredChunk {
@@ -147,6 +152,9 @@ export class IndexReader {
   // the index never changes under a handle, so statements and hydrated chunks are kept (bounded) across searches
   private readonly statements = new Map<string, Statement>();
   private readonly chunkCache = new Map<number, StoredChunk>();
+  private vectorStore: ExactVectorStore | null | undefined;
+  private annStore: AnnVectorStore | null = null;
+  private annCheckedAt = 0;
   readonly fileStamp: string;
 
   private constructor(
@@ -352,24 +360,43 @@ export class IndexReader {
 
   /** Nearest chunks by cosine distance; score = 1 − distance. The KNN runs in its own CTE before any join. */
   vectorSearch(vector: Float32Array, k: number, filter: ChunkFilter = {}): RankedRow[] {
-    const f = filterSql(filter, '');
     const limit = Math.max(1, Math.min(k, 4096));
-    const rows = this.db
-      .prepare(
-        `WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?${f.sql}) SELECT chunk_rowid AS rowid, distance FROM knn ORDER BY distance`,
-      )
-      .all(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), limit, ...f.params) as { rowid: number; distance: number }[];
+    const store = this.vectors();
+    if (store) return store.search(vector, limit, filter);
+    const approximate = this.ann()?.search(vector, limit, filter);
+    if (approximate) return approximate;
+    const f = filterSql(filter, '');
+    const rows = this.statement(
+      `WITH knn AS (SELECT chunk_rowid, distance FROM vec_chunks WHERE embedding MATCH ? AND k = ?${f.sql}) SELECT chunk_rowid AS rowid, distance FROM knn ORDER BY distance`,
+    ).all(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), limit, ...f.params) as { rowid: number; distance: number }[];
     return rows.map((r) => ({ rowid: Number(r.rowid), score: 1 - r.distance }));
+  }
+
+  /** The index's vectors in memory for an exact scan, loaded on first use; null above EXACT_SCAN_MAX rows (sqlite-vec then). */
+  vectors(): ExactVectorStore | null {
+    if (this.vectorStore === undefined) {
+      const { chunks, dimension } = this.summary();
+      this.vectorStore = chunks <= EXACT_SCAN_MAX ? ExactVectorStore.load(this.db, dimension) : null;
+    }
+    return this.vectorStore;
+  }
+
+  /** The ANN graph written beside a large index (by ingest), once it is there; looked for at most every 10 s. */
+  private ann(): AnnVectorStore | null {
+    if (!this.annStore && Date.now() - this.annCheckedAt > 10_000) {
+      this.annCheckedAt = Date.now();
+      this.annStore = loadAnnFile(this.db, this.path);
+    }
+    return this.annStore;
   }
 
   /** BM25 over text, speaker and section (FTS5 ranks are negative; score is their negation). */
   keywordSearch(match: string, k: number, filter: ChunkFilter = {}): RankedRow[] {
     const f = filterSql(filter, 'c');
-    const rows = this.db
-      .prepare(
-        `SELECT f.rowid AS rowid, bm25(fts_chunks, ${BM25_COLUMN_WEIGHTS}) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`,
-      )
-      .all(match, ...f.params, k) as { rowid: number; rank: number }[];
+    // the SQL varies only with the filter's shape, so the prepared statement is reused across queries
+    const rows = this.statement(
+      `SELECT f.rowid AS rowid, bm25(fts_chunks, ${BM25_COLUMN_WEIGHTS}) AS rank FROM fts_chunks f JOIN chunks c ON c.rowid = f.rowid WHERE fts_chunks MATCH ?${f.sql} ORDER BY rank LIMIT ?`,
+    ).all(match, ...f.params, k) as { rowid: number; rank: number }[];
     return rows.map((r) => ({ rowid: Number(r.rowid), score: -r.rank }));
   }
 

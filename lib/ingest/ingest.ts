@@ -1,3 +1,4 @@
+import { writeAnnFile } from '../db/ann-file';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -236,6 +237,12 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       options.onProgress,
     );
     writeIndexAtomically(options.dbPath, content, (step) => options.onProgress?.({ phase: step === 'writing' ? 'write' : 'check', done: 0, total: 1 }));
+    // a large index gets its ANN graph beside it (search scans smaller ones exactly); without it search still works, exactly
+    try {
+      writeAnnFile(options.dbPath);
+    } catch (e) {
+      warnings.push(`${options.dbPath}: the ANN graph could not be written (${(e as Error).message}); search scans every vector instead`);
+    }
     return {
       documents: docs.map((d) => ({
         id: d.source.id,

@@ -1,5 +1,6 @@
 import { contentTerms, queryTerms, STOPWORDS } from './fts-query';
-import { lightStem } from './highlight';
+import { lightStem } from './stem';
+import { analyseText, type MatchableText, type PlainToken, phraseWords } from './text-analysis';
 import type { Synset, Wordnet, WordnetPos } from './wordnet';
 
 /** One meaning-bearing part of a query: the words as typed and the other ways WordNet says to write them. */
@@ -119,8 +120,11 @@ const MAX_CONCEPTS = 32;
 
 /** The query's content words, two-word names WordNet knows ("civil servants", "prime minister") kept together, each with its expansions. */
 export function expandQuery(wn: Wordnet, query: string, opts = EXPANSION): QueryConcept[] {
-  const words = queryTerms(query);
-  const content = new Set(contentTerms(query));
+  return expandTerms(wn, queryTerms(query), new Set(contentTerms(query)), opts);
+}
+
+/** expandQuery of a query already split into its words and content words. */
+export function expandTerms(wn: Wordnet, words: readonly string[], content: ReadonlySet<string>, opts = EXPANSION): QueryConcept[] {
   const concepts: QueryConcept[] = [];
   for (let i = 0; i < words.length && concepts.length < MAX_CONCEPTS; i++) {
     const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : null;
@@ -135,14 +139,6 @@ export function expandQuery(wn: Wordnet, query: string, opts = EXPANSION): Query
   return concepts;
 }
 
-/** The words of a term as FTS5 tokenises them, so a phrase can be built from letters and digits only. */
-function phraseWords(term: string): string[] {
-  return term
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
 /** An FTS5 query for every concept and its expansions, each a quoted phrase; null when WordNet added nothing. */
 export function buildExpandedFtsQuery(concepts: QueryConcept[]): string | null {
   if (!concepts.some((c) => c.expansions.length)) return null;
@@ -155,30 +151,42 @@ export function buildExpandedFtsQuery(concepts: QueryConcept[]): string | null {
   return [...phrases].slice(0, 200).join(' OR ');
 }
 
-/** A text prepared for concept matching: its words, lower case, joined by single spaces, and the set of their light stems. */
-export interface MatchableText {
-  joined: string;
-  stems: Set<string>;
-}
+export type { MatchableText };
 
 export function matchableText(text: string): MatchableText {
-  const words = phraseWords(text);
-  return { joined: ` ${words.join(' ')} `, stems: new Set(words.map(lightStem)) };
+  return analyseText(text).matchable;
 }
 
 /** A term ready to look for in a MatchableText: a one-word term by light stem, a phrase as consecutive words. */
 interface TermPattern {
   stem: string | null;
   phrase: string | null;
+  first: string | null;
 }
 
 function termPattern(term: string): TermPattern {
   const words = phraseWords(term);
-  return words.length === 1 ? { stem: lightStem(words[0]), phrase: null } : { stem: null, phrase: words.length ? ` ${words.join(' ')} ` : null };
+  return words.length === 1
+    ? { stem: lightStem(words[0]), phrase: null, first: null }
+    : { stem: null, phrase: words.length ? ` ${words.join(' ')} ` : null, first: words[0] ?? null };
+}
+
+// a query's concepts are matched against every candidate and result: their patterns are built once per concept list
+const preparedCache = new WeakMap<QueryConcept[], { own: TermPattern; related: TermPattern[]; words: string[][] }[]>();
+
+function preparedConcepts(concepts: QueryConcept[]) {
+  let prepared = preparedCache.get(concepts);
+  if (!prepared) {
+    prepared = concepts.map((c) => ({ own: termPattern(c.term), related: c.expansions.map(termPattern), words: c.expansions.map(phraseWords) }));
+    preparedCache.set(concepts, prepared);
+  }
+  return prepared;
 }
 
 function occursIn(p: TermPattern, text: MatchableText): boolean {
-  return p.stem !== null ? text.stems.has(p.stem) : p.phrase !== null && text.joined.includes(p.phrase);
+  if (p.stem !== null) return text.stems.has(p.stem);
+  if (p.phrase === null || (text.words && p.first !== null && !text.words.has(p.first))) return false;
+  return text.joined.includes(p.phrase);
 }
 
 /**
@@ -186,7 +194,7 @@ function occursIn(p: TermPattern, text: MatchableText): boolean {
  * when only a related word does.
  */
 export function conceptMatcher(concepts: QueryConcept[], expansionCredit: number): (text: MatchableText) => number {
-  const prepared = concepts.map((c) => ({ own: termPattern(c.term), related: c.expansions.map(termPattern) }));
+  const prepared = preparedConcepts(concepts);
   return (text) => {
     if (!prepared.length) return 0;
     const has = (p: TermPattern) => occursIn(p, text);
@@ -209,29 +217,28 @@ export interface RelatedMatch {
  * word occurs is left to the ordinary highlighting. Shown so a reader sees why a quote without the query's words came up.
  */
 export function relatedMatches(concepts: QueryConcept[], text: string): RelatedMatch[] {
-  const matchable = matchableText(text);
-  // the same words as matchableText, with where each stands, to copy the matched words as written
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
-    lower: m[0].toLowerCase(),
-    stem: lightStem(m[0]),
-    start: m.index!,
-    end: m.index! + m[0].length,
-  }));
+  const analysis = analyseText(text);
+  const matchable = analysis.matchable;
+  const prepared = preparedConcepts(concepts);
+  let tokens: PlainToken[] | null = null;
   const out = new Map<string, RelatedMatch>();
-  for (const c of concepts) {
-    if (occursIn(termPattern(c.term), matchable)) continue;
-    for (const related of c.expansions) {
-      const pattern = termPattern(related);
-      if (!occursIn(pattern, matchable)) continue;
-      const words = phraseWords(related);
+  concepts.forEach((c, ci) => {
+    const p = prepared[ci];
+    if (occursIn(p.own, matchable)) return;
+    c.expansions.forEach((_, ri) => {
+      const pattern = p.related[ri];
+      if (!occursIn(pattern, matchable)) return;
+      // the same words as matchableText, with where each stands, to copy the matched words as written
+      tokens ??= analysis.tokens;
+      const words = p.words[ri];
       const stem = pattern.stem;
       for (let i = 0; i + words.length <= tokens.length; i++) {
-        const hit = stem !== null ? tokens[i].stem === stem : words.every((w, j) => tokens[i + j].lower === w);
+        const hit = stem !== null ? tokens[i].stem === stem : words.every((w, j) => tokens![i + j].lower === w);
         if (!hit) continue;
         const word = text.slice(tokens[i].start, tokens[i + words.length - 1].end);
         if (!out.has(word.toLowerCase())) out.set(word.toLowerCase(), { word, queryTerm: c.term });
       }
-    }
-  }
+    });
+  });
   return [...out.values()];
 }

@@ -22,7 +22,11 @@ export function queryTerms(text: string): string[] {
 
 /** The terms that carry meaning; all terms when the query is nothing but stopwords. */
 export function contentTerms(text: string): string[] {
-  const terms = queryTerms(text);
+  return contentTermsOf(queryTerms(text));
+}
+
+/** contentTerms of words already split by queryTerms. */
+export function contentTermsOf(terms: readonly string[]): string[] {
   const content = terms.filter((t) => !STOPWORDS.has(t));
   return [...new Set(content.length ? content : terms)];
 }
@@ -33,7 +37,12 @@ export function contentTerms(text: string): string[] {
  * Terms are ORed: BM25 ranks chunks that match more of them higher.
  */
 export function buildFtsQuery(text: string): string | null {
-  const terms = contentTerms(text).slice(0, 32);
+  return ftsMatchOf(contentTerms(text));
+}
+
+/** buildFtsQuery of content terms already found. */
+export function ftsMatchOf(content: readonly string[]): string | null {
+  const terms = content.slice(0, 32);
   if (!terms.length) return null;
   return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
 }

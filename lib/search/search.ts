@@ -2,18 +2,10 @@ import type { ChunkFilter, IndexReader, RankedRow, StoredChunk } from '../db/ind
 import type { Embedder } from '../embed/embedder';
 import { toQuoteRecord } from '../records';
 import type { AlsoIn, ChunkKind, RelatedTerm, SearchResponse, SearchResult } from '../types';
-import { buildFtsQuery, contentTerms } from './fts-query';
 import { bestSentence, lightStem, matchedTerms } from './highlight';
-import {
-  buildExpandedFtsQuery,
-  conceptMatcher,
-  expandQuery,
-  isDictionaryWord,
-  matchableText,
-  relatedMatches,
-  type MatchableText,
-  type QueryConcept,
-} from './expand-query';
+import { conceptMatcher, isDictionaryWord, relatedMatches, type QueryConcept } from './expand-query';
+import { asParsed, parseQuery, type ParsedQuery } from './parsed-query';
+import { analyseText } from './text-analysis';
 import { suggestSpelling } from './spelling';
 import { speakersNamedIn } from './speaker-mentions';
 import { bundledWordnet } from './wordnet';
@@ -82,44 +74,14 @@ export function assertSameEmbedder(reader: IndexReader, embedder: Embedder): voi
   if (built !== embedder.id) throw new EmbedderMismatchError(built, embedder.id);
 }
 
-const WORD_CACHE_LIMIT = 20_000;
-const wordCache = new Map<string, Set<string>>();
-const matchableCache = new Map<string, MatchableText>();
-
-/** Derived forms of a chunk's text, cached by key because candidate chunks recur from query to query; emptied when full. */
-function cachedByKey<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
-}
-
-/** The distinct lower-case words of a text. */
-function wordsOf(key: string, text: string): Set<string> {
-  return cachedByKey(wordCache, key, () => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []));
-}
-
-/** A chunk's searchable text prepared for concept matching. */
-function matchableOf(key: string, text: string): MatchableText {
-  return cachedByKey(matchableCache, key, () => matchableText(text));
-}
-
 /** Share of the query's distinct content words (light-stemmed, as the highlighter matches them) that occur in a text. */
-export function queryCoverage(query: string, text: string, cacheKey: string = text): number {
-  const stems = [...new Set(contentTerms(query).map(lightStem))].filter(Boolean);
+export function queryCoverage(query: string | ParsedQuery, text: string, cacheKey: string = text): number {
+  const { stems } = asParsed(query);
   if (!stems.length) return 0;
-  // a word can only stem to s if it starts with s (less a final y: "policies" → "policy"), so most words are never stemmed
-  const heads = stems.map((s) => (s.endsWith('y') && s.length > 3 ? s.slice(0, -1) : s));
-  const found = new Set<string>();
-  for (const word of wordsOf(cacheKey, text)) {
-    if (!heads.some((h) => word.startsWith(h))) continue;
-    const stem = lightStem(word);
-    if (stems.includes(stem)) found.add(stem);
-  }
-  return found.size / stems.length;
+  const words = analyseText(text, cacheKey).coverageStems;
+  let found = 0;
+  for (const stem of stems) if (words.has(stem)) found++;
+  return found / stems.length;
 }
 
 /** One ranked list of candidates and how much a place in it is worth; `credit` (0..1) scales a row's share, e.g. by query coverage. */
@@ -155,6 +117,8 @@ export interface Ranking {
   namedSpeakers: string[];
   /** The query's words with their WordNet relatives, as the expanded BM25 list searched them (hybrid only). */
   concepts: QueryConcept[];
+  /** The query as analysed once for ranking; pass it on to result building. */
+  parsed: ParsedQuery;
 }
 
 /** Retrieval without presentation: candidates from BM25, expanded BM25 and KNN, fused, near-duplicates collapsed. */
@@ -162,7 +126,8 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   const filter: ChunkFilter = { kinds: kindsFor(params.kind), speakerIds: params.speakers, documentIds: params.documents };
   const n = FUSION.candidates;
   const hybrid = method === 'hybrid';
-  const match = method === 'vector' ? null : buildFtsQuery(params.q);
+  const pq = parseQuery(params.q);
+  const match = method === 'vector' ? null : pq.ftsMatch;
   const keyword = match ? reader.keywordSearch(match, n, filter) : [];
   let vector: RankedRow[] = [];
   let queryVector: Float32Array | null = null;
@@ -170,8 +135,8 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
     [queryVector] = await embedder.embed([params.q], 'query');
     vector = reader.vectorSearch(queryVector, n, filter);
   }
-  const concepts = hybrid ? expandQuery(bundledWordnet(), params.q) : [];
-  const expandedMatch = buildExpandedFtsQuery(concepts);
+  const concepts = hybrid ? pq.concepts : [];
+  const expandedMatch = hybrid ? pq.expandedMatch : null;
   const expanded = expandedMatch ? reader.keywordSearch(expandedMatch, n, filter) : [];
   // a search already filtered to some speakers has no one to put first
   const named = hybrid && queryVector && !params.speakers?.length ? speakersNamedIn(params.q, reader.speakers()) : [];
@@ -194,16 +159,16 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   };
   const keywordCredit = (id: number) => {
     const s = searchable(id);
-    const own = queryCoverage(params.q, s.text, s.key);
+    const own = queryCoverage(pq, s.text, s.key);
     const context = candidates.get(id)!.context;
     // words only the framing paragraph has count at a discount: it is the author's text, not the speaker's
-    const framed = context && own < 1 ? FUSION.contextCredit * queryCoverage(params.q, `${s.text} ${context}`, `${s.key}\0context`) : 0;
+    const framed = context && own < 1 ? FUSION.contextCredit * queryCoverage(pq, `${s.text} ${context}`, `${s.key}\0context`) : 0;
     return Math.max(own, framed) ** FUSION.coveragePower;
   };
   const conceptCoverage = conceptMatcher(concepts, FUSION.expansionCredit);
   const expandedCredit = (id: number) => {
     const s = searchable(id);
-    return conceptCoverage(matchableOf(s.key, s.text)) ** FUSION.coveragePower;
+    return conceptCoverage(analyseText(s.text, s.key).matchable) ** FUSION.coveragePower;
   };
   const lists: WeightedList[] = [];
   if (method !== 'keyword') lists.push({ rows: vector, weight: hybrid ? FUSION.vectorWeight : 1 });
@@ -222,7 +187,7 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
     seenGroups.add(group);
     out.push({ chunk, score: fused.get(chunk.rowid)!, vectorScore: vectorScores.get(chunk.rowid) ?? null });
   }
-  return { ranked: out, namedSpeakers: named, concepts };
+  return { ranked: out, namedSpeakers: named, concepts, parsed: pq };
 }
 
 /** Other documents that carry the same passage ("also in"), each once. */
@@ -243,7 +208,8 @@ function asTyped(query: string, term: string): string {
 }
 
 /** A stored chunk as a result for a query: attributed, cited, highlighted, with its score and "also in". */
-export function toSearchResult(reader: IndexReader, chunk: StoredChunk, query: string, score: number, concepts: QueryConcept[] = []): SearchResult {
+export function toSearchResult(reader: IndexReader, chunk: StoredChunk, q: string | ParsedQuery, score: number, concepts: QueryConcept[] = []): SearchResult {
+  const query = asParsed(q);
   const matched = matchedTerms(query, chunk.text);
   const ownStems = new Set(matched.map(lightStem));
   return {
@@ -252,7 +218,7 @@ export function toSearchResult(reader: IndexReader, chunk: StoredChunk, query: s
     matchedTerms: matched,
     bestSentence: bestSentence(query, chunk.text),
     contextTerms: chunk.context ? matchedTerms(query, chunk.context).filter((t) => !ownStems.has(lightStem(t))) : [],
-    relatedTerms: relatedMatches(concepts, chunk.text).map((r): RelatedTerm => ({ word: r.word, queryTerm: asTyped(query, r.queryTerm) })),
+    relatedTerms: relatedMatches(concepts, chunk.text).map((r): RelatedTerm => ({ word: r.word, queryTerm: asTyped(query.text, r.queryTerm) })),
     alsoIn: alsoInFor(reader, chunk),
   };
 }
@@ -263,8 +229,8 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   assertSameEmbedder(reader, embedder);
   const limit = Math.min(Math.max(1, params.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
   const offset = Math.max(0, params.offset ?? 0);
-  const { ranked, namedSpeakers: named, concepts } = await rankChunks(reader, embedder, params);
-  const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, params.q, score, concepts));
+  const { ranked, namedSpeakers: named, concepts, parsed } = await rankChunks(reader, embedder, params);
+  const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, parsed, score, concepts));
   const namedSpeakers = named.map((id) => reader.speakerRef(id)).filter((s): s is NonNullable<typeof s> => !!s);
   const wn = bundledWordnet();
   const suggestion = suggestSpelling(params.q, { corpusWords: reader.corpusWordCounts(), isKnownWord: (w) => isDictionaryWord(wn, w) });

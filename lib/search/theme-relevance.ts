@@ -1,7 +1,7 @@
 import type { IndexReader, StoredChunk } from '../db/index-reader';
 import type { Embedder } from '../embed/embedder';
-import { contentTerms } from './fts-query';
 import { lightStem } from './highlight';
+import { parseQuery } from './parsed-query';
 
 /**
  * How strongly one attributed quote addresses a theme, on an absolute 0..1 scale, so that "this speaker says
@@ -67,7 +67,7 @@ const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 /** The theme's content stems with their weights; words absent from every quote weigh the most. */
 export function themeTerms(reader: IndexReader, theme: string): { stem: string; weight: number }[] {
   const { quoteCount, df } = quoteLexicon(reader);
-  const stems = [...new Set(contentTerms(theme).map(lightStem))].filter(Boolean);
+  const stems = parseQuery(theme).stems;
   return stems.map((stem) => ({ stem, weight: Math.log(1 + quoteCount / ((df.get(stem) ?? 0) + 0.5)) }));
 }
 

@@ -24,7 +24,10 @@ export async function warmServer(): Promise<void> {
   // whole search, which loads the WordNet index files and prepares the statements every query uses
   await getEmbedder()
     .then(async (e) => {
-      for (let n = 1; n <= WARM_TOKENS; n++) await e.embed([WARM_WORDS.slice(0, n).join(' ')], 'query');
+      const texts = Array.from({ length: WARM_TOKENS }, (_, i) => WARM_WORDS.slice(0, i + 1).join(' '));
+      // every thread of the pool has its own model to warm
+      if (e.warm) await e.warm(texts);
+      else for (const t of texts) await e.embed([t], 'query');
       await searchQuotes(getIndex(), e, { q: 'what does Koga say about economic penalties on Beijing', kind: 'quotes' });
     })
     .catch(() => undefined);

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { IndexMissingError } from '@/lib/db/open';
 import { checkIdsExist, parseSearchQuery } from '@/lib/search/params';
-import { EmbedderMismatchError, searchQuotes } from '@/lib/search/search';
+import { searchQuotesCached } from '@/lib/search/search-cache';
+import { EmbedderMismatchError } from '@/lib/search/search';
 import { getEmbedder, getIndex } from '@/lib/server/context';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +18,7 @@ export async function GET(request: NextRequest) {
     const reader = getIndex();
     const unknown = checkIdsExist(reader, parsed.value);
     if (unknown) return error(400, unknown);
-    const response = await searchQuotes(reader, await getEmbedder(), parsed.value);
+    const response = await searchQuotesCached(reader, await getEmbedder(), parsed.value);
     return NextResponse.json(response, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     if (e instanceof IndexMissingError) return error(503, 'The index has not been built yet; run npm run ingest.');
