@@ -29,6 +29,7 @@ export function toQuoteRecord(reader: IndexReader, chunk: StoredChunk): QuoteRec
     footnote: chunk.footnoteNumber !== null ? { number: chunk.footnoteNumber, text: chunk.footnoteText } : null,
     href: quoteHref(chunk.documentId, chunk.anchors[0]),
     citation: chunk.citation,
+    page: chunk.page,
   };
   perReader.set(chunk.id, record);
   return record;

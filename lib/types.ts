@@ -45,6 +45,7 @@ export interface QuoteRecord {
   footnote: FootnoteRef | null;
   href: string; // /documents/<id>#<paragraph-anchor>
   citation: Citation;
+  page: number | null; // the page it starts on, for paginated sources (PDF)
 }
 
 export interface AlsoIn {
@@ -105,6 +106,7 @@ export interface ReaderParagraph {
   text: string;
   footnoteRefs: { number: number; offset: number }[];
   quoteIds: string[]; // quotes that include this paragraph
+  page?: number | null; // the page it starts on, for paginated sources (PDF)
 }
 
 export interface ReaderSection {

@@ -311,8 +311,9 @@ export function attributeQuotes(
   const warnings: ParseWarning[] = [];
   const consumed = new Set<number>();
   const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
-  const push = (q: Omit<ParsedQuote, 'interviewDate'> & { interviewDate?: string | null }) => {
-    quotes.push({ ...q, interviewDate: q.interviewDate ?? (q.kind === 'interview' ? uniqueDate(q.speaker, ctx) : null) });
+  const push = (q: Omit<ParsedQuote, 'interviewDate' | 'page'> & { interviewDate?: string | null }) => {
+    const page = paragraphs.find((p) => p.anchor === q.anchors[0])?.page ?? null;
+    quotes.push({ ...q, interviewDate: q.interviewDate ?? (q.kind === 'interview' ? uniqueDate(q.speaker, ctx) : null), page });
   };
   const isInterviewee = (s: SpeakerMention) => interviewees.some((i) => sameSpeaker(i, s));
 
@@ -469,6 +470,7 @@ function inlineQuotes(p: Paragraph, ctx: Context): ParsedQuote[] {
       footnoteNumber: note?.number ?? null,
       interviewDate: interview?.date ?? null,
       line: p.line,
+      page: p.page,
     });
   }
   return out;

@@ -1,4 +1,5 @@
 import type { DocumentInfo, QuoteKind } from '../types';
+import type { PageNumbering, PageStart } from './readers/types';
 
 /** A corpus file read from disk, before parsing. */
 export interface SourceFile {
@@ -7,6 +8,9 @@ export interface SourceFile {
   meta: DocumentInfo;
   body: string;
   bodyStartLine: number; // 1-based file line of the body's first line
+  format?: string; // 'markdown' | 'text' | 'pdf' | 'docx' | 'html'
+  pages?: PageStart[] | null; // paginated sources: the page each body line stands on (lines counted in the body)
+  pageNumbering?: PageNumbering | null;
 }
 
 export type ParagraphKind = 'text' | 'list' | 'meta' | 'toc' | 'byline';
@@ -25,6 +29,7 @@ export interface Paragraph {
   refs: FootnoteRefPos[];
   line: number; // file line where it starts
   italic: boolean; // the whole paragraph was wrapped in *…*
+  page: number | null; // the page it starts on, for paginated sources
 }
 
 export interface Section {
@@ -68,6 +73,7 @@ export interface ParsedQuote {
   footnoteNumber: number | null;
   interviewDate: string | null;
   line: number;
+  page: number | null; // the page its first paragraph starts on
 }
 
 export interface ParseWarning {

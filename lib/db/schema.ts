@@ -1,4 +1,4 @@
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The index schema. vec_chunks is created separately because its dimension depends on the model. */
 export const SCHEMA_SQL = `
@@ -15,6 +15,7 @@ CREATE TABLE sections (
 CREATE TABLE paragraphs (
   document_id TEXT NOT NULL REFERENCES documents(id), anchor TEXT NOT NULL, ordinal INTEGER NOT NULL,
   section_idx INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, refs_json TEXT NOT NULL, italic INTEGER NOT NULL,
+  page INTEGER,
   PRIMARY KEY (document_id, anchor)
 );
 CREATE TABLE footnotes (
@@ -30,7 +31,8 @@ CREATE TABLE chunks (
   kind TEXT NOT NULL CHECK (kind IN ('interview', 'quote', 'analysis')), speaker_id TEXT REFERENCES speakers(id),
   section_idx INTEGER NOT NULL, anchors_json TEXT NOT NULL, text TEXT NOT NULL, ordinal INTEGER NOT NULL,
   word_count INTEGER NOT NULL, method TEXT, footnote_number INTEGER, interview_date TEXT, dup_of TEXT,
-  citation_json TEXT NOT NULL, context TEXT NOT NULL DEFAULT ''
+  citation_json TEXT NOT NULL, context TEXT NOT NULL DEFAULT '',
+  page INTEGER
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
 CREATE INDEX chunks_speaker ON chunks(speaker_id, kind);

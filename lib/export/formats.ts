@@ -23,6 +23,7 @@ export const CSV_COLUMNS = [
   'chicago',
   'apa',
   'mla',
+  'page',
 ] as const;
 
 function csvCell(v: string | number | null | undefined): string {
@@ -54,6 +55,7 @@ export function quotesToCsv(quotes: QuoteRecord[]): string {
       q.citation.chicago,
       q.citation.apa,
       q.citation.mla,
+      q.page,
     ]
       .map(csvCell)
       .join(','),
