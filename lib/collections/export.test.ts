@@ -102,7 +102,19 @@ describe('buildExport', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].id).toBe(ids()[1]);
     // the quote object of the JSON contract, nothing of the result list (score, highlights, "also in")
-    expect(Object.keys(rows[0]).sort()).toEqual(['citation', 'document', 'footnote', 'href', 'id', 'interviewDate', 'kind', 'section', 'speaker', 'text']);
+    expect(Object.keys(rows[0]).sort()).toEqual([
+      'citation',
+      'document',
+      'footnote',
+      'href',
+      'id',
+      'interviewDate',
+      'kind',
+      'page',
+      'section',
+      'speaker',
+      'text',
+    ]);
     expect(search.filename).toBe('expert-quotes-fishing-fleets-certainty-2025-03-04.json');
   });
 

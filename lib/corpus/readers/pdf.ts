@@ -177,7 +177,7 @@ function romanToNumber(s: string): number | null {
  * notes as lines starting with superscript numbers, note markers as superscripts, italics as *…*,
  * and the page each paragraph starts on.
  */
-export async function readPdf(file: string, bytes: Uint8Array): Promise<ReaderOutput> {
+export async function readPdf(file: string, bytes: Uint8Array, options: { blockQuoteMarkers?: boolean } = {}): Promise<ReaderOutput> {
   let doc: PdfDocument;
   try {
     doc = await openPdf(bytes);
@@ -200,7 +200,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<ReaderOu
       );
     const meta = await pdfMetadata(doc);
     const labels = await doc.getPageLabels().catch(() => null);
-    const result = layoutToText(pages, labels);
+    const result = layoutToText(pages, labels, options.blockQuoteMarkers ?? false);
     if (!meta.title) meta.title = result.title;
     return { body: result.body, meta, pages: result.pages, pageNumbering: result.numbering, warnings: result.warnings };
   } finally {
@@ -306,7 +306,7 @@ function noteNumber(l: Line): number | null {
 }
 
 /** Turns laid-out lines into the parser's text, with a page for every paragraph line. */
-function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: string[] | null) {
+function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: string[] | null, blockQuoteMarkers: boolean) {
   const pages = pagesIn;
   const { printed, romanPrinted } = stripPageFurniture(pages);
   const { numbering, numbers } = pageNumbers(pages.length, labels, printed, romanPrinted);
@@ -346,6 +346,7 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
     .sort((a, b) => a - b);
   const right = ends[Math.floor(ends.length * 0.9)] ?? 0;
   const width = Math.max(1, right - globalLeft);
+  const pageLeft = new Map(bodyLines.map((lines, i) => [i, marginOf(lines) || globalLeft]));
   const gaps: [number, number][] = [];
   for (const lines of bodyLines)
     for (let i = 1; i < lines.length; i++) {
@@ -354,12 +355,11 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
     }
   const lineGap = dominant(gaps) || bodySize * 1.2;
 
-  const paragraphs: PdfParagraph[] = [];
   const pendingNotes: { number: number | null; lines: Line[]; page: number }[] = [];
   const output: { text: string; page: number }[] = [];
   const flushNotes = () => {
     for (const n of pendingNotes) {
-      const text = joinLines(n.lines, words, true);
+      const text = renderParagraph({ page: n.lines[0].page, lines: n.lines, heading: false }, words);
       if (n.number === null) {
         // the rest of a note begun on the previous page
         const prev = output.findLast((o) => /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(o.text));
@@ -371,13 +371,21 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
     }
     pendingNotes.length = 0;
   };
+  // a paragraph indented on the left (and, over full lines, on the right) is a block quote
+  const isBlockQuote = (para: PdfParagraph) => {
+    if (para.heading) return false;
+    const size = para.lines[0].size;
+    const left = pageLeft.get(para.page) ?? globalLeft;
+    return para.lines.every((l) => l.x0 - left >= 1.5 * size) && para.lines.slice(0, -1).every((l) => l.x1 <= right - size);
+  };
   const emit = (para: PdfParagraph) => {
-    output.push({ text: renderParagraph(para, words), page: para.page });
+    const text = renderParagraph(para, words);
+    output.push({ text: blockQuoteMarkers && isBlockQuote(para) ? `> ${text}` : text, page: para.page });
   };
 
   let current: PdfParagraph | null = null;
   bodyLines.forEach((lines, pageIndex) => {
-    const left = marginOf(lines) || globalLeft;
+    const left = pageLeft.get(pageIndex) ?? globalLeft;
     lines.forEach((line, i) => {
       const heading = line.size > bodySize * 1.1;
       const prev = current?.lines[current.lines.length - 1];
@@ -430,13 +438,12 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
   const firstPage = pages[0]?.lines ?? [];
   const largest = Math.max(0, ...firstPage.map((l) => l.size));
   const titleLines = largest > bodySize * 1.2 ? firstPage.filter((l) => l.size >= largest - 0.5) : [];
-  const warnings = paragraphs.length ? [] : [];
   return {
     body: bodyParts.join('\n'),
     pages: pageStarts,
     numbering,
     title: titleLines.length ? titleLines.map((l) => l.text).join(' ') : null,
-    warnings,
+    warnings: [] as string[],
   };
 }
 
@@ -455,7 +462,10 @@ function renderParagraph(para: PdfParagraph, words: Map<string, number>): string
     }
     segments.push(...l.segments.map((s) => ({ ...s })));
   });
-  return renderSegments(segments);
+  // LaTeX sets an ellipsis as spaced dots ("[. . . ]"); the words are the same with "..."
+  return renderSegments(segments)
+    .replace(/(?<!\.)\.\s\.\s\.(?!\s?\.)/g, '...')
+    .replace(/\.\.\.\s+\]/g, '...]');
 }
 
 /** How two lines meet: a space, nothing ("Sino-" + "Japanese", a URL), or a hyphen of a cut word dropped. */
@@ -480,8 +490,4 @@ function joinText(prev: string, next: string, words: Map<string, number>): strin
   const j = jointBetween(prev, next, words);
   const left = j.dropHyphen ? prev.trimEnd().replace(/-$/, '') : prev.trimEnd();
   return left + (j.space ? ' ' : '') + next.trimStart();
-}
-
-function joinLines(lines: Line[], words: Map<string, number>, _note: boolean): string {
-  return renderParagraph({ page: lines[0].page, lines, heading: false }, words);
 }

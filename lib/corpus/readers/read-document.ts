@@ -46,7 +46,7 @@ export async function readDocument(
     return { ...readSource(file, text, side), format, pages: null, pageNumbering: null };
   }
   let out: ReaderOutput;
-  if (format === 'pdf') out = await (await import('./pdf')).readPdf(file, bytes);
+  if (format === 'pdf') out = await (await import('./pdf')).readPdf(file, bytes, options);
   else if (format === 'docx') out = await (await import('./docx')).readDocx(file, bytes, options);
   else out = (await import('./html')).readHtml(file, decodeUtf8(file, bytes), options);
   const fromFile = metadataRecord(out.meta);
