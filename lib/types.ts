@@ -55,6 +55,7 @@ export interface QuoteRecord {
   attribution: Attribution | null; // null exactly when speaker is null
   href: string; // /documents/<id>#<paragraph-anchor>
   citation: Citation;
+  page: number | null; // the page it starts on, for paginated sources (PDF)
 }
 
 export interface AlsoIn {
@@ -118,6 +119,7 @@ export interface ReaderParagraph {
   text: string;
   footnoteRefs: { number: number; offset: number }[];
   quoteIds: string[]; // quotes that include this paragraph
+  page?: number | null; // the page it starts on, for paginated sources (PDF)
 }
 
 export interface ReaderSection {

@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   try {
     const reader = IndexReader.open(dbPath);
     const summary = reader.summary();
-    if (existsSync(corpusDir) && parseCorpus(corpusDir).hash !== summary.corpusHash)
+    if (existsSync(corpusDir) && (await parseCorpus(corpusDir)).hash !== summary.corpusHash)
       console.log(
         `warning: ${path.relative(process.cwd(), dbPath)} was built from a different corpus than ${path.relative(process.cwd(), corpusDir)}; run npm run ingest for current figures`,
       );

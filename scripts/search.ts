@@ -49,7 +49,9 @@ async function main(): Promise<number> {
     const when = r.interviewDate ? `, ${r.dateLabel ?? 'dated'} ${r.interviewDate}` : '';
     console.log(`${i + 1}. [${r.kind}] ${who}${when}  score ${r.score.toFixed(3)}`);
     console.log(`   “${r.text.length > 400 ? `${r.text.slice(0, 400)}…` : r.text}”`);
-    console.log(`   ${r.document.title}${r.section ? ` — ${r.section}` : ''}${r.footnote ? `, n. ${r.footnote.number}` : ''}`);
+    console.log(
+      `   ${r.document.title}${r.section ? ` — ${r.section}` : ''}${r.page !== null ? `, p. ${r.page}` : ''}${r.footnote ? `, n. ${r.footnote.number}` : ''}`,
+    );
     if (r.kind !== 'analysis') console.log(`   ${attributionPhrase(r.attribution, r.footnote?.number ?? null)}`);
     if (r.alsoIn.length) console.log(`   also in: ${r.alsoIn.map((a) => a.title).join('; ')}`);
   });

@@ -49,6 +49,8 @@ export interface CiteInput {
   interviewDate: string | null;
   section: string | null;
   footnoteNumber?: number | null;
+  /** The page of a paginated source the quote stands on; Chicago's locator. */
+  page?: number | null;
 }
 
 const join = (...parts: Array<string | null | undefined | false>): string => parts.filter(Boolean).join(', ');
@@ -83,6 +85,7 @@ export function citeQuote(input: CiteInput): Citation {
     input.kind,
     input.interviewDate,
     input.footnoteNumber ?? null,
+    input.page ?? null,
   ]);
   let citation = citations.get(key);
   if (!citation) {
@@ -98,7 +101,7 @@ export function citeQuote(input: CiteInput): Citation {
 
 function composeCitation(input: CiteInput): Citation {
   const { document: doc } = input;
-  const note = chicagoNote(doc, input.footnoteNumber);
+  const note = chicagoNote(doc, input.footnoteNumber, input.page);
   const reference = apaReference(doc);
   const worksCited = mlaWorksCited(doc);
   if (input.kind === 'analysis') return { chicago: note, apa: reference, mla: worksCited };

@@ -60,9 +60,20 @@ const LOCATOR_PLACEHOLDER = '8675309421';
  * "Anoma P. van der Veere, Shaping a New Alliance: … (LeidenAsiaCentre, 2025)."
  * With a footnote number the note points at it as a locator ("…, 2025), n. 132.").
  */
-export function chicagoNote(doc: DocumentInfo, footnoteNumber?: number | null): string {
+export function chicagoNote(doc: DocumentInfo, footnoteNumber?: number | null, page?: number | null): string {
   const entry = entryFor(doc);
   const note = footnoteNumber != null && Number.isFinite(footnoteNumber) && footnoteNumber > 0 ? String(Math.trunc(footnoteNumber)) : '';
+  if (page != null && Number.isInteger(page) && page > 0) {
+    // a paginated source: the page, and the note on it ("41n132", Chicago 14.157)
+    const locator = note ? `${page}n${note}` : String(page);
+    const key = `p${locator}`;
+    let paged = entry.chicagoNotes.get(key);
+    if (paged === undefined) {
+      paged = format(entry.ordered, 'citation', 'chicago', { entry: [{ id: entry.id, locator, label: 'page' }] });
+      if (entry.chicagoNotes.size < 5000) entry.chicagoNotes.set(key, paged);
+    }
+    return paged;
+  }
   let text = entry.chicagoNotes.get(note);
   if (text !== undefined) return text;
   if (!note) {

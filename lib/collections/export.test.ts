@@ -112,6 +112,7 @@ describe('buildExport', () => {
       'id',
       'interviewDate',
       'kind',
+      'page',
       'section',
       'speaker',
       'text',

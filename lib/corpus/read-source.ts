@@ -19,7 +19,7 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Derives the document id from a file name: lower-case kebab, no extension. */
 export function documentIdFromFileName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown|txt)$/i, '');
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown|txt|pdf|docx|html?)$/i, '');
   return base
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -87,7 +87,11 @@ export function readSource(path: string, text: string, sidecar?: { path: string;
   }
   const body = lines.slice(bodyStart).join('\n');
   if (!body.trim()) throw new CorpusError(path, bodyStart + 1, 'is empty: there is no text after the front matter');
+  return buildSourceFile(path, body, meta, metaFile, bodyStart + 1);
+}
 
+/** A source file from a body and its metadata (front matter, sidecar or what a PDF/DOCX/HTML file states), checked. */
+export function buildSourceFile(path: string, body: string, meta: Record<string, unknown>, metaFile: string, bodyStartLine: number): SourceFile {
   const id = documentIdFromFileName(path);
   if (!DOCUMENT_ID.test(id))
     throw new CorpusError(path, null, `gives the document id "${id}", which is not usable; rename the file using letters, digits and hyphens`);
@@ -116,10 +120,10 @@ export function readSource(path: string, text: string, sidecar?: { path: string;
     url,
     kind: str(meta.kind) ?? 'article',
   };
-  return { path, id, meta: info, body, bodyStartLine: bodyStart + 1 };
+  return { path, id, meta: info, body, bodyStartLine };
 }
 
-function parseMetaYaml(file: string, yamlText: string, firstLine: number): Record<string, unknown> {
+export function parseMetaYaml(file: string, yamlText: string, firstLine: number): Record<string, unknown> {
   try {
     const v = parseYaml(yamlText);
     if (v === null || v === undefined) return {};

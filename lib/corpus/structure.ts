@@ -302,9 +302,22 @@ export function parseStructure(source: SourceFile): DocumentStructure {
       refs: text.refs,
       line: b.line,
       italic,
+      page: pageAtLine(source, b.line),
     });
   }
   return { sections, paragraphs, footnotes };
+}
+
+/** The page a file line stands on, from the reader's page map (null for unpaginated sources). */
+export function pageAtLine(source: SourceFile, line: number): number | null {
+  if (!source.pages?.length) return null;
+  const bodyLine = line - source.bodyStartLine + 1;
+  let page: number | null = null;
+  for (const p of source.pages) {
+    if (p.line > bodyLine) break;
+    page = p.page;
+  }
+  return page;
 }
 
 /** Removes *…* markers and shifts the footnote offsets that follow them. */

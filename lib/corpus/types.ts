@@ -1,4 +1,5 @@
 import type { Attribution, DateLabel, DocumentInfo, QuoteKind } from '../types';
+import type { PageNumbering, PageStart } from './readers/types';
 
 export type { Attribution, AttributionMethod, DateLabel } from '../types';
 
@@ -9,6 +10,9 @@ export interface SourceFile {
   meta: DocumentInfo;
   body: string;
   bodyStartLine: number; // 1-based file line of the body's first line
+  format?: string; // 'markdown' | 'text' | 'pdf' | 'docx' | 'html'
+  pages?: PageStart[] | null; // paginated sources: the page each body line stands on (lines counted in the body)
+  pageNumbering?: PageNumbering | null;
 }
 
 export type ParagraphKind = 'text' | 'list' | 'meta' | 'toc' | 'byline';
@@ -27,6 +31,7 @@ export interface Paragraph {
   refs: FootnoteRefPos[];
   line: number; // file line where it starts
   italic: boolean; // the whole paragraph was wrapped in *…*
+  page: number | null; // the page it starts on, for paginated sources
 }
 
 export interface Section {
@@ -70,6 +75,7 @@ export interface ParsedQuote {
   dateLabel: DateLabel | null; // what that note calls the date ("Transcribed on" -> 'transcribed')
   leadIn: string | null; // the sentence that introduces the quote, if any (shown for unattributed quotes)
   line: number;
+  page?: number | null; // the page its first paragraph starts on (set by parseDocument from the paragraphs)
 }
 
 export interface ParseWarning {

@@ -50,6 +50,8 @@ export interface StoredChunk {
   citation: Citation;
   /** The author's paragraph framing a quote (its lead-in, or the paragraph around an inline quote); '' for analysis. */
   context: string;
+  /** The page it starts on, for paginated sources. */
+  page: number | null;
 }
 
 export interface ChunkFilter {
@@ -84,12 +86,13 @@ interface ChunkRow {
   dup_of: string | null;
   citation_json: string;
   context: string;
+  page: number | null;
 }
 
 /** BM25 weights of the FTS columns text, speaker, section and context: a quote's framing paragraph counts, weakly (0.6 tuned on the judged set; 0.3–1 within 0.01). */
 const BM25_COLUMN_WEIGHTS = [1.0, 2.0, 0.5, 0.6].join(', ');
 const CHUNK_SELECT = `SELECT c.rowid AS rowid, c.id, c.kind, c.text, c.document_id, c.speaker_id, c.section_idx, s.heading, c.anchors_json,
-  c.ordinal, c.method, c.evidence, c.footnote_number, f.text AS footnote_text, c.interview_date, c.date_label, c.lead_in, c.dup_of, c.citation_json, c.context
+  c.ordinal, c.method, c.evidence, c.footnote_number, f.text AS footnote_text, c.interview_date, c.date_label, c.lead_in, c.dup_of, c.citation_json, c.context, c.page
   FROM chunks c
   LEFT JOIN sections s ON s.document_id = c.document_id AND s.idx = c.section_idx
   LEFT JOIN footnotes f ON f.document_id = c.document_id AND f.number = c.footnote_number`;
@@ -115,6 +118,7 @@ function toChunk(r: ChunkRow): StoredChunk {
     dupOf: r.dup_of,
     citation: JSON.parse(r.citation_json) as Citation,
     context: r.context,
+    page: r.page ?? null,
   };
 }
 
@@ -409,12 +413,15 @@ export class IndexReader {
       heading: string | null;
       anchor: string;
     }[];
-    const paragraphs = this.statement('SELECT anchor, section_idx, kind, text, refs_json FROM paragraphs WHERE document_id = ? ORDER BY ordinal').all(id) as {
+    const paragraphs = this.statement('SELECT anchor, section_idx, kind, text, refs_json, page FROM paragraphs WHERE document_id = ? ORDER BY ordinal').all(
+      id,
+    ) as {
       anchor: string;
       section_idx: number;
       kind: ReaderDocument['sections'][number]['paragraphs'][number]['kind'];
       text: string;
       refs_json: string;
+      page: number | null;
     }[];
     const footnotes = this.statement('SELECT number, text FROM footnotes WHERE document_id = ? ORDER BY number').all(id) as { number: number; text: string }[];
     const quotes = this.quotes({ documentId: id, includeUnattributed: true }).map((q) => ({
@@ -445,6 +452,7 @@ export class IndexReader {
               text: p.text,
               footnoteRefs: JSON.parse(p.refs_json) as { number: number; offset: number }[],
               quoteIds: quotesByAnchor.get(p.anchor) ?? [],
+              page: p.page ?? null,
             })),
         }))
         .filter((s) => s.heading !== null || s.paragraphs.length > 0),

@@ -1,4 +1,4 @@
-// 4: chunks carry the attribution's evidence, the note's date label and the lead-in; unattributed quotes are kept
+// 4: chunks carry the attribution's evidence, the note's date label, the lead-in and the page; unattributed quotes are kept
 export const SCHEMA_VERSION = 4;
 
 /** The index schema. vec_chunks is created separately because its dimension depends on the model. */
@@ -16,6 +16,7 @@ CREATE TABLE sections (
 CREATE TABLE paragraphs (
   document_id TEXT NOT NULL REFERENCES documents(id), anchor TEXT NOT NULL, ordinal INTEGER NOT NULL,
   section_idx INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, refs_json TEXT NOT NULL, italic INTEGER NOT NULL,
+  page INTEGER,
   PRIMARY KEY (document_id, anchor)
 );
 CREATE TABLE footnotes (
@@ -32,6 +33,7 @@ CREATE TABLE chunks (
   section_idx INTEGER NOT NULL, anchors_json TEXT NOT NULL, text TEXT NOT NULL, ordinal INTEGER NOT NULL,
   word_count INTEGER NOT NULL, method TEXT, footnote_number INTEGER, interview_date TEXT, dup_of TEXT,
   citation_json TEXT NOT NULL, context TEXT NOT NULL DEFAULT '', evidence TEXT, date_label TEXT, lead_in TEXT,
+  page INTEGER,
   CHECK ((speaker_id IS NULL) = (method IS NULL) OR kind = 'analysis')
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);

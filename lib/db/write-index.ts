@@ -21,6 +21,7 @@ export interface IndexDocument {
     text: string;
     refs: { number: number; offset: number }[];
     italic: boolean;
+    page?: number | null; // paginated sources: the page it starts on
   }[];
   footnotes: { number: number; text: string }[];
 }
@@ -49,6 +50,7 @@ export interface IndexChunk {
   leadIn: string | null; // the sentence introducing a quote (shown for unattributed ones)
   dupOf: string | null;
   context: string; // the author's paragraph framing a quote, searched as weak keywords; '' for analysis
+  page?: number | null; // paginated sources: the page it starts on
   citation: Citation; // Chicago, APA and MLA for this chunk, built at ingest
   vector: Float32Array;
 }
@@ -164,13 +166,13 @@ function insertAll(db: Db, c: IndexContent): void {
     'INSERT INTO documents (id, ordinal, title, authors_json, date, publisher, place, url, kind, path, content_hash, bibtex, ris, citation_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
   const sec = db.prepare('INSERT INTO sections (document_id, idx, heading, anchor) VALUES (?,?,?,?)');
-  const par = db.prepare('INSERT INTO paragraphs (document_id, anchor, ordinal, section_idx, kind, text, refs_json, italic) VALUES (?,?,?,?,?,?,?,?)');
+  const par = db.prepare('INSERT INTO paragraphs (document_id, anchor, ordinal, section_idx, kind, text, refs_json, italic, page) VALUES (?,?,?,?,?,?,?,?,?)');
   const fn = db.prepare('INSERT INTO footnotes (document_id, number, text) VALUES (?,?,?)');
   const spk = db.prepare(
     'INSERT INTO speakers (id, name, aliases_json, anonymous, role, affiliation, interview_dates_json, documents_json, quote_count) VALUES (?,?,?,?,?,?,?,?,?)',
   );
   const chunk = db.prepare(
-    'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json, context, evidence, date_label, lead_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+    'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json, context, evidence, date_label, lead_in, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
   const fts = db.prepare('INSERT INTO fts_chunks (rowid, text, speaker, section, context) VALUES (?,?,?,?,?)');
   const vec = db.prepare('INSERT INTO vec_chunks (chunk_rowid, embedding, kind, speaker_id, document_id) VALUES (?,?,?,?,?)');
@@ -203,7 +205,8 @@ function insertAll(db: Db, c: IndexContent): void {
         JSON.stringify(d.citation),
       );
       for (const s of d.sections) sec.run(d.info.id, s.index, s.heading, s.anchor);
-      for (const p of d.paragraphs) par.run(d.info.id, p.anchor, p.ordinal, p.sectionIndex, p.kind, p.text, JSON.stringify(p.refs), p.italic ? 1 : 0);
+      for (const p of d.paragraphs)
+        par.run(d.info.id, p.anchor, p.ordinal, p.sectionIndex, p.kind, p.text, JSON.stringify(p.refs), p.italic ? 1 : 0, p.page ?? null);
       for (const f of d.footnotes) fn.run(d.info.id, f.number, f.text);
     });
     for (const s of c.speakers)
@@ -242,6 +245,7 @@ function insertAll(db: Db, c: IndexContent): void {
         ch.evidence,
         ch.dateLabel,
         ch.leadIn,
+        ch.page ?? null,
       );
       fts.run(rowid, ch.text, ch.speakerName ?? '', ch.sectionHeading ?? '', ch.context);
       vec.run(rowid, vectorBlob(ch.vector), ch.kind, ch.speakerId ?? '', ch.documentId);

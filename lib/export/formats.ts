@@ -26,6 +26,7 @@ export const CSV_COLUMNS = [
   'attribution_method',
   'attribution_evidence',
   'date_label',
+  'page',
 ] as const;
 
 function csvCell(v: string | number | null | undefined): string {
@@ -60,6 +61,7 @@ export function quotesToCsv(quotes: QuoteRecord[]): string {
       q.attribution?.method,
       q.attribution?.evidence,
       q.dateLabel,
+      q.page,
     ]
       .map(csvCell)
       .join(','),

@@ -8,7 +8,9 @@ import { chunkDocument, findRepeatedParagraphs, linkNearDuplicates } from '../co
 import { type AppliedCorrections, applyCorrections, CORRECTIONS_FILE, parseCorrections } from '../corpus/corrections';
 import { parseDocument } from '../corpus/parse-document';
 import { blockQuoteAnchors, framingText } from '../corpus/quote-context';
-import { CorpusError, decodeUtf8, readSource } from '../corpus/read-source';
+import { CorpusError, decodeUtf8 } from '../corpus/read-source';
+import { DOCUMENT_FILE, DOCUMENT_FORMATS_TEXT, readDocument, sidecarPathOf } from '../corpus/readers/read-document';
+import { UnreadableDocumentError } from '../corpus/readers/types';
 import { buildSpeakerRegistry, type SpeakerOverride } from '../corpus/speakers';
 import type { ParsedDocument } from '../corpus/types';
 import { acquireIngestLock, cleanLeftovers, writeIndexAtomically, type IndexChunk, type IndexContent } from '../db/write-index';
@@ -17,7 +19,6 @@ import { embedPassages } from '../embed/parallel';
 import { buildDocumentReport, type DocumentIngestReport, formatOf } from './report';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-const DOCUMENT_FILE = /\.(md|markdown|txt)$/i;
 const NOT_DOCUMENTS = /^(readme|license|licence|changelog)(\.|$)/i;
 export const OVERRIDES_FILE = 'speakers.yaml';
 
@@ -48,7 +49,7 @@ export interface IngestSummary {
   correctionProblems: string[];
 }
 
-/** Lists the corpus documents: Markdown or text files, sorted by name, sidecars and READMEs excluded. */
+/** Lists the corpus documents (Markdown, text, PDF, Word, web pages), sorted by name, sidecars and READMEs excluded. */
 export function listCorpusFiles(corpusDir: string): string[] {
   if (!existsSync(corpusDir)) throw new CorpusError(corpusDir, null, 'corpus folder does not exist; pass --corpus DIR or create it');
   if (!statSync(corpusDir).isDirectory()) throw new CorpusError(corpusDir, null, 'is not a folder');
@@ -56,7 +57,7 @@ export function listCorpusFiles(corpusDir: string): string[] {
     .filter((f) => DOCUMENT_FILE.test(f) && !NOT_DOCUMENTS.test(f) && !f.startsWith('.'))
     .sort()
     .map((f) => path.join(corpusDir, f));
-  if (!files.length) throw new CorpusError(corpusDir, null, 'holds no documents (.md, .markdown or .txt files); add at least one');
+  if (!files.length) throw new CorpusError(corpusDir, null, `holds no documents (${DOCUMENT_FORMATS_TEXT} files); add at least one`);
   return files;
 }
 
@@ -78,29 +79,37 @@ function readFileChecked(file: string): Buffer {
   }
 }
 
-/** Reads and parses every document of a corpus folder; the first bad file stops the run with its name. */
-export function parseCorpus(
+/** Reads and parses every document of a corpus folder; the first bad file stops the run with its name, a file without text is skipped with a warning. */
+export async function parseCorpus(
   corpusDir: string,
   onFile?: (file: string, done: number, total: number) => void,
-): { docs: ParsedDocument[]; hash: string; overrides: SpeakerOverride[]; corrections: AppliedCorrections } {
+): Promise<{ docs: ParsedDocument[]; hash: string; overrides: SpeakerOverride[]; corrections: AppliedCorrections; skipped: string[] }> {
   const files = listCorpusFiles(corpusDir);
   const hash = createHash('sha256');
   const docs: ParsedDocument[] = [];
+  const skipped: string[] = [];
   const ids = new Map<string, string>();
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
     onFile?.(file, i, files.length);
     const bytes = readFileChecked(file);
     hash.update(path.basename(file)).update('\0').update(bytes);
-    const text = decodeUtf8(file, bytes);
-    const sidecarPath = file.replace(DOCUMENT_FILE, '.meta.yaml');
-    const sidecar =
-      /\.txt$/i.test(file) && existsSync(sidecarPath) ? { path: sidecarPath, text: decodeUtf8(sidecarPath, readFileChecked(sidecarPath)) } : undefined;
-    const source = readSource(file, text, sidecar);
+    const sidecarPath = sidecarPathOf(file);
+    const sidecar = !/\.(md|markdown)$/i.test(file) && existsSync(sidecarPath) ? { path: sidecarPath, bytes: readFileChecked(sidecarPath) } : undefined;
+    if (sidecar) hash.update(sidecar.bytes);
+    let source;
+    try {
+      source = await readDocument(file, bytes, sidecar);
+    } catch (e) {
+      if (!(e instanceof UnreadableDocumentError)) throw e;
+      skipped.push(e.message);
+      continue;
+    }
     const clash = ids.get(source.id);
     if (clash) throw new CorpusError(file, null, `has the same document id "${source.id}" as ${clash}; rename one of them`);
     ids.set(source.id, file);
     docs.push(parseDocument(source));
-  });
+  }
+  if (!docs.length) throw new CorpusError(corpusDir, null, `holds no readable documents: ${skipped.join('; ')}`);
   const overridesPath = path.join(corpusDir, OVERRIDES_FILE);
   let overrides: SpeakerOverride[] = [];
   if (existsSync(overridesPath)) {
@@ -116,7 +125,7 @@ export function parseCorpus(
     hash.update(raw);
     corrections = applyCorrections(docs, parseCorrections(correctionsPath, raw));
   }
-  return { docs: corrections.docs, hash: hash.digest('hex'), overrides, corrections };
+  return { docs: corrections.docs, hash: hash.digest('hex'), overrides, corrections, skipped };
 }
 
 function parseOverrides(file: string, text: string): SpeakerOverride[] {
@@ -136,7 +145,9 @@ function parseOverrides(file: string, text: string): SpeakerOverride[] {
 
 /** Builds the whole index content (parse, attribute, chunk, embed) without touching the served index. */
 export async function buildIndexContent(corpusDir: string, embedder: Embedder, onProgress?: (e: IngestProgress) => void) {
-  const { docs, hash, overrides, corrections } = parseCorpus(corpusDir, (file, done, total) => onProgress?.({ phase: 'parse', file, done, total }));
+  const { docs, hash, overrides, corrections, skipped } = await parseCorpus(corpusDir, (file, done, total) =>
+    onProgress?.({ phase: 'parse', file, done, total }),
+  );
   const registry = buildSpeakerRegistry(docs, overrides);
   const repeated = findRepeatedParagraphs(docs);
   const chunksByDoc = new Map(docs.map((d) => [d.source.id, chunkDocument(d, repeated)]));
@@ -152,6 +163,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   const speakersById = new Map(registry.speakers.map((s) => [s.id, s]));
   const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes, d.paragraphs)]));
   const chunks: IndexChunk[] = drafts.map(({ c, d }, i) => {
+    const page = c.quote?.page ?? d.paragraphs.find((p) => p.anchor === c.anchors[0])?.page ?? null;
     const speakerId = c.quote?.speaker ? registry.idFor(d.source.id, c.quote.speaker) : null;
     const speaker = speakerId ? speakersById.get(speakerId)! : null;
     return {
@@ -173,6 +185,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
       dateLabel: c.quote?.dateLabel ?? null,
       leadIn: c.quote?.leadIn ?? null,
       dupOf: c.dupOf,
+      page,
       context: c.quote ? framingText(d.paragraphs, c.quote, blockAnchors.get(d.source.id)!) : '',
       citation: citeQuote({
         document: d.source.meta,
@@ -181,6 +194,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
         interviewDate: c.quote?.interviewDate ?? null,
         section: d.sections[c.sectionIndex]?.heading ?? null,
         footnoteNumber: c.quote?.footnoteNumber ?? null,
+        page,
       }),
       vector: vectors[i],
     };
@@ -212,6 +226,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   };
   const correctionsFile = path.join(corpusDir, CORRECTIONS_FILE);
   const warnings = [
+    ...skipped,
     ...docs.flatMap((d) => d.warnings.map((w) => `${d.source.path}:${w.line}: ${w.message}`)),
     ...[...corrections.byDocument].flatMap(([id, o]) =>
       o.unmatched.map((u) => `${correctionsFile}:${u.line}: correction for ${id} no longer matches: "${u.quoteStart}": ${u.reason}`),

@@ -16,6 +16,8 @@ export interface ReaderParagraphView {
   highlightStartsHere: boolean;
   /** The highlighted quote ends in this paragraph: its actions go after it. */
   highlightEndsHere: boolean;
+  /** A new page of a paginated source starts with this paragraph: its number, shown as a marker. */
+  pageStart: number | null;
 }
 
 export interface ReaderSectionView {
@@ -73,6 +75,12 @@ export function readerView(
   }
   const quotes = new Map(doc.quotes.map((q) => [q.id, q]));
   const lastAnchor = highlightAnchors[highlightAnchors.length - 1];
+  let lastPage: number | null = null;
+  const pageStart = (page: number | null | undefined): number | null => {
+    if (page == null || page === lastPage) return null;
+    lastPage = page;
+    return page;
+  };
   const sections = doc.sections.map((s) => ({
     heading: s.heading,
     anchor: s.anchor,
@@ -84,6 +92,7 @@ export function readerView(
       highlighted: highlight?.kind === 'passage' && highlightAnchors.includes(p.anchor),
       highlightStartsHere: !!highlight && p.anchor === highlightAnchors[0],
       highlightEndsHere: !!highlight && p.anchor === lastAnchor,
+      pageStart: pageStart(p.page),
     })),
   }));
   const bySpeaker = new Map<string, SpeakerRef & { quotes: number }>();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { Fragment } from 'react';
 import { savedIdSet } from '@/lib/collections/store';
 import { formatAuthors, formatDate, plural } from '@/lib/ui/format';
 import { openReader } from '@/lib/ui/load-index';
@@ -165,15 +166,22 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               )}
               <div className="space-y-4 text-[1.075rem] leading-relaxed">
                 {s.paragraphs.map((p) => (
-                  <ReaderParagraph key={p.anchor} paragraph={p} quotes={view.quotes} notes={view.notes} highlightId={highlightId} firstRefs={firstRefs}>
-                    {p.highlightEndsHere && view.highlight && (
-                      <HighlightCallout
-                        card={view.highlight.card}
-                        saved={saved.has(view.highlight.id)}
-                        clearHref={`/documents/${encodeURIComponent(d.id)}#${p.anchor}`}
-                      />
+                  <Fragment key={p.anchor}>
+                    {p.pageStart !== null && (
+                      <p data-testid="page-marker" className="font-ui text-right text-xs text-stone-500 dark:text-stone-400">
+                        p. {p.pageStart}
+                      </p>
                     )}
-                  </ReaderParagraph>
+                    <ReaderParagraph paragraph={p} quotes={view.quotes} notes={view.notes} highlightId={highlightId} firstRefs={firstRefs}>
+                      {p.highlightEndsHere && view.highlight && (
+                        <HighlightCallout
+                          card={view.highlight.card}
+                          saved={saved.has(view.highlight.id)}
+                          clearHref={`/documents/${encodeURIComponent(d.id)}#${p.anchor}`}
+                        />
+                      )}
+                    </ReaderParagraph>
+                  </Fragment>
                 ))}
               </div>
             </section>
