@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { QuoteCardData } from '@/lib/ui/cards';
 import { formatDate } from '@/lib/ui/format';
 import { CitationStyleSelect } from './citation-style';
-import { CopyCitationButton } from './copy-citation-button';
+import { CitationPreview, CopyCitationButton } from './copy-citation-button';
 import { CopyLinkButton } from './copy-link-button';
 import { SaveQuoteButton } from './save-quote-button';
 
@@ -26,18 +26,24 @@ export function HighlightCallout({ card, saved, clearHref }: { card: QuoteCardDa
         ) : (
           <span className="font-semibold">The author’s analysis</span>
         )}
-        {card.interviewDate && <> · interviewed {formatDate(card.interviewDate)}</>}
+        {card.interviewDate && card.dateLabel && (
+          <>
+            {' '}
+            · {card.dateLabel} {formatDate(card.interviewDate)}
+          </>
+        )}
         {card.footnote && <> · note {card.footnote.number}</>}
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <CitationStyleSelect />
-        <CopyCitationButton quoted={card.quoted} citation={card.citation} documentId={card.document.id} attribution={card.attribution} />
+        <CopyCitationButton cite={card.cite} />
         <CopyLinkButton href={card.contextHref} />
         <SaveQuoteButton quoteId={card.id} saved={saved} />
         <Link href={clearHref} scroll={false} className="link ml-auto">
           Clear highlight
         </Link>
       </div>
+      <CitationPreview cite={card.cite} />
     </aside>
   );
 }
