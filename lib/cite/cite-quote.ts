@@ -103,7 +103,7 @@ function compose(q: CitableQuote): StyledCitations {
   if (!forms || !q.speaker) return documentOnly;
 
   const original = chicagoOriginal(q, forms.natural, forms.described);
-  const chicago: StyledCitation = { inText: `${original}, quoted in ${documentOnly.chicago.inText}`, entry: documentOnly.chicago.entry, signal: null };
+  const chicago: StyledCitation = { inText: quotedIn(original, documentOnly.chicago.inText), entry: documentOnly.chicago.entry, signal: null };
 
   const year = dateSaysWhenSaid(q) ? parseIsoDate(q.interviewDate)?.year : undefined;
   const apaName = forms.described ? lowerFirst(forms.natural).replace(/\(/g, '[').replace(/\)/g, ']') : shortName(q.speaker.name);
@@ -119,6 +119,11 @@ function compose(q: CitableQuote): StyledCitations {
     signal: forms.described ? lowerFirst(forms.natural) : forms.natural,
   };
   return { chicago, apa, mla };
+}
+
+/** CMOS 14.260: the original's note, then "quoted in" and the note of the work consulted (CSL cites one work per note, so the join is written here). */
+export function quotedIn(originalNote: string, consultedNote: string): string {
+  return `${originalNote.replace(/\.$/, '')}, quoted in ${consultedNote}`;
 }
 
 /** Whether the quote's own note dates the words themselves (not only their transcription). */
@@ -143,6 +148,11 @@ function chicagoOriginal(q: CitableQuote, natural: string, described: boolean): 
     const suffix = date && (label === 'transcribed' || label === 'published' || label === 'dated') ? `, ${label} ${formatDateUs(date)}` : '';
     // a statement with no interview or speech to describe is cited by its speaker's name alone
     if (q.kind !== 'interview' && label !== 'spoken') return `${natural}${suffix}`;
+    // CMOS 14.110 "Interview with health care worker, August 10, 1999": CSL has no form for an unnamed interviewee
+    if (q.kind === 'interview' && described) {
+      const when = date && label === 'interviewed' ? `, ${formatDateUs(date)}` : '';
+      return `Interview with ${natural.replace(/^(A|An|The) /, '')}${q.interviewer ? ` by ${q.interviewer}` : ''}${when}${suffix}`;
+    }
     ensureStylesRegistered();
     const author: CslName = described ? { literal: natural } : toCslName(speaker.name, true);
     const item: CslItem =

@@ -1,7 +1,7 @@
 // lib/cite: citations for quotes "quoted in" the documents that carry them, via CSL.
 // Styles: Chicago notes (18th ed.), APA 7, MLA 9 from the CSL project (https://citationstyles.org/),
 // CC BY-SA 3.0 — see styles/README.md.
-export { citeCitable, citeQuote, formatQuoteWithCitation, toCitation, type CiteInput } from './cite-quote';
+export { citeCitable, citeQuote, formatQuoteWithCitation, quotedIn, toCitation, type CiteInput } from './cite-quote';
 export {
   citableFromRecord,
   type CitableQuote,
