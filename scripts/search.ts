@@ -41,7 +41,9 @@ async function main(): Promise<number> {
     console.log(`Quotes by ${response.namedSpeakers.map((s) => s.name).join(', ')} first: the query names them (--speaker to see only theirs).`);
   response.results.forEach((r, i) => {
     const who = r.speaker ? `${r.speaker.name}${r.speaker.affiliation ? ` (${r.speaker.affiliation})` : ''}` : 'analysis';
-    const when = r.interviewDate ? `, interviewed ${r.interviewDate}` : '';
+    // a date only with what the quote's note says it is (records carry dateLabel once the parser gives it)
+    const label = (r as { dateLabel?: string | null }).dateLabel;
+    const when = r.interviewDate && label ? `, ${label} ${r.interviewDate}` : '';
     console.log(`${i + 1}. [${r.kind}] ${who}${when}  score ${r.score.toFixed(3)}`);
     console.log(`   “${r.text.length > 400 ? `${r.text.slice(0, 400)}…` : r.text}”`);
     console.log(`   ${r.document.title}${r.section ? ` — ${r.section}` : ''}${r.footnote ? `, n. ${r.footnote.number}` : ''}`);
