@@ -24,7 +24,7 @@ export function CitationPreview({ cite }: { cite: CardCitation }) {
   const style = useCitationStyle();
   const parts = useCopyParts(cite, style);
   return (
-    <div data-testid="citation-preview" data-style={style} className="font-ui mt-2 space-y-1 text-xs text-stone-600 dark:text-stone-400">
+    <div data-testid="citation-preview" data-style={style} className="font-ui mt-2 space-y-1 text-xs break-words text-stone-600 dark:text-stone-400">
       {parts.preview.map((p) =>
         parts.code ? (
           <pre key={p.label} className="overflow-x-auto rounded bg-stone-100 p-2 whitespace-pre-wrap text-stone-800 dark:bg-stone-950 dark:text-stone-200">
