@@ -24,6 +24,7 @@ async function copyMatchesPreview(page: Page, card: Locator, style: string): Pro
 }
 
 test('the preview shows the chosen style and the copied text matches it', async ({ page }) => {
+  test.setTimeout(120_000); // five styles and a reload on a busy two-core machine
   await page.goto(`/?q=${encodeURIComponent('sanctions against China')}`);
   const card = page.getByTestId('result').first();
   await expect(card).toBeVisible();
