@@ -46,7 +46,8 @@ async function main(): Promise<number> {
       : r.kind === 'analysis'
         ? 'analysis'
         : 'unattributed';
-    const when = r.interviewDate ? `, ${r.dateLabel ?? 'dated'} ${r.interviewDate}` : '';
+    // a date only with what the quote's note says it is
+    const when = r.interviewDate && r.dateLabel ? `, ${r.dateLabel} ${r.interviewDate}` : '';
     console.log(`${i + 1}. [${r.kind}] ${who}${when}  score ${r.score.toFixed(3)}`);
     console.log(`   “${r.text.length > 400 ? `${r.text.slice(0, 400)}…` : r.text}”`);
     console.log(

@@ -1,16 +1,16 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import type { ClipboardStyle } from '@/lib/cite/clipboard';
 
 // The citation style chosen for "copy with citation", kept in localStorage and shared by every button on the page.
-export const CLIPBOARD_STYLES = ['chicago', 'apa', 'mla', 'bibtex', 'ris'] as const;
-export type ClipboardStyle = (typeof CLIPBOARD_STYLES)[number];
+export const CLIPBOARD_STYLES: readonly ClipboardStyle[] = ['chicago', 'apa', 'mla', 'bibtex', 'ris'];
 export const STYLE_LABELS: Record<ClipboardStyle, string> = {
   chicago: 'Chicago (notes)',
   apa: 'APA 7',
   mla: 'MLA 9',
-  bibtex: 'BibTeX (source)',
-  ris: 'RIS (source)',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
 };
 const KEY = 'expert-quotes.citation-style';
 const DEFAULT_STYLE: ClipboardStyle = 'chicago';

@@ -1,31 +1,48 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { type CardCitation, type ClipboardStyle, copyParts } from '@/lib/cite/clipboard';
 import { useCitationSources } from './citation-sources';
-import { currentCitationStyle, STYLE_LABELS } from './citation-style';
+import { STYLE_LABELS, useCitationStyle } from './citation-style';
 import { copyText } from './clipboard';
 import { CheckIcon, CopyIcon } from './icons';
 
 export interface CopyCitationProps {
-  quoted: string;
-  citation: { chicago: string; apa: string; mla: string };
-  documentId: string;
-  attribution: string;
+  cite: CardCitation;
   /** A short label for narrow columns (the accessible name stays complete). */
   compact?: boolean;
 }
 
-/** The quote in quotation marks and its citation in the chosen style; for BibTeX and RIS, the source's record. */
-export function clipboardText(p: CopyCitationProps, style: ReturnType<typeof currentCitationStyle>, sources: ReturnType<typeof useCitationSources>): string {
-  if (style === 'bibtex' || style === 'ris') {
-    const record = sources[p.documentId]?.[style];
-    return `${p.quoted} ${p.attribution}.${record ? `\n\n${record}\n` : ''}`;
-  }
-  return `${p.quoted} ${p.citation[style].replace(/\s+/g, ' ').trim()}`;
+/** The quote and its citation in the chosen style; for BibTeX and RIS, the quote's record (its source, the quote in the note). */
+export function useCopyParts(cite: CardCitation, style: ClipboardStyle) {
+  const sources = useCitationSources();
+  return copyParts(cite, style, sources[cite.documentId]);
 }
 
-export function CopyCitationButton(props: CopyCitationProps) {
-  const sources = useCitationSources();
+/** What "copy with citation" will copy, in the chosen style, shown before copying. */
+export function CitationPreview({ cite }: { cite: CardCitation }) {
+  const style = useCitationStyle();
+  const parts = useCopyParts(cite, style);
+  return (
+    <div data-testid="citation-preview" data-style={style} className="font-ui mt-2 space-y-1 text-xs break-words text-stone-600 dark:text-stone-400">
+      {parts.preview.map((p) =>
+        parts.code ? (
+          <pre key={p.label} className="overflow-x-auto rounded bg-stone-100 p-2 whitespace-pre-wrap text-stone-800 dark:bg-stone-950 dark:text-stone-200">
+            {p.text}
+          </pre>
+        ) : (
+          <p key={p.label}>
+            <span className="font-semibold text-stone-700 dark:text-stone-300">{p.label}:</span> <span data-testid="citation-preview-part">{p.text}</span>
+          </p>
+        ),
+      )}
+    </div>
+  );
+}
+
+export function CopyCitationButton({ cite, compact }: CopyCitationProps) {
+  const style = useCitationStyle();
+  const parts = useCopyParts(cite, style);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied'; style: string } | { kind: 'failed'; text: string }>({ kind: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
@@ -35,23 +52,21 @@ export function CopyCitationButton(props: CopyCitationProps) {
   }, [state]);
 
   async function copy() {
-    const style = currentCitationStyle();
-    const text = clipboardText(props, style, sources);
-    const ok = await copyText(text);
+    const ok = await copyText(parts.text);
     if (timer.current) clearTimeout(timer.current);
     if (ok) {
       setState({ kind: 'copied', style: STYLE_LABELS[style] });
       timer.current = setTimeout(() => setState({ kind: 'idle' }), 2500);
-    } else setState({ kind: 'failed', text });
+    } else setState({ kind: 'failed', text: parts.text });
   }
 
   return (
     <>
-      <button type="button" data-testid="copy-citation" onClick={copy} className="btn" aria-label={props.compact ? 'Copy with citation' : undefined}>
+      <button type="button" data-testid="copy-citation" onClick={copy} className="btn" aria-label={compact ? 'Copy with citation' : undefined}>
         {state.kind === 'copied' ? <CheckIcon className="text-emerald-700 dark:text-emerald-400" /> : <CopyIcon />}
         <span className="inline-grid">
           {/* both labels take the same cell so the button never changes width */}
-          <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? 'invisible' : ''}`}>{props.compact ? 'Copy' : 'Copy with citation'}</span>
+          <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? 'invisible' : ''}`}>{compact ? 'Copy' : 'Copy with citation'}</span>
           <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? '' : 'invisible'}`} aria-hidden="true">
             Copied
           </span>

@@ -3,7 +3,7 @@ import { dateWord } from '@/lib/ui/attribution';
 import type { QuoteCardData } from '@/lib/ui/cards';
 import { formatDate } from '@/lib/ui/format';
 import { CitationStyleSelect } from './citation-style';
-import { CopyCitationButton } from './copy-citation-button';
+import { CitationPreview, CopyCitationButton } from './copy-citation-button';
 import { CopyLinkButton } from './copy-link-button';
 import { CorrectAttribution } from './correct-attribution';
 import { SaveQuoteButton } from './save-quote-button';
@@ -30,7 +30,7 @@ export function HighlightCallout({ card, saved, clearHref }: { card: QuoteCardDa
         ) : (
           <span className="font-semibold">The author’s analysis</span>
         )}
-        {card.interviewDate && (
+        {card.interviewDate && card.dateLabel && (
           <>
             {' '}
             · {dateWord(card.dateLabel)} {formatDate(card.interviewDate)}
@@ -45,13 +45,14 @@ export function HighlightCallout({ card, saved, clearHref }: { card: QuoteCardDa
       )}
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <CitationStyleSelect />
-        <CopyCitationButton quoted={card.quoted} citation={card.citation} documentId={card.document.id} attribution={card.attribution} />
+        <CopyCitationButton cite={card.cite} />
         <CopyLinkButton href={card.contextHref} />
         <SaveQuoteButton quoteId={card.id} saved={saved} />
         <Link href={clearHref} scroll={false} className="link ml-auto">
           Clear highlight
         </Link>
       </div>
+      <CitationPreview cite={card.cite} />
       {card.kind !== 'analysis' && <CorrectAttribution documentId={card.document.id} quoteId={card.id} speakerName={card.speaker?.name ?? null} />}
     </aside>
   );

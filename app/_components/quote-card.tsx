@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatAuthors, formatDate } from '@/lib/ui/format';
 import { dateWord } from '@/lib/ui/attribution';
 import type { QuoteCardData } from '@/lib/ui/cards';
-import { CopyCitationButton } from './copy-citation-button';
+import { CitationPreview, CopyCitationButton } from './copy-citation-button';
 import { CopyLinkButton } from './copy-link-button';
 import { HighlightedText, QUERY_WORD_MARK } from './highlighted-text';
 import { ContextIcon } from './icons';
@@ -65,7 +65,8 @@ export function QuoteCard({
                 <span className="font-normal text-stone-600 dark:text-stone-400"> (author)</span>
               </span>
             )}
-            {card.interviewDate && (
+            {/* a date only with what the quote's own note says it is */}
+            {card.interviewDate && card.dateLabel && (
               <span className="text-stone-600 dark:text-stone-400">
                 {' '}
                 · {dateWord(card.dateLabel)} {formatDate(card.interviewDate)}
@@ -80,6 +81,7 @@ export function QuoteCard({
           </Link>
           {card.document.date && <> ({formatDate(card.document.date)})</>}
           {card.section && <> · {card.section}</>}
+          {card.page && <> · p. {card.page}</>}
         </p>
         {card.evidence && (
           <p className="text-xs text-stone-600 dark:text-stone-400" data-testid="result-attribution" data-method={card.attributionMethod ?? 'none'}>
@@ -116,8 +118,9 @@ export function QuoteCard({
           </p>
         )}
       </div>
+      {!compact && <CitationPreview cite={card.cite} />}
       <div className={`mt-3 flex flex-wrap items-center ${compact ? 'gap-1.5' : 'gap-2'}`}>
-        <CopyCitationButton quoted={card.quoted} citation={card.citation} documentId={card.document.id} attribution={card.attribution} compact={compact} />
+        <CopyCitationButton cite={card.cite} compact={compact} />
         <CopyLinkButton href={card.contextHref} compact={compact} />
         <Link href={card.contextHref} data-testid="open-in-context" className="btn" aria-label={compact ? 'Open in context' : undefined}>
           <ContextIcon />

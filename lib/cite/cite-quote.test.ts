@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentInfo } from '../types';
-import { citeQuote, formatQuoteWithCitation, type CiteInput } from './index';
+import type { CitableQuote } from './citable';
+import { clipboardText, copyParts, splitCitation } from './clipboard';
 import { citationCacheStats } from './document-citations';
+import { citeCitable, citeQuote, formatQuoteWithCitation } from './index';
 
+// The bundled documents' metadata as their front matter states it.
 const report: DocumentInfo = {
   id: 'leidenasiacentre-2025-shaping-a-new-alliance',
   title: "Shaping a New Alliance: Japan's Defense Evolution and Strategic Shift towards NATO and Europe",
@@ -13,7 +16,6 @@ const report: DocumentInfo = {
   url: null,
   kind: 'report',
 };
-
 const undatedArticle: DocumentInfo = {
   id: 'japan-and-europe-a-marriage-of-convenience-matures',
   title: 'Japan and Europe: A Marriage of Convenience Matures',
@@ -24,219 +26,242 @@ const undatedArticle: DocumentInfo = {
   url: null,
   kind: 'article',
 };
-
 const webArticle: DocumentInfo = {
   id: 'leidenasiacentre-2025-japans-shift-toward-nato-and-europe',
   title: 'Japan’s Shift toward NATO and Europe',
   authors: ['Frans-Paul van der Putten'],
   date: '2025-04-07',
-  publisher: 'LeidenAsiaCentre',
+  publisher: null,
   place: null,
-  url: 'https://leidenasiacentre.nl/japans-shift-toward-nato-and-europe/',
+  url: null,
   kind: 'web-article',
 };
-
-const jimbo: CiteInput = {
-  document: report,
-  speaker: { name: 'Ken Jimbo', affiliation: 'Keio University' },
-  kind: 'interview',
-  interviewDate: '2024-12-03',
-  section: '5. The Taiwan Scenario: A Case for Extended Cooperation with Europe',
+const magnani: DocumentInfo = {
+  id: 'magnani-indo-pacific-mega-basin',
+  title: 'The Indo-Pacific Mega-Basin: Japanese Security and Defence',
+  authors: ['Enrico Magnani'],
+  date: null,
+  publisher: null,
+  place: null,
+  url: null,
+  kind: 'article',
 };
 
-// The processor prints typographic apostrophes; compare titles with them folded.
-const fold = (s: string): string => s.replace(/[‘’]/g, "'");
-const TITLE = "Shaping a New Alliance: Japan's Defense Evolution and Strategic Shift towards NATO and Europe";
+const TITLE = 'Shaping a New Alliance: Japan’s Defense Evolution and Strategic Shift towards NATO and Europe';
+const NOTE = `Anoma P. van der Veere, ${TITLE} (LeidenAsiaCentre, 2025)`;
+const BIB = `Veere, Anoma P. van der. ${TITLE}. LeidenAsiaCentre, 2025.`;
+const REF = `van der Veere, A. P. (2025). ${TITLE}. LeidenAsiaCentre.`;
+const WORKS_CITED = `van der Veere, Anoma P. ${TITLE}. LeidenAsiaCentre, Apr. 2025.`;
 
-function expectClean(text: string): void {
-  expect(text).not.toMatch(/<[^>]+>/);
-  expect(text).not.toMatch(/&[a-z#0-9]+;/i);
-  expect(text).not.toMatch(/ {2}/);
-  expect(text).not.toMatch(/(?<!\.)\.\.(?!\.)/);
-  expect(text).not.toMatch(/\n/);
-  expect(text).toBe(text.trim());
-}
+// An interview quote with its own note, a transcription date and a page.
+const kiba: CitableQuote = {
+  kind: 'interview',
+  text: 'Japan needs to be more strategic.',
+  speaker: { name: 'Saya Kiba', role: null, affiliation: 'Kobe City University of Foreign Studies' },
+  footnote: { number: 132, text: 'Interview with Saya Kiba. Transcribed on 3 December 2024.' },
+  interviewDate: '2024-12-03',
+  dateLabel: 'transcribed',
+  interviewer: null,
+  page: 41,
+  document: report,
+};
 
-describe('citeQuote: interview quoted in a report', () => {
-  const c = citeQuote(jimbo);
+const all = (c: ReturnType<typeof citeCitable>) => [c.chicago.inText, c.chicago.entry, c.apa.inText, c.apa.entry, c.mla.inText, c.mla.entry].join('\n');
 
-  it('Chicago note: speaker, interview by the author, date, quoted in the full note', () => {
-    expect(c.chicago).toMatch(/^Ken Jimbo, interview by Anoma P\. van der Veere, December 3, 2024, quoted in /);
-    expect(c.chicago).toContain('quoted in Anoma P. van der Veere, ');
-    expect(fold(c.chicago)).toContain(TITLE);
-    expect(c.chicago).toContain('(LeidenAsiaCentre, 2025)');
-    expect(c.chicago.endsWith('.')).toBe(true);
-    expectClean(c.chicago);
+describe('an interview quote with note, transcription date and page', () => {
+  const c = citeCitable(kiba);
+
+  it('Chicago: the full note "…, quoted in …" with page and note, and the bibliography entry of the report', () => {
+    expect(c.chicago.inText).toBe(`Saya Kiba, interview, transcribed December 3, 2024, quoted in ${NOTE}, 41n132.`);
+    expect(c.chicago.entry).toBe(BIB);
   });
 
-  it('APA 7: speaker (interview, date), as cited in the reference entry', () => {
-    expect(c.apa).toMatch(/^Ken Jimbo \(interview, December 3, 2024\), as cited in van der Veere, A\. P\. \(2025\)\. /);
-    expect(fold(c.apa)).toContain(`${TITLE}. LeidenAsiaCentre.`);
-    expectClean(c.apa);
+  it('APA 7: "(Kiba, as cited in van der Veere, 2025, p. 41)" and only the report in the reference list', () => {
+    expect(c.apa.inText).toBe('(Kiba, as cited in van der Veere, 2025, p. 41)');
+    expect(c.apa.entry).toBe(REF);
   });
 
-  it('MLA 9: inverted speaker, interview, Quoted in the works-cited entry', () => {
-    expect(c.mla).toMatch(/^Jimbo, Ken\. Interview by Anoma P\. van der Veere, 3 Dec\. 2024\. Quoted in van der Veere, Anoma P\. /);
-    expect(fold(c.mla)).toContain(TITLE);
-    expect(c.mla).toContain('LeidenAsiaCentre, Apr. 2025.');
-    expectClean(c.mla);
+  it('MLA 9: "(qtd. in van der Veere 41)", the speaker named in the sentence, only the report in works cited', () => {
+    expect(c.mla.inText).toBe('(qtd. in van der Veere 41)');
+    expect(c.mla.signal).toBe('Saya Kiba');
+    expect(c.mla.entry).toBe(WORKS_CITED);
   });
 
-  it('uses a footnote number as the Chicago locator only', () => {
-    const withNote = citeQuote({ ...jimbo, footnoteNumber: 132 });
-    expect(withNote.chicago).toMatch(/\(LeidenAsiaCentre, 2025\), n\. 132\.$/);
-    expect(withNote.apa).toBe(c.apa);
-    expect(withNote.mla).toBe(c.mla);
-  });
-
-  it('cites the document itself for analysis', () => {
-    const a = citeQuote({ ...jimbo, kind: 'analysis', speaker: null, interviewDate: null });
-    expect(a.chicago).toMatch(/^Anoma P\. van der Veere, Shaping a New Alliance/);
-    expect(a.apa).toMatch(/^van der Veere, A\. P\. \(2025\)\. Shaping a New Alliance/);
-    expect(a.mla).toMatch(/^van der Veere, Anoma P\. Shaping a New Alliance/);
-    for (const s of Object.values(a)) {
-      expect(s).not.toMatch(/quoted in|as cited in|Jimbo/i);
-      expectClean(s);
-    }
+  it('names no interviewer, since the note names none', () => {
+    expect(all(c)).not.toMatch(/interview(ed)? by/i);
   });
 });
 
-describe('citeQuote: anonymous source', () => {
-  const c = citeQuote({
-    document: report,
-    speaker: { name: 'MFA official', affiliation: 'Ministry of Foreign Affairs (MFA), Japan', anonymous: true },
-    kind: 'interview',
-    interviewDate: '2024-12-05',
-    section: null,
+describe('only what the source states', () => {
+  it('a date without a label is not cited (not called an interview date)', () => {
+    const c = citeCitable({ ...kiba, dateLabel: null });
+    expect(all(c)).not.toMatch(/2024|December|Dec\./);
+    expect(c.chicago.inText).toMatch(/^Saya Kiba, interview, quoted in /);
   });
 
-  it('describes the source in every style', () => {
-    const who = 'An official of the Ministry of Foreign Affairs (MFA), Japan';
-    expect(c.chicago).toMatch(new RegExp(`^${escape(who)}, interview by Anoma P\\. van der Veere, December 5, 2024, quoted in Anoma P\\. van der Veere, `));
-    expect(c.apa).toMatch(new RegExp(`^${escape(who)} \\(interview, December 5, 2024\\), as cited in van der Veere, A\\. P\\. \\(2025\\)`));
-    expect(c.mla).toMatch(new RegExp(`^${escape(who)}\\. Interview by Anoma P\\. van der Veere, 5 Dec\\. 2024\\. Quoted in van der Veere, Anoma P\\.`));
-    for (const s of Object.values(c)) {
-      expect(s).not.toContain('MFA official');
-      expectClean(s);
-    }
+  it('a quote without its own note cites no note number', () => {
+    const c = citeCitable({ ...kiba, footnote: null, page: null });
+    expect(all(c)).not.toMatch(/\bn\. ?\d|\dn\d/);
+    expect(c.chicago.inText.endsWith('(LeidenAsiaCentre, 2025).')).toBe(true);
+    expect(c.apa.inText).toBe('(Kiba, as cited in van der Veere, 2025)');
+    expect(c.mla.inText).toBe('(qtd. in van der Veere)');
   });
 
-  it('recognises a description without the anonymous flag', () => {
-    const d = citeQuote({
-      document: report,
-      speaker: { name: 'MFA official', affiliation: 'Ministry of Foreign Affairs (MFA), Japan' },
-      kind: 'interview',
-      interviewDate: '2024-12-05',
-      section: null,
+  it('a note without a page is the Chicago locator "n. 132"; APA and MLA cite no note', () => {
+    const c = citeCitable({ ...kiba, page: null });
+    expect(c.chicago.inText.endsWith('(LeidenAsiaCentre, 2025), n. 132.')).toBe(true);
+    expect(c.apa.inText).not.toContain('132');
+    expect(c.mla.inText).not.toContain('132');
+  });
+
+  it('an interview date the note calls the interview date, and an interviewer the text names', () => {
+    const c = citeCitable({ ...kiba, dateLabel: 'interviewed', interviewer: 'Jane Roe' });
+    expect(c.chicago.inText).toMatch(/^Saya Kiba, interview by Jane Roe, December 3, 2024, quoted in /);
+    // APA gives the original's year when the date is when the words were said
+    expect(c.apa.inText).toBe('(Kiba, 2024, as cited in van der Veere, 2025, p. 41)');
+  });
+
+  it('a speech with its date', () => {
+    const c = citeCitable({
+      ...kiba,
+      kind: 'quote',
+      speaker: { name: 'Emmanuel Macron', role: 'President', affiliation: null },
+      footnote: null,
+      interviewDate: '2022-06-10',
+      dateLabel: 'spoken',
     });
-    expect(d).toEqual(c);
+    expect(c.chicago.inText).toBe(`Emmanuel Macron, speech, June 10, 2022, quoted in ${NOTE}, 41.`);
+    expect(c.apa.inText).toBe('(Macron, 2022, as cited in van der Veere, 2025, p. 41)');
+    expect(c.mla.signal).toBe('Emmanuel Macron');
   });
 
-  it('reads naturally with no name or affiliation', () => {
-    const e = citeQuote({ document: report, speaker: { name: '', affiliation: null, anonymous: true }, kind: 'interview', interviewDate: null, section: null });
-    expect(e.chicago).toMatch(/^An anonymous source, interview by Anoma P\. van der Veere, quoted in /);
-    expect(e.apa).toMatch(/^An anonymous source \(interview\), as cited in /);
-    expect(e.mla).toMatch(/^An anonymous source\. Interview by Anoma P\. van der Veere\. Quoted in /);
+  it('an unnamed official: "Interview with …" (CMOS) and a description in APA', () => {
+    const c = citeCitable({
+      ...kiba,
+      speaker: { name: 'MFA official', role: null, affiliation: 'Ministry of Foreign Affairs (MFA), Japan', anonymous: true },
+      footnote: { number: 56, text: 'Interview with MFA official. Transcribed on 18 December 2024.' },
+      interviewDate: '2024-12-18',
+      page: null,
+    });
+    expect(c.chicago.inText).toBe(
+      `Interview with official of the Ministry of Foreign Affairs (MFA), Japan, transcribed December 18, 2024, quoted in ${NOTE}, n. 56.`,
+    );
+    expect(c.apa.inText).toBe('(an official of the Ministry of Foreign Affairs [MFA], Japan, as cited in van der Veere, 2025)');
+    expect(c.mla.signal).toBe('an official of the Ministry of Foreign Affairs (MFA), Japan');
+    expect(all(c)).not.toContain('MFA official');
   });
 });
 
-describe('citeQuote: statement quoted in an undated article without author', () => {
-  const c = citeQuote({
-    document: undatedArticle,
-    speaker: { name: 'Ishii Masafumi', affiliation: null },
-    kind: 'quote',
-    interviewDate: null,
+describe('quoted statements and analysis in the other bundled documents', () => {
+  it('an undated article without author: its title in quotation marks in Chicago and MLA, no preprint', () => {
+    const c = citeCitable({
+      ...kiba,
+      kind: 'quote',
+      speaker: { name: 'Shinzo Abe', role: 'Prime Minister', affiliation: null },
+      footnote: null,
+      interviewDate: null,
+      dateLabel: null,
+      page: null,
+      document: undatedArticle,
+    });
+    expect(c.chicago.inText).toBe('Shinzo Abe, quoted in “Japan and Europe: A Marriage of Convenience Matures.”');
+    expect(c.chicago.entry).toBe('“Japan and Europe: A Marriage of Convenience Matures.”');
+    expect(c.mla.inText).toBe('(qtd. in “Japan and Europe: A Marriage of Convenience Matures”)');
+    expect(c.mla.entry).toBe('“Japan and Europe: A Marriage of Convenience Matures.”');
+    expect(c.apa.inText).toBe('(Abe, as cited in Japan and Europe: A Marriage of Convenience Matures, n.d.)');
+    expect(all(c)).not.toMatch(/preprint/i);
+  });
+
+  it('a dated web article: title quoted, day in every style', () => {
+    const c = citeCitable({
+      ...kiba,
+      kind: 'quote',
+      speaker: { name: 'Fumio Kishida', role: 'Prime Minister', affiliation: null },
+      footnote: null,
+      interviewDate: null,
+      dateLabel: null,
+      page: null,
+      document: webArticle,
+    });
+    expect(c.chicago.inText).toBe('Fumio Kishida, quoted in Frans-Paul van der Putten, “Japan’s Shift toward NATO and Europe,” April 7, 2025.');
+    expect(c.chicago.entry).toBe('Putten, Frans-Paul van der. “Japan’s Shift toward NATO and Europe.” April 7, 2025.');
+    expect(c.apa.entry).toBe('van der Putten, F.-P. (2025, April 7). Japan’s Shift toward NATO and Europe.');
+    expect(c.mla.entry).toBe('van der Putten, Frans-Paul. “Japan’s Shift toward NATO and Europe.” 7 Apr. 2025.');
+  });
+
+  it('analysis cites the document itself, with the page where there is one', () => {
+    const c = citeCitable({ ...kiba, kind: 'analysis', speaker: null, footnote: null, interviewDate: null, dateLabel: null, page: 7, document: magnani });
+    expect(c.chicago.inText).toBe('Enrico Magnani, “The Indo-Pacific Mega-Basin: Japanese Security and Defence,” 7.');
+    expect(c.apa.inText).toBe('(Magnani, n.d., p. 7)');
+    expect(c.mla.inText).toBe('(Magnani 7)');
+    expect(all(c)).not.toMatch(/quoted in|as cited in|qtd\./i);
+  });
+
+  it('a quote nobody is named for cites the document, naming nobody', () => {
+    const c = citeCitable({ ...kiba, speaker: null, page: null });
+    expect(c.chicago.inText).toBe(`${NOTE}, n. 132.`);
+    expect(c.apa.inText).toBe('(van der Veere, 2025)');
+    expect(c.mla.signal).toBeNull();
+  });
+});
+
+describe('stored citations (ingest input of today) and the clipboard', () => {
+  const stored = citeQuote({
+    document: report,
+    speaker: { name: 'Saya Kiba', affiliation: null },
+    kind: 'interview',
+    interviewDate: '2024-12-03',
     section: null,
+    footnoteNumber: 132,
   });
 
-  it('uses quoted in / as cited in without "interview", title first, n.d.', () => {
-    expect(c.chicago).toBe('Ishii Masafumi, quoted in Japan and Europe: A Marriage of Convenience Matures, n.d.');
-    expect(c.apa).toBe('Ishii Masafumi, as cited in Japan and Europe: A Marriage of Convenience Matures. (n.d.).');
-    // MLA 9 omits a missing date; a name written family name first is not inverted.
-    expect(c.mla).toBe('Ishii Masafumi. Quoted in Japan and Europe: A Marriage of Convenience Matures.');
-    for (const s of Object.values(c)) {
-      expect(s).not.toMatch(/interview|preprint/i);
-      expectClean(s);
+  it("today's records carry no date label or interviewer: neither is cited", () => {
+    expect(Object.values(stored).join('\n')).not.toMatch(/2024|interview by/);
+    expect(splitCitation(stored.apa)).toEqual({ inText: '(Kiba, as cited in van der Veere, 2025)', entry: REF });
+  });
+
+  it('pastes the quote, the in-text form and the entry; the full stop follows the parenthesis', () => {
+    const c = citeCitable(kiba);
+    const quoted = formatQuoteWithCitation(kiba.text, '');
+    expect(quoted).toBe('“Japan needs to be more strategic.”');
+    const join = (s: { inText: string; entry: string }) => `${s.inText}\n\n${s.entry}`;
+    expect(clipboardText(quoted, 'apa', join(c.apa), null)).toBe(
+      `“Japan needs to be more strategic” (Kiba, as cited in van der Veere, 2025, p. 41).\n\n${REF}`,
+    );
+    expect(clipboardText(quoted, 'mla', join(c.mla), c.mla.signal)).toBe(
+      `According to Saya Kiba, “Japan needs to be more strategic” (qtd. in van der Veere 41).\n\n${WORKS_CITED}`,
+    );
+    expect(clipboardText(quoted, 'chicago', join(c.chicago), null)).toBe(`${quoted}\n\n${c.chicago.inText}\n\n${BIB}`);
+    expect(clipboardText('“Why not?”', 'apa', '(X, 2020)', null)).toBe('“Why not?” (X, 2020).');
+  });
+
+  it('previews what it copies', () => {
+    const c = citeCitable(kiba);
+    const card = {
+      quoted: '“Japan needs to be more strategic.”',
+      citation: { chicago: `${c.chicago.inText}\n\n${c.chicago.entry}`, apa: `${c.apa.inText}\n\n${c.apa.entry}`, mla: `${c.mla.inText}\n\n${c.mla.entry}` },
+      signal: c.mla.signal,
+      documentId: report.id,
+      quoteId: 'q-0123456789abcdef',
+      note: { ...kiba, text: undefined },
+    };
+    for (const style of ['chicago', 'apa', 'mla'] as const) {
+      const parts = copyParts(card, style, undefined);
+      for (const p of parts.preview)
+        expect(parts.text).toContain(
+          p.text
+            .replace('“…”', '')
+            .replace(/^According to Saya Kiba, /, '')
+            .trim(),
+        );
     }
+    expect(copyParts(card, 'mla', undefined).preview[0].text).toBe('According to Saya Kiba, “…” (qtd. in van der Veere 41).');
   });
 
-  it('cites a quote with no speaker', () => {
-    const d = citeQuote({ document: undatedArticle, speaker: null, kind: 'quote', interviewDate: null, section: null, footnoteNumber: 2 });
-    expect(d.chicago).toBe('Quoted in Japan and Europe: A Marriage of Convenience Matures, n.d., n. 2.');
-    expect(d.apa).toMatch(/^As cited in Japan and Europe/);
-    expect(d.mla).toMatch(/^Quoted in Japan and Europe/);
-  });
-});
-
-describe('citeQuote: web article with a full date', () => {
-  const c = citeQuote({
-    document: webArticle,
-    speaker: { name: 'Fumio Kishida', affiliation: 'Prime Minister of Japan' },
-    kind: 'quote',
-    interviewDate: null,
-    section: null,
-  });
-
-  it('prints the day in every style', () => {
-    expect(fold(c.chicago)).toBe(
-      "Fumio Kishida, quoted in Frans-Paul van der Putten, \u201cJapan's Shift toward NATO and Europe,\u201d LeidenAsiaCentre, April 7, 2025, https://leidenasiacentre.nl/japans-shift-toward-nato-and-europe/.",
-    );
-    expect(c.apa).toMatch(
-      /^Fumio Kishida, as cited in van der Putten, F\.-P\. \(2025, April 7\)\. Japan’s Shift toward NATO and Europe\. LeidenAsiaCentre\. https:\/\//,
-    );
-    expect(c.mla).toMatch(
-      /^Kishida, Fumio\. Quoted in van der Putten, Frans-Paul\. “Japan’s Shift toward NATO and Europe\.” LeidenAsiaCentre, 7 Apr\. 2025, https:\/\//,
-    );
-    for (const s of Object.values(c)) expectClean(s);
+  it('formats each document once per shape: new pages and notes cost no processor run', () => {
+    citeCitable(kiba);
+    const before = citationCacheStats().processorCalls;
+    for (let page = 1; page <= 20; page++) citeCitable({ ...kiba, page, footnote: { number: 100 + page, text: null } });
+    expect(citationCacheStats().processorCalls).toBe(before);
   });
 });
-
-describe('citeQuote: cost', () => {
-  it('formats each document once and serves repeat citations from the cache', () => {
-    const speakers = ['Ken Jimbo', 'Saya Kiba', 'Tsuruoka Michito', 'MFA official'];
-    citeQuote({ ...jimbo, footnoteNumber: 1 }); // warm: styles registered, document formatted
-    const before = citationCacheStats();
-    const started = performance.now();
-    const results = [];
-    for (let i = 0; i < 100; i++) {
-      results.push(citeQuote({ ...jimbo, speaker: { name: speakers[i % speakers.length], affiliation: null }, footnoteNumber: 100 + i }));
-    }
-    const ms = performance.now() - started;
-    const after = citationCacheStats();
-    const again = performance.now();
-    for (let i = 0; i < 100; i++) citeQuote({ ...jimbo, speaker: { name: speakers[i % speakers.length], affiliation: null }, footnoteNumber: 100 + i });
-    const repeatMs = performance.now() - again;
-    console.info(
-      `citeQuote: 100 calls on a cited document ${ms.toFixed(2)} ms (${((ms / 100) * 1000).toFixed(1)} µs/call); ` +
-        `the same 100 again ${repeatMs.toFixed(2)} ms (${((repeatMs / 100) * 1000).toFixed(1)} µs/call)`,
-    );
-    // No CSL processor work for a document already cited (budgets are measured in the bench).
-    expect(after.processorCalls).toBe(before.processorCalls);
-    expect(after.documents).toBe(before.documents);
-    expect(new Set(results.map((r) => r.apa)).size).toBe(speakers.length);
-    expect(results[2].chicago).toMatch(/^Tsuruoka Michito, interview by .*\(LeidenAsiaCentre, 2025\), n\. 102\.$/);
-  });
-});
-
-describe('formatQuoteWithCitation', () => {
-  const citation =
-    'Ken Jimbo, interview by Anoma P. van der Veere, December 3, 2024, quoted in Anoma P. van der Veere, Shaping a New Alliance (LeidenAsiaCentre, 2025).';
-
-  it('puts the text in typographic quotation marks followed by the citation', () => {
-    expect(formatQuoteWithCitation('Japan cannot do this alone.', citation)).toBe(`“Japan cannot do this alone.” ${citation}`);
-  });
-
-  it('replaces existing outer quotes and nests inner ones', () => {
-    expect(formatQuoteWithCitation('  "We have to be \n "realistic" here."  ', 'X.')).toBe('“We have to be ‘realistic’ here.” X.');
-    expect(formatQuoteWithCitation('“It is a “marriage” of convenience.”', 'X.')).toBe('“It is a ‘marriage’ of convenience.” X.');
-    expect(formatQuoteWithCitation('"A" and "B"', 'X.')).toBe('“‘A’ and ‘B’” X.');
-  });
-
-  it('returns just the quote without a citation', () => {
-    expect(formatQuoteWithCitation('Text.', '')).toBe('“Text.”');
-  });
-});
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,46 +1,33 @@
-// Citations for a quote "quoted in" / "as cited in" the document that carries it.
+// Citations for a quote "quoted in" / "as cited in" the document that carries it, in the forms
+// the three manuals prescribe for a source known only through another work. Every part that the
+// CSL-JSON fields can express is formatted by the CSL processor from the bundled styles; only the
+// joins the styles cannot express are written here.
 //
-// The document part of every citation comes from the CSL processor (styles/*.csl through
-// @citation-js/plugin-csl); only the speaker prefix is composed here. What each guide prescribes
-// for a source known only through another work, and the wording chosen:
-//
-// Chicago (CMOS 18, notes and bibliography). "Citations taken from secondary sources" (CMOS17
-//   14.260, kept in the 18th edition): cite the original, then "quoted in" and the work consulted,
-//   in one note. Unpublished interviews (CMOS18 14.108, as the CSL style notes): interviewee,
-//   "interview by" interviewer, date; an unnamed source is described instead of named. Dates are
-//   month-day-year, as the CSL style prints them. The note form of the document comes from the
-//   style's citation layout (a full note); a footnote number becomes its locator ("n. 132").
-//     Ken Jimbo, interview by Anoma P. van der Veere, December 3, 2024, quoted in Anoma P. van der
-//     Veere, Shaping a New Alliance: … (LeidenAsiaCentre, 2025), n. 132.
-//   (CMOS 18 no longer requires the place of publication, so the CSL style omits "Leiden:".)
-//
-// APA 7 (Publication Manual 8.6, secondary sources): only the work read goes in the reference
-//   list; the original is named in the text, "(Jimbo, as cited in van der Veere, 2025)". An
-//   interview another author conducted and reported is cited through that report (it is not a
-//   personal communication of the reader's). The citation is the speaker with
-//   what it is ("interview" and its date) followed by "as cited in" and the full reference entry:
-//     Ken Jimbo (interview, December 3, 2024), as cited in van der Veere, A. P. (2025). Shaping a
-//     New Alliance: … LeidenAsiaCentre.
-//
-// MLA 9 (indirect sources): the in-text form is "(qtd. in van der Veere)" and the
-//   works-cited list holds the work consulted. Here the interview is written as an MLA entry for an
-//   unpublished interview (interviewee inverted, "Interview by" interviewer, day-month-year date,
-//   MLA month abbreviations) followed by "Quoted in" (spelled out, as MLA does outside
-//   parentheses) and the works-cited entry of the document:
-//     Jimbo, Ken. Interview by Anoma P. van der Veere, 3 Dec. 2024. Quoted in van der Veere,
-//     Anoma P. Shaping a New Alliance: …. LeidenAsiaCentre, Apr. 2025.
-//
-// kind 'quote' (someone else's statement quoted in the text): the same, without "interview".
-// kind 'analysis' (the author's own prose): the document itself, no prefix.
-// Unnamed or anonymous sources are described: "An official of the Ministry of Foreign Affairs
-// (MFA), Japan, interview by …". The section is not part of any of these citation forms; the
-// footnote number is used only as Chicago's locator.
+// Chicago (CMOS 18 14.260, "quoted in"): one note naming the original, then "quoted in" and the
+//   full note of the work consulted; the bibliography lists the work consulted:
+//     Saya Kiba, interview, transcribed December 3, 2024, quoted in Anoma P. van der Veere,
+//     Shaping a New Alliance: … (LeidenAsiaCentre, 2025), 41n132.
+// APA 7 (§8.6 secondary sources): "(Kiba, as cited in van der Veere, 2025, p. 41)" in the text and
+//   only the work consulted in the reference list. The original's year is given only when the
+//   note says when the words were said or published (a transcription date is not that).
+// MLA 9 (6.77 indirect sources): "(qtd. in van der Veere 41)" with the original speaker named in
+//   the sentence; the works-cited list holds only the work consulted.
+// Interviews (CMOS 14.110): "interview by" only where the text names the interviewer. A date is
+//   printed only with what the note says it is ("transcribed", "interview" date, "speech" date).
+// kind 'analysis' and quotes nobody is named for: the document itself, no "quoted in".
+import type { CslItem, CslName } from '@citation-js/core';
+import { Cite } from '@citation-js/core';
 import type { Citation, DocumentInfo } from '../types';
-import { apaReference, chicagoNote, mlaWorksCited } from './document-citations';
-import { joinNames, naturalName, parsePersonName } from './names';
-import { speakerForms, type SpeakerInput } from './speaker';
-import { cleanText, formatDateMla, formatDateUs, parseIsoDate } from './text';
+import type { CitableQuote, StyledCitation, StyledCitations } from './citable';
+import { joinCitation } from './clipboard';
+import { quoteText } from './quote-records';
+import { apaInText, apaReference, chicagoBibliography, chicagoNote, citableFromLegacy, formatCsl, mlaInText, mlaWorksCited } from './document-citations';
+import { parsePersonName, toCslName } from './names';
+import { type SpeakerInput, speakerForms } from './speaker';
+import { ensureStylesRegistered } from './styles';
+import { formatDateUs, parseIsoDate } from './text';
 
+/** Today's ingest input (see citableFromLegacy); new fields are optional until the records carry them. */
 export interface CiteInput {
   document: DocumentInfo;
   speaker: SpeakerInput | null;
@@ -49,122 +36,154 @@ export interface CiteInput {
   interviewDate: string | null;
   section: string | null;
   footnoteNumber?: number | null;
-  /** The page of a paginated source the quote stands on; Chicago's locator. */
+  dateLabel?: CitableQuote['dateLabel'];
+  interviewer?: string | null;
   page?: number | null;
+  role?: string | null;
 }
 
-const join = (...parts: Array<string | null | undefined | false>): string => parts.filter(Boolean).join(', ');
-
-/** Document authors in reading order for "interview by …". */
-function interviewers(doc: DocumentInfo): string {
-  return joinNames(
-    doc.authors
-      .map((a) => a.trim())
-      .filter(Boolean)
-      .map((a) => naturalName(parsePersonName(a))),
-  );
-}
-
-// Finished citations by input; search pages cite the same quotes again and again.
 const MAX_CITATIONS = 5000;
-const citations = new Map<string, Citation>();
+const citations = new Map<string, StyledCitations>();
 
-/** Chicago, APA 7 and MLA 9 citations for a quote, in plain text. */
-export function citeQuote(input: CiteInput): Citation {
-  const { document: d, speaker: s } = input;
-  const key = JSON.stringify([
-    d.id,
-    d.title,
-    d.authors,
-    d.date,
-    d.publisher,
-    d.place,
-    d.url,
-    d.kind,
-    s ? [s.name, s.affiliation, s.anonymous ?? null] : null,
-    input.kind,
-    input.interviewDate,
-    input.footnoteNumber ?? null,
-    input.page ?? null,
-  ]);
-  let citation = citations.get(key);
-  if (!citation) {
-    citation = composeCitation(input);
-    if (citations.size >= MAX_CITATIONS) {
-      const oldest = citations.keys().next().value;
-      if (oldest !== undefined) citations.delete(oldest);
+function remember<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    if (map.size >= MAX_CITATIONS) {
+      const oldest = map.keys().next().value;
+      if (oldest !== undefined) map.delete(oldest);
     }
-    citations.set(key, citation);
+    map.set(key, value);
   }
-  return { ...citation };
+  return value;
 }
 
-function composeCitation(input: CiteInput): Citation {
-  const { document: doc } = input;
-  const note = chicagoNote(doc, input.footnoteNumber, input.page);
-  const reference = apaReference(doc);
-  const worksCited = mlaWorksCited(doc);
-  if (input.kind === 'analysis') return { chicago: note, apa: reference, mla: worksCited };
-
-  const speaker = speakerForms(input.speaker);
-  const interview = input.kind === 'interview';
-  const date = interview ? parseIsoDate(input.interviewDate) : null;
-  const by = interview ? interviewers(doc) : '';
-
-  let chicago: string;
-  let apa: string;
-  let mla: string;
-  if (interview) {
-    const interviewPhrase = by ? `interview by ${by}` : 'interview';
-    const chicagoHead = speaker ? join(speaker.natural, interviewPhrase) : capitalise(interviewPhrase);
-    chicago = `${join(chicagoHead, date && formatDateUs(date))}, quoted in ${note}`;
-
-    apa = speaker
-      ? `${speaker.natural} (${join('interview', date && formatDateUs(date))}), as cited in ${reference}`
-      : `Interview${date ? ` (${formatDateUs(date)})` : ''}, as cited in ${reference}`;
-
-    const mlaInterview = join(by ? `Interview by ${by}` : 'Interview', date && formatDateMla(date));
-    mla = `${speaker ? `${speaker.inverted}. ` : ''}${mlaInterview}. Quoted in ${worksCited}`;
-  } else {
-    chicago = speaker ? `${speaker.natural}, quoted in ${note}` : `Quoted in ${note}`;
-    apa = speaker ? `${speaker.natural}, as cited in ${reference}` : `As cited in ${reference}`;
-    mla = speaker ? `${speaker.inverted}. Quoted in ${worksCited}` : `Quoted in ${worksCited}`;
-  }
-  return { chicago: cleanText(chicago), apa: cleanText(apa), mla: cleanText(mla) };
+/** Chicago, APA 7 and MLA 9 for a quote, each as its in-text form (Chicago: the note) and list entry. */
+export function citeCitable(q: CitableQuote): StyledCitations {
+  const d = q.document;
+  const s = q.speaker;
+  const key = JSON.stringify([
+    [d.id, d.title, d.authors, d.date, d.publisher, d.place, d.url, d.kind],
+    s ? [s.name, s.affiliation, s.anonymous ?? null] : null,
+    q.kind,
+    q.interviewDate,
+    q.dateLabel,
+    q.interviewer,
+    q.footnote?.number ?? null,
+    q.page,
+  ]);
+  const hit = remember(citations, key, () => compose(q));
+  return { chicago: { ...hit.chicago }, apa: { ...hit.apa }, mla: { ...hit.mla } };
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** The stored form (QuoteRecord.citation): per style, the in-text form, a blank line, the entry. */
+export function toCitation(c: StyledCitations): Citation {
+  return {
+    chicago: joinCitation(c.chicago.inText, c.chicago.entry),
+    apa: joinCitation(c.apa.inText, c.apa.entry),
+    mla: joinCitation(c.mla.inText, c.mla.entry),
+  };
 }
+
+/** Chicago, APA 7 and MLA 9 citations for a quote, from today's ingest input. */
+export function citeQuote(input: CiteInput): Citation {
+  return toCitation(citeCitable(citableFromLegacy(input)));
+}
+
+function compose(q: CitableQuote): StyledCitations {
+  const doc = q.document;
+  const page = q.page;
+  const note = q.footnote?.number ?? null;
+  const documentOnly: StyledCitations = {
+    chicago: { inText: chicagoNote(doc, note, page), entry: chicagoBibliography(doc), signal: null },
+    apa: { inText: apaInText(doc, page), entry: apaReference(doc), signal: null },
+    mla: { inText: mlaInText(doc, page), entry: mlaWorksCited(doc), signal: null },
+  };
+  const forms = q.kind === 'analysis' ? null : speakerForms(q.speaker);
+  if (!forms || !q.speaker) return documentOnly;
+
+  const original = chicagoOriginal(q, forms.natural, forms.described);
+  const chicago: StyledCitation = { inText: quotedIn(original, documentOnly.chicago.inText), entry: documentOnly.chicago.entry, signal: null };
+
+  const year = dateSaysWhenSaid(q) ? parseIsoDate(q.interviewDate)?.year : undefined;
+  const apaName = forms.described ? lowerFirst(forms.natural).replace(/\(/g, '[').replace(/\)/g, ']') : shortName(q.speaker.name);
+  // "as cited in" joins two authors in one parenthesis; CSL has no field for the original, so it is the prefix
+  const apa: StyledCitation = {
+    inText: apaInText(doc, page, `${apaName}${year ? `, ${year}` : ''}, as cited in `),
+    entry: documentOnly.apa.entry,
+    signal: null,
+  };
+  const mla: StyledCitation = {
+    inText: mlaInText(doc, page, 'qtd. in '),
+    entry: documentOnly.mla.entry,
+    signal: forms.described ? lowerFirst(forms.natural) : forms.natural,
+  };
+  return { chicago, apa, mla };
+}
+
+/** CMOS 14.260: the original's note, then "quoted in" and the note of the work consulted (CSL cites one work per note, so the join is written here). */
+export function quotedIn(originalNote: string, consultedNote: string): string {
+  return `${originalNote.replace(/\.$/, '')}, quoted in ${consultedNote}`;
+}
+
+/** Whether the quote's own note dates the words themselves (not only their transcription). */
+function dateSaysWhenSaid(q: CitableQuote): boolean {
+  return !!q.interviewDate && (q.dateLabel === 'interviewed' || q.dateLabel === 'spoken' || q.dateLabel === 'published' || q.dateLabel === 'dated');
+}
+
+const originals = new Map<string, string>();
 
 /**
- * The quote in typographic quotation marks followed by its citation, for the clipboard:
- * “We have to be realistic.” Ken Jimbo, interview by …
- * Quotation marks already around the text are replaced; double quotes inside it become single.
+ * The original in a Chicago note, formatted by the Chicago CSL style from an `interview` or
+ * `speech` item: "Saya Kiba, interview, December 3, 2024", "Saya Kiba, interview by Jane Roe",
+ * "Emmanuel Macron, speech, June 10, 2022". CSL has no transcription or publication-of-a-remark
+ * date, so "transcribed …", "published …" and "dated …" are added after it.
  */
-export function formatQuoteWithCitation(text: string, citation: string): string {
-  let body = text.replace(/\s+/g, ' ').trim();
-  const wrapped = /^["“„«]([\s\S]*)["”“»]$/.exec(body);
-  if (wrapped && quotesBalanced(wrapped[1])) body = wrapped[1].trim();
-  body = body
-    .replace(/“/g, '‘')
-    .replace(/”/g, '’')
-    .replace(/(^|[\s([{—–-])"/g, '$1‘')
-    .replace(/"/g, '’');
-  const cite = citation.replace(/\s+/g, ' ').trim();
-  const quoted = `“${body}”`;
-  return cite ? `${quoted} ${cite}` : quoted;
+function chicagoOriginal(q: CitableQuote, natural: string, described: boolean): string {
+  const speaker = q.speaker!;
+  const date = parseIsoDate(q.interviewDate);
+  const label = date ? q.dateLabel : null;
+  const key = JSON.stringify([speaker.name, natural, described, q.kind, q.interviewer, label, q.interviewDate]);
+  return remember(originals, key, () => {
+    const suffix = date && (label === 'transcribed' || label === 'published' || label === 'dated') ? `, ${label} ${formatDateUs(date)}` : '';
+    // a statement with no interview or speech to describe is cited by its speaker's name alone
+    if (q.kind !== 'interview' && label !== 'spoken') return `${natural}${suffix}`;
+    // CMOS 14.110 "Interview with health care worker, August 10, 1999": CSL has no form for an unnamed interviewee
+    if (q.kind === 'interview' && described) {
+      const when = date && label === 'interviewed' ? `, ${formatDateUs(date)}` : '';
+      return `Interview with ${natural.replace(/^(A|An|The) /, '')}${q.interviewer ? ` by ${q.interviewer}` : ''}${when}${suffix}`;
+    }
+    ensureStylesRegistered();
+    const author: CslName = described ? { literal: natural } : toCslName(speaker.name, true);
+    const item: CslItem =
+      q.kind === 'interview'
+        ? { id: 'original', type: 'interview', genre: 'interview', author: [author] }
+        : { id: 'original', type: 'speech', genre: 'speech', author: [author] };
+    if (q.kind === 'interview' && q.interviewer) item.interviewer = [toCslName(q.interviewer, true)];
+    if (date && (label === 'interviewed' || label === 'spoken')) {
+      const parts: number[] = [date.year];
+      if (date.month) parts.push(date.month);
+      if (date.month && date.day) parts.push(date.day);
+      item.issued = { 'date-parts': [parts] };
+    }
+    return `${formatCsl(new Cite(item), 'citation', 'chicago', { id: 'original' }).replace(/\.$/, '')}${suffix}`;
+  });
 }
 
-/** Whether the quotation marks inside a text pair up, opening before closing. */
-function quotesBalanced(inner: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < inner.length; i++) {
-    const ch = inner[i];
-    const opening = ch === '“' || (ch === '"' && (i === 0 || /[\s([{—–-]/.test(inner[i - 1])));
-    const closing = ch === '”' || (ch === '"' && !opening);
-    if (opening) depth++;
-    else if (closing && --depth < 0) return false;
-  }
-  return depth === 0;
+/** The family name an author-date citation uses ("Kiba", "van der Veere"; organisations as written). */
+function shortName(name: string): string {
+  const p = parsePersonName(name);
+  if (p.literal !== undefined || !p.family) return p.display;
+  return [p.particle, p.family].filter(Boolean).join(' ');
+}
+
+function lowerFirst(s: string): string {
+  return /^(A|An|The) /.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+/** The quote in typographic quotation marks followed by a citation (or alone). */
+export function formatQuoteWithCitation(text: string, citation: string): string {
+  const cite = citation.replace(/\s+/g, ' ').trim();
+  const quoted = quoteText(text);
+  return cite ? `${quoted} ${cite}` : quoted;
 }

@@ -37,6 +37,30 @@ export function cslType(kind: string): string {
   return CSL_TYPES[kind.trim().toLowerCase()] ?? 'report';
 }
 
+// An article (its periodical, if any, is not a field of the document; the publisher is its site):
+// each style's CSL type that prints its title in quotation marks, as Chicago and MLA require for an article, and no genre
+// the text does not state ("Preprint"). Chicago and APA: `webpage`; MLA: `document` (MLA's
+// `webpage` without a site name italicises the title as a stand-alone work).
+const ARTICLE_KINDS = new Set([
+  'article',
+  'journal-article',
+  'magazine-article',
+  'news-article',
+  'newspaper',
+  'web-article',
+  'webpage',
+  'web',
+  'blog-post',
+  'blog',
+]);
+
+/** The CSL type for one style: an article without a named container gets a type that quotes its title. */
+export function cslTypeFor(doc: DocumentInfo, style?: 'chicago' | 'apa' | 'mla'): string {
+  const kind = doc.kind.trim().toLowerCase();
+  if (!style || !ARTICLE_KINDS.has(kind)) return cslType(kind);
+  return style === 'mla' && !doc.publisher?.trim() ? 'document' : 'webpage';
+}
+
 export interface CslOptions {
   /** Keep family-first names in that order (Chicago, MLA); see names.toCslName. */
   staticOrdering?: boolean;
@@ -47,12 +71,14 @@ export interface CslOptions {
    * plugin-ris drops CSL particles when it writes AU lines, so RIS needs this.
    */
   mergeParticles?: boolean;
+  /** Format for this style (see cslTypeFor). */
+  style?: 'chicago' | 'apa' | 'mla';
 }
 
 /** Maps a document to a CSL-JSON item. */
 export function toCslItem(doc: DocumentInfo, options: CslOptions = {}): CslItem {
   const key = citationKey(doc);
-  const type = cslType(doc.kind);
+  const type = cslTypeFor(doc, options.style);
   const item: CslItem = {
     id: options.id ?? (doc.id || key),
     'citation-key': key,

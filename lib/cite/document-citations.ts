@@ -1,19 +1,16 @@
 // The document part of every citation, formatted by the CSL processor and cached per document.
-import { Cite } from '@citation-js/core';
+import { Cite, type CiteCitationEntry, type CslItem } from '@citation-js/core';
 import type { DocumentInfo } from '../types';
+import type { CitableQuote, StyleId } from './citable';
 import { toCslItem } from './csl-json';
-import { ensureStylesRegistered, TEMPLATE_NAMES, type StyleId } from './styles';
+import type { SpeakerInput } from './speaker';
+import { ensureStylesRegistered, TEMPLATE_NAMES } from './styles';
 import { cleanText } from './text';
 
 interface DocumentEntry {
-  /** Item for Chicago and MLA (family-first names keep their order). */
-  ordered: Cite;
-  /** Item for APA (every name inverted). */
-  plain: Cite;
-  id: string;
-  chicagoNotes: Map<string, string>;
-  apaReference?: string;
-  mlaWorksCited?: string;
+  cites: Record<StyleId, Cite>;
+  ids: Record<StyleId, string>;
+  formatted: Map<string, string>;
 }
 
 const MAX_DOCUMENTS = 1000;
@@ -29,13 +26,16 @@ function entryFor(doc: DocumentInfo): DocumentEntry {
   const hit = cache.get(key);
   if (hit) return hit;
   ensureStylesRegistered();
-  const ordered = toCslItem(doc, { staticOrdering: true });
-  const plain = toCslItem(doc, { staticOrdering: false });
+  // Chicago and MLA keep family-first names in order; APA inverts every name (see names.toCslName)
+  const items: Record<StyleId, CslItem> = {
+    chicago: toCslItem(doc, { staticOrdering: true, style: 'chicago' }),
+    apa: toCslItem(doc, { staticOrdering: false, style: 'apa' }),
+    mla: toCslItem(doc, { staticOrdering: true, style: 'mla' }),
+  };
   const entry: DocumentEntry = {
-    ordered: new Cite(ordered),
-    plain: new Cite(plain),
-    id: ordered.id,
-    chicagoNotes: new Map(),
+    cites: { chicago: new Cite(items.chicago), apa: new Cite(items.apa), mla: new Cite(items.mla) },
+    ids: { chicago: items.chicago.id, apa: items.apa.id, mla: items.mla.id },
+    formatted: new Map(),
   };
   if (cache.size >= MAX_DOCUMENTS) {
     const oldest = cache.keys().next().value;
@@ -46,65 +46,126 @@ function entryFor(doc: DocumentInfo): DocumentEntry {
   return entry;
 }
 
-function format(cite: Cite, kind: 'bibliography' | 'citation', style: StyleId, extra: Record<string, unknown> = {}): string {
+/** Runs the CSL processor: a bibliography entry, or a citation (Chicago: a full note) with an optional locator and prefix. */
+export function formatCsl(cite: Cite, kind: 'bibliography' | 'citation', style: StyleId, entry?: CiteCitationEntry): string {
   stats.processorCalls++;
-  return cleanText(cite.format(kind, { format: 'text', template: TEMPLATE_NAMES[style], lang: 'en-US', ...extra }));
+  const options = { format: 'text' as const, template: TEMPLATE_NAMES[style], lang: 'en-US', ...(entry ? { entry: [entry] } : {}) };
+  return cleanText(cite.format(kind, options));
 }
 
-// A stand-in footnote number: the note is formatted once per document with it, and the real
-// number is put in its place, so a new footnote costs no processor run (~15 ms each otherwise).
-const LOCATOR_PLACEHOLDER = '8675309421';
+// Stand-ins: a document's citation is formatted once per style and shape, and the real locator
+// and prefix are put in their place, so a new page or speaker costs no processor run (~15 ms).
+const LOCATOR = '8675309421';
+const PREFIX = 'Qz8675309 ';
+
+function cached(doc: DocumentInfo, key: string, run: (entry: DocumentEntry) => string): string {
+  const entry = entryFor(doc);
+  let text = entry.formatted.get(key);
+  if (text === undefined) {
+    text = run(entry);
+    if (entry.formatted.size < 5000) entry.formatted.set(key, text);
+  }
+  return text;
+}
+
+/** A citation of the document with a locator (label page or note) and a prefix, via one processor run per shape. */
+function documentCitation(doc: DocumentInfo, style: StyleId, locator: { value: string; label: 'page' | 'note' } | null, prefix: string): string {
+  const shape = `${style}|${locator?.label ?? ''}|${prefix ? 'p' : ''}`;
+  const template = cached(doc, shape, (e) =>
+    formatCsl(e.cites[style], 'citation', style, {
+      id: e.ids[style],
+      ...(locator ? { locator: LOCATOR, label: locator.label } : {}),
+      ...(prefix ? { prefix: PREFIX } : {}),
+    }),
+  );
+  const fits = (!locator || template.split(LOCATOR).length === 2) && (!prefix || template.split(PREFIX.trim()).length === 2);
+  if (!fits) {
+    return cached(doc, `${shape}|${locator?.value}|${prefix}`, (e) =>
+      formatCsl(e.cites[style], 'citation', style, {
+        id: e.ids[style],
+        ...(locator ? { locator: locator.value, label: locator.label } : {}),
+        ...(prefix ? { prefix } : {}),
+      }),
+    );
+  }
+  let text = template;
+  if (locator) text = text.replace(LOCATOR, locator.value);
+  if (prefix) text = text.replace(PREFIX.trim(), prefix.trim());
+  return text;
+}
 
 /**
- * Chicago (notes and bibliography, 18th ed.) full note for the document, e.g.
- * "Anoma P. van der Veere, Shaping a New Alliance: … (LeidenAsiaCentre, 2025)."
- * With a footnote number the note points at it as a locator ("…, 2025), n. 132.").
+ * Chicago (notes and bibliography, 18th ed.) full note for the document, with the place the quote
+ * stands: "41" (page), "41n132" (page and note, CMOS 14.54), "n. 132" (note only).
  */
 export function chicagoNote(doc: DocumentInfo, footnoteNumber?: number | null, page?: number | null): string {
-  const entry = entryFor(doc);
-  const note = footnoteNumber != null && Number.isFinite(footnoteNumber) && footnoteNumber > 0 ? String(Math.trunc(footnoteNumber)) : '';
-  if (page != null && Number.isInteger(page) && page > 0) {
-    // a paginated source: the page, and the note on it ("41n132", Chicago 14.157)
-    const locator = note ? `${page}n${note}` : String(page);
-    const key = `p${locator}`;
-    let paged = entry.chicagoNotes.get(key);
-    if (paged === undefined) {
-      paged = format(entry.ordered, 'citation', 'chicago', { entry: [{ id: entry.id, locator, label: 'page' }] });
-      if (entry.chicagoNotes.size < 5000) entry.chicagoNotes.set(key, paged);
-    }
-    return paged;
-  }
-  let text = entry.chicagoNotes.get(note);
-  if (text !== undefined) return text;
-  if (!note) {
-    text = format(entry.ordered, 'citation', 'chicago', { entry: [{ id: entry.id }] });
-  } else {
-    let template = entry.chicagoNotes.get(LOCATOR_PLACEHOLDER);
-    if (template === undefined) {
-      template = format(entry.ordered, 'citation', 'chicago', { entry: [{ id: entry.id, locator: LOCATOR_PLACEHOLDER, label: 'note' }] });
-      entry.chicagoNotes.set(LOCATOR_PLACEHOLDER, template);
-    }
-    text =
-      template.split(LOCATOR_PLACEHOLDER).length === 2
-        ? template.replace(LOCATOR_PLACEHOLDER, note)
-        : format(entry.ordered, 'citation', 'chicago', { entry: [{ id: entry.id, locator: note, label: 'note' }] });
-  }
-  if (entry.chicagoNotes.size < 5000) entry.chicagoNotes.set(note, text);
-  return text;
+  const note = validNumber(footnoteNumber);
+  const p = validNumber(page);
+  const locator = p ? { value: note ? `${p}n${note}` : String(p), label: 'page' as const } : note ? { value: String(note), label: 'note' as const } : null;
+  return documentCitation(doc, 'chicago', locator, '');
+}
+
+/** Chicago bibliography entry of the document. */
+export function chicagoBibliography(doc: DocumentInfo): string {
+  return cached(doc, 'chicago-bib', (e) => formatCsl(e.cites.chicago, 'bibliography', 'chicago'));
 }
 
 /** APA 7 reference-list entry, e.g. "van der Veere, A. P. (2025). Shaping a New Alliance: … LeidenAsiaCentre." */
 export function apaReference(doc: DocumentInfo): string {
-  const entry = entryFor(doc);
-  entry.apaReference ??= format(entry.plain, 'bibliography', 'apa');
-  return entry.apaReference;
+  return cached(doc, 'apa-bib', (e) => formatCsl(e.cites.apa, 'bibliography', 'apa'));
 }
 
 /** MLA 9 works-cited entry, e.g. "van der Veere, Anoma P. Shaping a New Alliance: … LeidenAsiaCentre, Apr. 2025." */
 export function mlaWorksCited(doc: DocumentInfo): string {
-  const entry = entryFor(doc);
-  entry.mlaWorksCited ??= format(entry.ordered, 'bibliography', 'mla');
-  return entry.mlaWorksCited;
+  return cached(doc, 'mla-bib', (e) => formatCsl(e.cites.mla, 'bibliography', 'mla'));
+}
+
+/** APA 7 parenthetical citation: "(van der Veere, 2025, p. 41)", or with a prefix "(Kiba, as cited in van der Veere, 2025, p. 41)". */
+export function apaInText(doc: DocumentInfo, page: number | null, prefix = ''): string {
+  const p = validNumber(page);
+  return documentCitation(doc, 'apa', p ? { value: String(p), label: 'page' } : null, prefix);
+}
+
+/** MLA 9 parenthetical citation: "(van der Veere 41)", or with a prefix "(qtd. in van der Veere 41)". */
+export function mlaInText(doc: DocumentInfo, page: number | null, prefix = ''): string {
+  const p = validNumber(page);
+  return documentCitation(doc, 'mla', p ? { value: String(p), label: 'page' } : null, prefix);
+}
+
+function validNumber(n: number | null | undefined): number | null {
+  return n != null && Number.isFinite(n) && n > 0 ? Math.trunc(n) : null;
+}
+
+/**
+ * Today's ingest input -> CitableQuote. It carries no date label and no interviewer yet, so no
+ * date and no interviewer is printed (a date without what it is would state more than the note).
+ */
+export function citableFromLegacy(input: {
+  document: DocumentInfo;
+  speaker: SpeakerInput | null;
+  kind: 'interview' | 'quote' | 'analysis';
+  interviewDate: string | null;
+  footnoteNumber?: number | null;
+  footnoteText?: string | null;
+  text?: string;
+  dateLabel?: CitableQuote['dateLabel'];
+  interviewer?: string | null;
+  page?: number | null;
+  role?: string | null;
+}): CitableQuote {
+  return {
+    kind: input.kind,
+    text: input.text ?? '',
+    speaker: input.speaker
+      ? { name: input.speaker.name, role: input.role ?? null, affiliation: input.speaker.affiliation, anonymous: input.speaker.anonymous }
+      : null,
+    footnote: input.footnoteNumber != null ? { number: input.footnoteNumber, text: input.footnoteText ?? null } : null,
+    interviewDate: input.interviewDate,
+    dateLabel: input.dateLabel ?? null,
+    interviewer: input.interviewer ?? null,
+    page: input.page ?? null,
+    document: input.document,
+  };
 }
 
 /**

@@ -3,7 +3,8 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import type { DocumentInfo } from '../types';
-import { citationKey, documentBibtex, documentRis, toCslItem } from './index';
+import type { CitableQuote } from './citable';
+import { citationKey, documentBibtex, documentRis, quoteBibtex, quoteKey, quoteNote, quoteRis, toCslItem } from './index';
 
 const report: DocumentInfo = {
   id: 'leidenasiacentre-2025-shaping-a-new-alliance',
@@ -55,29 +56,65 @@ describe('CSL-JSON mapping', () => {
   });
 });
 
+const webArticle: DocumentInfo = {
+  id: 'leidenasiacentre-2025-japans-shift-toward-nato-and-europe',
+  title: 'Japan’s Shift toward NATO and Europe',
+  authors: ['Frans-Paul van der Putten'],
+  date: '2025-04-07',
+  publisher: null,
+  place: null,
+  url: null,
+  kind: 'web-article',
+};
+
+const kiba: CitableQuote = {
+  kind: 'interview',
+  text: 'Japan needs to be more "strategic" about 50% of {its} R&D #1_a.',
+  speaker: { name: 'Saya Kiba', role: 'Associate Professor', affiliation: 'Kobe City University of Foreign Studies' },
+  footnote: { number: 132, text: 'Interview with Saya Kiba. Transcribed on 3 December 2024.' },
+  interviewDate: '2024-12-03',
+  dateLabel: 'transcribed',
+  interviewer: null,
+  page: 41,
+  document: report,
+};
+const QUOTE_ID = 'q-3f2a9c1b00000000';
+
+/** Parses BibTeX with citation-js's bibtex plugin (a real parser: it throws on malformed entries). */
+const parseBib = (bib: string) => new Cite(bib, { forceType: '@biblatex/text' }).data;
+const parseRis = (ris: string) => new Cite(ris, { forceType: '@ris/file' }).data;
+
 describe('documentBibtex', () => {
-  it('gives a techreport that parses back', () => {
+  it('gives a techreport with a valid month that parses back', () => {
     const bib = documentBibtex(report);
     expect(bib).toMatch(/^@techreport\{vanderveere2025shaping,/);
     expect(bib).toContain('author = {van der Veere, Anoma P.}');
     expect(bib).toContain('institution = {LeidenAsiaCentre}');
-    expect(bib).toContain('address = {Leiden}');
-    const [back] = new Cite(bib).data;
+    expect(bib).toMatch(/^\s*month = apr,$/m);
+    const [back] = parseBib(bib);
     expect(back.title).toBe(report.title);
     expect(back['citation-key']).toBe('vanderveere2025shaping');
     expect(back.author?.[0]).toMatchObject({ family: 'Veere', given: 'Anoma P.', 'non-dropping-particle': 'van der' });
-    expect(back.issued?.['date-parts']?.[0]?.[0]).toBe(2025);
+    expect(back.issued?.['date-parts']?.[0]).toEqual([2025, 4]);
   });
 
-  it('handles a document without author or date', () => {
+  it('gives a web article as @misc with the month macro (never "apr 7")', () => {
+    const bib = documentBibtex(webArticle);
+    expect(bib).toMatch(/^@misc\{vanderputten2025japans,/);
+    expect(bib).toMatch(/^\s*month = apr,$/m);
+    expect(bib).not.toMatch(/month = \{/);
+    expect(parseBib(bib)[0].issued?.['date-parts']?.[0]?.slice(0, 2)).toEqual([2025, 4]);
+  });
+
+  it('gives an article without author, date or journal as @misc (not a journal article)', () => {
     const bib = documentBibtex(undated);
-    expect(bib).toMatch(/^@article\{japaneurope,/);
-    expect(new Cite(bib).data[0].title).toBe(undated.title);
+    expect(bib).toMatch(/^@misc\{japaneurope,/);
+    expect(parseBib(bib)[0].title).toBe(undated.title);
   });
 });
 
 describe('documentRis', () => {
-  it('has TY, TI, AU, PY, ER lines, one line per tag', () => {
+  it('has TY, TI, AU, PY, ER lines, one line per tag, and the BibTeX key as ID', () => {
     const ris = documentRis(report);
     const lines = ris.trimEnd().split('\n');
     expect(lines[0]).toBe('TY  - RPRT');
@@ -85,18 +122,48 @@ describe('documentRis', () => {
     expect(lines).toContain('AU  - van der Veere, Anoma P.');
     expect(lines).toContain('PY  - 2025');
     expect(lines).toContain('PB  - LeidenAsiaCentre');
-    expect(lines).toContain('CY  - Leiden');
+    expect(lines).toContain('ID  - vanderveere2025shaping');
     expect(lines[lines.length - 1]).toMatch(/^ER {2}-/);
     for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}-( |$)/);
-    const [back] = new Cite(ris).data;
+    const [back] = parseRis(ris);
     expect(back.title).toBe(report.title);
+    expect(back.id).toBe('vanderveere2025shaping');
   });
 
-  it('omits AU and PY when there are none', () => {
+  it('types web articles ELEC and articles without a journal GEN', () => {
+    expect(documentRis(webArticle)).toMatch(/^TY {2}- ELEC$/m);
     const ris = documentRis(undated);
-    expect(ris).toMatch(/^TY {2}- JOUR$/m);
-    expect(ris).toMatch(/^TI {2}- Japan and Europe: A Marriage of Convenience Matures$/m);
+    expect(ris).toMatch(/^TY {2}- GEN$/m);
     expect(ris).not.toMatch(/^(AU|PY) /m);
-    expect(ris).toMatch(/^ER {2}- $/m);
+  });
+});
+
+describe('one quote as a BibTeX entry and an RIS record', () => {
+  it('BibTeX: the quote key, and the quote with its speaker in a note that LaTeX and the parser accept', () => {
+    const bib = quoteBibtex(kiba, QUOTE_ID);
+    expect(bib).toMatch(/^@techreport\{vanderveere2025shaping-3f2a9c1b,/);
+    expect(bib).toContain('R\\&D \\#1\\_a');
+    expect(bib).toContain('50\\% of \\textbraceleft{}its\\textbraceright{}');
+    const [back] = parseBib(bib);
+    expect(back['citation-key']).toBe(quoteKey(report, QUOTE_ID));
+    expect(back.note).toContain(
+      'Saya Kiba, Associate Professor, Kobe City University of Foreign Studies; interview; transcribed December 3, 2024; note 132, p. 41: “Japan needs',
+    );
+    expect(back.note).toContain('R&D #1_a');
+  });
+
+  it('RIS: the same key as ID, the note as N1, and it imports back', () => {
+    const ris = quoteRis(kiba, QUOTE_ID);
+    const [back] = parseRis(ris);
+    expect(back.id).toBe(quoteKey(report, QUOTE_ID));
+    expect(back.type).toBe('report');
+    expect(back.note).toBe(quoteNote(kiba));
+    expect(ris.trimEnd().split('\n').at(-1)).toBe('ER  -');
+  });
+
+  it('the note states no date without its label, and no note the quote does not have', () => {
+    const note = quoteNote({ ...kiba, dateLabel: null, footnote: null, page: null });
+    expect(note).not.toMatch(/2024|note \d|p\. \d/);
+    expect(note).toMatch(/^Saya Kiba, Associate Professor, Kobe City University of Foreign Studies; interview: “/);
   });
 });

@@ -57,6 +57,8 @@ describe('buildExport', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1].startsWith(`${a},interview,ken-example,Ken Example,`)).toBe(true);
     expect(lines[2].startsWith(`${b},interview,ann-sample,Ann Sample,`)).toBe(true);
+    // an absolute deep link that opens the quote highlighted (default base URL without a request)
+    expect(file.body).toContain(`,http://localhost:3000/documents/test-report-on-fisheries?quote=${a}#${a},`);
   });
 
   it('writes Markdown with the quote, its speaker and its citation in the chosen style', async () => {
@@ -65,25 +67,30 @@ describe('buildExport', () => {
       fx.reader,
       fx.embedder,
       { format: 'md', style: 'mla', source: { kind: 'ids', ids: [a] } },
-      { now, baseUrl: 'http://localhost:3000' },
+      { now, baseUrl: 'https://quotes.example.org' },
     );
     expect(file.contentType).toBe('text/markdown; charset=utf-8');
-    expect(file.body).toContain('**Ken Example** (Example University)');
+    expect(file.body).toMatch(/\*\*Ken Example\*\*.*\(interview/);
     expect(file.body).toContain('> We have to be realistic about quotas');
-    expect(file.body).toContain('Example, Ken. Interview by Jane Doe');
+    // MLA 9: "qtd. in" the work consulted, which alone is in works cited; nobody named as interviewer
+    expect(file.body).toContain('(qtd. in Doe)\n\nDoe, Jane. A Test Report on Fisheries. Test Institute, May 2024.');
+    expect(file.body).not.toMatch(/Interview by/i);
     expect(file.body).toContain('MLA 9');
-    expect(file.body).toContain(`[Context](http://localhost:3000/documents/test-report-on-fisheries#`);
+    expect(file.body).toContain(`(https://quotes.example.org/documents/test-report-on-fisheries?quote=${a}#${a})`);
   });
 
-  it('writes BibTeX and RIS for the source documents, each once', async () => {
+  it('writes BibTeX and RIS records, one per quote, with the quote and its speaker in the note', async () => {
     const bib = await buildExport(fx.reader, fx.embedder, { format: 'bibtex', style: 'chicago', source: { kind: 'ids', ids: ids() } }, { now });
     expect(bib.contentType).toBe('application/x-bibtex; charset=utf-8');
-    expect(bib.filename).toMatch(/-sources-2025-03-04\.bib$/);
-    expect(bib.body.match(/^@/gm)).toHaveLength(1);
-    expect(bib.body).toMatch(/@techreport\{doe2024test,[\s\S]*institution = \{Test Institute\}/);
+    expect(bib.filename).toMatch(/-selection-2025-03-04\.bib$/);
+    expect(bib.body.match(/^@/gm)).toHaveLength(ids().length);
+    expect(bib.body).toMatch(
+      /@techreport\{doe2024test-[a-z0-9]{8},[\s\S]*institution = \{Test Institute\}[\s\S]*note = \{Ken Example, Example University; interview; note 1: “We have to be realistic/,
+    );
     const ris = await buildExport(fx.reader, fx.embedder, { format: 'ris', style: 'chicago', source: { kind: 'speaker', speakerId: 'ann-sample' } }, { now });
     expect(ris.contentType).toBe('application/x-research-info-systems; charset=utf-8');
-    expect(ris.body).toMatch(/^TY {2}- /);
+    expect(ris.body).toMatch(/^TY {2}- RPRT/);
+    expect(ris.body).toMatch(/^N1 {2}- Ann Sample, Sample Institute; interview; note 2: “The fishing fleets/m);
     expect(ris.body).toMatch(/^ER {2}-/m);
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IndexReader } from '../db/index-reader';
 import type { Embedder } from '../embed/embedder';
-import { documentsExport, quotesToCsv, quotesToMarkdown, type CitationStyle } from '../export/formats';
+import { DEFAULT_BASE_URL, quotesExport, quotesToCsv, quotesToMarkdown, type CitationStyle } from '../export/formats';
 import { toQuoteRecord } from '../records';
 import { checkIdsExist, parseSearchQuery, type ParseResult } from '../search/params';
 import { searchQuotes, type SearchParams } from '../search/search';
@@ -156,7 +156,11 @@ async function quotesFor(
   return { quotes, title: `Results for “${source.params.q}”`, name: slug(source.params.q) };
 }
 
-/** Builds a download: quotes as Markdown (with citations), CSV or JSON, or their source documents as BibTeX or RIS. */
+/**
+ * Builds a download: quotes as Markdown (with citations), CSV or JSON, or as BibTeX or RIS records
+ * (one per quote: its document, the quote and its speaker in the note). Links in Markdown and CSV
+ * are absolute, from `baseUrl` (the request's origin for the API).
+ */
 export async function buildExport(
   reader: IndexReader,
   embedder: Embedder,
@@ -165,33 +169,26 @@ export async function buildExport(
 ): Promise<ExportFile> {
   const { quotes, title, name } = await quotesFor(reader, embedder, request.source, options.savedFile ?? collectionsFile());
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   let body: string;
   switch (request.format) {
     case 'md': {
       const head = `# ${title}\n\nExported from Expert Quotes on ${date}; citations in ${({ chicago: 'Chicago (notes)', apa: 'APA 7', mla: 'MLA 9' } as const)[request.style]} style.\n\n`;
-      body = head + (quotes.length ? quotesToMarkdown(quotes, request.style, options.baseUrl ?? '') : '_No quotes._\n');
+      body = head + (quotes.length ? quotesToMarkdown(quotes, request.style, baseUrl) : '_No quotes._\n');
       break;
     }
     case 'csv':
       // the byte-order mark lets spreadsheet programs read the file as UTF-8 (curly quotes, accents)
-      body = `\ufeff${quotesToCsv(quotes)}`;
+      body = `\ufeff${quotesToCsv(quotes, baseUrl)}`;
       break;
     case 'json':
       body = `${JSON.stringify(quotes, null, 2)}\n`;
       break;
-    default: {
-      const docIds = [...new Set(quotes.map((q) => q.document.id))];
-      body = docIds.length
-        ? documentsExport(
-            docIds.map((id) => reader.document(id)!),
-            request.format,
-          )
-        : '';
-    }
+    default:
+      body = quotesExport(quotes, (id) => reader.document(id)!, request.format);
   }
-  const suffix = request.format === 'bibtex' || request.format === 'ris' ? '-sources' : '';
   return {
-    filename: `expert-quotes-${name}${suffix}-${date}.${EXTENSIONS[request.format]}`,
+    filename: `expert-quotes-${name}-${date}.${EXTENSIONS[request.format]}`,
     contentType: CONTENT_TYPES[request.format],
     body,
     count: quotes.length,

@@ -194,6 +194,9 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
         interviewDate: c.quote?.interviewDate ?? null,
         section: d.sections[c.sectionIndex]?.heading ?? null,
         footnoteNumber: c.quote?.footnoteNumber ?? null,
+        dateLabel: c.quote?.dateLabel ?? null,
+        // the role this document gives the speaker ("then Prime Minister"), not one from another document
+        role: c.quote?.speaker?.role ?? null,
         page,
       }),
       vector: vectors[i],

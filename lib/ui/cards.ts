@@ -1,9 +1,12 @@
 // What a quote card shows, computed on the server so the card itself only renders (and the client stays small).
-import { formatQuoteWithCitation } from '../cite';
+// the pure parts of lib/cite only: pages need no citation engine (citations are built at ingest)
+import type { CiteDateLabel } from '../cite/citable';
+import type { CardCitation } from '../cite/clipboard';
+import { quoteText } from '../cite/quote-records';
+import { speakerForms } from '../cite/speaker';
 import type { IndexReader } from '../db/index-reader';
-import type { AlsoIn, AttributionMethod, Citation, ChunkKind, DateLabel, DocumentRef, FootnoteRef, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
+import type { AlsoIn, AttributionMethod, Citation, ChunkKind, DocumentRef, FootnoteRef, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
 import { attributionPhrase } from './attribution';
-import { formatDate } from './format';
 import { quoteContextHref } from './page-params';
 import { highlightRuns, type HighlightRun } from './quote-segments';
 
@@ -20,14 +23,16 @@ export interface QuoteCardData {
   citation: Citation;
   /** The quote in typographic quotation marks, as the clipboard gets it. */
   quoted: string;
-  /** Who said it and when, one line, for clipboard formats without a prose citation (BibTeX, RIS). */
-  attribution: string;
   /** How the speaker was found, in words ("Attributed by note 132: …"); null for the author's analysis. */
   evidence: string | null;
   attributionMethod: AttributionMethod | null;
   /** A quote the document gives no speaker for. */
   unattributed: boolean;
-  dateLabel: DateLabel | null;
+  /** What the date is, as the quote's own note says (null: the date is not labelled, so not shown as one). */
+  dateLabel: CiteDateLabel | null;
+  page: number | null;
+  /** Everything "copy with citation" needs, in every style. */
+  cite: CardCitation;
   /** Relevance 0..1 where the card answers a query. */
   score: number | null;
   alsoIn: AlsoIn[];
@@ -37,6 +42,9 @@ export interface QuoteCardData {
 }
 
 type CardInput = QuoteRecord & {
+  dateLabel?: CiteDateLabel | null;
+  page?: number | null;
+  speaker: (SpeakerRef & { role?: string | null }) | null;
   score?: number;
   matchedTerms?: string[];
   bestSentence?: string | null;
@@ -46,19 +54,12 @@ type CardInput = QuoteRecord & {
   savedAt?: string;
 };
 
-export function attributionLine(q: Pick<QuoteRecord, 'speaker' | 'kind' | 'interviewDate' | 'document'>): string {
-  const who = q.speaker
-    ? `${q.speaker.name}${q.speaker.affiliation ? ` (${q.speaker.affiliation})` : ''}`
-    : q.kind === 'analysis'
-      ? q.document.authors.join(', ') || q.document.title
-      : 'Unattributed';
-  const what =
-    q.kind === 'interview'
-      ? `interview${q.interviewDate ? `, ${formatDate(q.interviewDate)}` : ''}`
-      : q.kind === 'quote'
-        ? `quoted in ${q.document.title}`
-        : q.document.title;
-  return `${who}, ${what}`;
+/** MLA names the original speaker in the sentence ("According to Saya Kiba, …"), since "qtd. in" names only the work read. */
+function signalPhrase(q: CardInput): string | null {
+  if (q.kind === 'analysis' || !q.speaker) return null;
+  const forms = speakerForms({ name: q.speaker.name, affiliation: q.speaker.affiliation });
+  if (!forms) return null;
+  return forms.described ? forms.natural.replace(/^(A|An|The) /, (m) => m.toLowerCase()) : forms.natural;
 }
 
 export function toCard(q: CardInput): QuoteCardData {
@@ -73,12 +74,27 @@ export function toCard(q: CardInput): QuoteCardData {
     footnote: q.footnote,
     contextHref: quoteContextHref(q.document.id, q.id),
     citation: q.citation,
-    quoted: formatQuoteWithCitation(q.text, ''),
-    attribution: attributionLine(q),
+    quoted: quoteText(q.text),
     evidence: q.kind === 'analysis' ? null : attributionPhrase(q.attribution, q.footnote?.number ?? null),
     attributionMethod: q.attribution?.method ?? null,
     unattributed: q.kind !== 'analysis' && !q.speaker,
-    dateLabel: q.dateLabel,
+    dateLabel: q.dateLabel ?? null,
+    page: q.page ?? null,
+    cite: {
+      quoted: quoteText(q.text),
+      citation: q.citation,
+      signal: signalPhrase(q),
+      documentId: q.document.id,
+      quoteId: q.id,
+      note: {
+        kind: q.kind,
+        speaker: q.speaker ? { name: q.speaker.name, role: q.speaker.role ?? null, affiliation: q.speaker.affiliation } : null,
+        interviewDate: q.interviewDate,
+        dateLabel: q.dateLabel ?? null,
+        footnote: q.footnote ? { number: q.footnote.number, text: null } : null,
+        page: q.page ?? null,
+      },
+    },
     score: q.score ?? null,
     alsoIn: q.alsoIn ?? [],
     contextTerms: q.contextTerms ?? [],

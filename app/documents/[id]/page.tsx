@@ -142,7 +142,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
                   ).map(([k, v]) => (
                     <div key={k}>
                       <dt className="text-xs font-semibold text-stone-600 dark:text-stone-400">{k}</dt>
-                      <dd className="select-all">{v}</dd>
+                      <dd className="whitespace-pre-line select-all">{v}</dd>
                     </div>
                   ))}
                   <div>
