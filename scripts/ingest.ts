@@ -3,9 +3,10 @@ import { parseArgs, single, UsageError } from '../lib/cli/args';
 import { CorpusError } from '../lib/corpus/read-source';
 import { resolveIndexPath } from '../lib/db/open';
 import { DEFAULT_EMBEDDER, loadEmbedder } from '../lib/embed';
+import { resolveCorpusDir } from '../lib/ingest/corpus-dir';
 import { ingestCorpus, type IngestProgress } from '../lib/ingest/ingest';
 
-const USAGE = 'usage: npm run ingest [-- --corpus DIR] [--db PATH] [--model use-lite|hf:<model-id>] [--quiet]';
+const USAGE = 'usage: npm run ingest [-- --corpus DIR (default $CORPUS_DIR or corpus)] [--db PATH] [--model use-lite|hf:<model-id>] [--quiet]';
 
 function progressBar(e: IngestProgress): void {
   if (!process.stderr.isTTY) return;
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-  const corpusDir = path.resolve(single(args, 'corpus') ?? 'corpus');
+  const corpusDir = resolveCorpusDir(single(args, 'corpus'));
   const dbPath = resolveIndexPath(single(args, 'db'));
   const model = single(args, 'model') ?? process.env.EMBED_MODEL ?? DEFAULT_EMBEDDER;
   const embedder = await loadEmbedder(model);
