@@ -223,7 +223,10 @@ function prepareChange(plan: ChangePlan): PreparedChange {
     parseCorpus(staging);
   } catch (e) {
     finish();
-    if (e instanceof CorpusError) throw new UploadRefusal(422, `${plainPaths(e.message, staging, corpusDir)} Nothing was changed.`);
+    if (e instanceof CorpusError) {
+      const message = plainPaths(e.message, staging, corpusDir);
+      throw new UploadRefusal(422, `${message}${/[.!?]$/.test(message) ? '' : '.'} Nothing was changed.`);
+    }
     throw e;
   }
 

@@ -8,5 +8,5 @@ export function changeFailureMessage(e: unknown, ...dirs: string[]): string {
   if (!known) return 'Adding the documents failed unexpectedly; the server log has the details. Nothing was changed.';
   let message = err.message;
   for (const d of dirs) message = message.split(`${d}${path.sep}`).join('').split(d).join(path.basename(d));
-  return `${message} Nothing was changed.`;
+  return `${message}${/[.!?]$/.test(message) ? '' : '.'} Nothing was changed.`;
 }

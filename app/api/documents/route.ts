@@ -27,6 +27,8 @@ async function filesOf(request: NextRequest): Promise<{ files: UploadFile[]; rep
   // the declared length may be absent or false: count what arrives
   const body = await readLimited(request.body, MAX_UPLOAD_BYTES);
   if (!body) return error(413, TOO_LARGE);
+  if (declared && /^\d+$/.test(declared) && body.byteLength !== Number(declared))
+    return error(400, `The upload was cut off (${body.byteLength} of ${declared} bytes arrived); send it again.`);
   let form: FormData;
   try {
     form = await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': type } }).formData();
