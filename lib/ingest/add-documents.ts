@@ -42,6 +42,7 @@ interface ChangeOptions {
 }
 
 const STAGING_PREFIX = '.staging-';
+const EMBED_SLICE = 32;
 const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]{0,120}$/;
 
 /** Staging folders of changes whose process died (a crash or kill mid-way), left inside the corpus folder. */
@@ -157,7 +158,13 @@ function reusingEmbed(embedder: Embedder, known: Map<string, Float32Array>, used
   return async (texts, onProgress) => {
     const missing = [...new Set(texts.filter((t) => !known.has(t)))];
     onProgress(0, missing.length);
-    const fresh = missing.length ? await embedPassages(embedder, missing, onProgress) : [];
+    // in slices small enough to stay in this process (a server has no spare process to fork), with a turn
+    // of the event loop between them so a streamed response can send the progress
+    const fresh: Float32Array[] = [];
+    for (let i = 0; i < missing.length; i += EMBED_SLICE) {
+      fresh.push(...(await embedPassages(embedder, missing.slice(i, i + EMBED_SLICE), (done) => onProgress(i + done, missing.length))));
+      await new Promise((r) => setImmediate(r));
+    }
     const local = new Map(missing.map((t, i) => [t, fresh[i]]));
     return texts.map((t) => {
       const v = local.get(t) ?? known.get(t)!;
@@ -243,13 +250,15 @@ function prepareChange(plan: ChangePlan): PreparedChange {
       settled = true;
       const moved: { from: string; to: string }[] = [];
       try {
-        const each = (phase: FilePhase) => {
+        // each phase is announced, then the event loop gets a turn so a streamed response can send it before the next (blocking) step
+        const each = async (phase: FilePhase) => {
           for (const f of files) onEvent?.({ type: 'file', name: f.name, documentId: f.documentId, phase });
+          await new Promise((r) => setImmediate(r));
         };
-        each('reading');
-        each('parsing');
+        await each('reading');
+        await each('parsing');
         const known = await knownVectors(corpusDir, dbPath, embedder);
-        each('embedding');
+        await each('embedding');
         const used = new Map<string, Float32Array>();
         const { content, docs, registry } = await buildIndexContent(
           staging,
@@ -259,7 +268,7 @@ function prepareChange(plan: ChangePlan): PreparedChange {
           },
           reusingEmbed(embedder, known, used),
         );
-        each('indexing');
+        await each('indexing');
         // the index records where each document lives, which is the corpus folder, not the staging copy
         for (const d of content.documents) {
           const final = path.join(corpusDir, path.basename(d.path));
@@ -295,7 +304,7 @@ function prepareChange(plan: ChangePlan): PreparedChange {
           report.warnings = report.warnings.map((w) => ({ ...w, message: plainPaths(w.message, staging, corpusDir) }));
           return report;
         });
-        each('done');
+        await each('done');
         return {
           reports,
           removed: plan.remove,

@@ -63,7 +63,7 @@ export async function POST(request: NextRequest) {
   }
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       const send = (event: object) => {
         try {
           controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
@@ -72,25 +72,28 @@ export async function POST(request: NextRequest) {
         }
       };
       send({ type: 'accepted', files: change.files });
-      try {
-        let embedder: Awaited<ReturnType<typeof getEmbedder>>;
+      // not awaited here: the response (and each line) goes out while the ingest runs
+      void (async () => {
         try {
-          embedder = await getEmbedder();
+          let embedder: Awaited<ReturnType<typeof getEmbedder>>;
+          try {
+            embedder = await getEmbedder();
+          } catch (e) {
+            change.cancel();
+            throw e;
+          }
+          const result = await change.run(embedder, send);
+          send({ type: 'done', ...result });
         } catch (e) {
-          change.cancel();
-          throw e;
+          console.error('adding documents failed', e);
+          send({ type: 'error', error: changeFailureMessage(e, corpusDir, path.dirname(dbPath)) });
         }
-        const result = await change.run(embedder, send);
-        send({ type: 'done', ...result });
-      } catch (e) {
-        console.error('adding documents failed', e);
-        send({ type: 'error', error: changeFailureMessage(e, corpusDir, path.dirname(dbPath)) });
-      }
-      try {
-        controller.close();
-      } catch {
-        // already closed by a cancelled client
-      }
+        try {
+          controller.close();
+        } catch {
+          // already closed by a cancelled client
+        }
+      })();
     },
   });
   return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
