@@ -20,6 +20,9 @@ const nextConfig: NextConfig = {
     'usearch',
     'pdfjs-dist',
   ],
+  // proxy.ts sees every request, and Next.js cuts bodies at this size before route handlers read
+  // them; uploads may be 50 MB (app/api/documents refuses anything larger itself)
+  experimental: { proxyClientMaxBodySize: 51 * 1024 * 1024 },
   outputFileTracingIncludes: { '/**': ['./lib/cite/styles/**'] },
 };
 

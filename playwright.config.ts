@@ -4,6 +4,8 @@ import path from 'node:path';
 // E2E runs against `next start` on a real index built by e2e/global-setup.ts with the bundled model.
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB = path.resolve('.cache/e2e/corpus.db');
+// documents added from the browser land in this copy of corpus/ (made by global setup), never in corpus/
+export const E2E_CORPUS = path.resolve('.cache/e2e/corpus');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -41,7 +43,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // saved quotes of the browser tests go to a folder of their own, never the user's data/user
-    env: { CORPUS_DB: E2E_DB, PORT: String(port), USER_DATA_DIR: path.resolve('.cache/e2e/user') },
+    env: { CORPUS_DB: E2E_DB, CORPUS_DIR: E2E_CORPUS, PORT: String(port), USER_DATA_DIR: path.resolve('.cache/e2e/user') },
     stdout: 'pipe',
     stderr: 'pipe',
   },

@@ -8,7 +8,8 @@ import { resolveCorpusDir } from '../lib/ingest/corpus-dir';
 import { ingestCorpus, type IngestProgress } from '../lib/ingest/ingest';
 import { formatDocumentReport } from '../lib/ingest/report';
 
-const USAGE = 'usage: npm run ingest [-- --corpus DIR] [--db PATH] [--model use-lite|hf:<model-id>] [--report-json FILE] [--quiet]';
+const USAGE =
+  'usage: npm run ingest [-- --corpus DIR (default $CORPUS_DIR or corpus)] [--db PATH] [--model use-lite|hf:<model-id>] [--report-json FILE] [--quiet]';
 
 function progressBar(e: IngestProgress): void {
   if (!process.stderr.isTTY) return;

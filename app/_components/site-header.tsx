@@ -14,6 +14,7 @@ export function SiteHeader({ savedCount }: { savedCount: number }) {
           <NavLink href="/compare">Compare</NavLink>
           <NavLink href="/speakers">Speakers</NavLink>
           <NavLink href="/documents">Documents</NavLink>
+          <NavLink href="/add">Add documents</NavLink>
           <NavLink href="/saved">
             Saved
             {savedCount > 0 && (

@@ -36,10 +36,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `next start` (the build in .next) on loopback with its own index file, and waits until /api/health answers ok. */
-export async function startNextServer(options: { db: string; port: number; timeoutMs?: number; env?: Record<string, string> }): Promise<RunningServer> {
+/** Starts `next start` (the build in .next) on loopback (or `host`) with its own index file, and waits until /api/health answers ok. */
+export async function startNextServer(options: {
+  db: string;
+  port: number;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  /** the address to bind (default loopback) */
+  host?: string;
+}): Promise<RunningServer> {
   const { db, port } = options;
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const host = options.host ?? '127.0.0.1';
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', host], {
     cwd: ROOT,
     env: { ...process.env, CORPUS_DB: db, PORT: String(port), NODE_ENV: 'production', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,7 +55,7 @@ export async function startNextServer(options: { db: string; port: number; timeo
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));
   child.stderr!.on('data', (d) => (out += String(d)));
-  const baseURL = `http://127.0.0.1:${port}`;
+  const baseURL = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const server: RunningServer = {
     baseURL,
     port,

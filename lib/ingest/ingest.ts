@@ -143,8 +143,11 @@ function parseOverrides(file: string, text: string): SpeakerOverride[] {
   });
 }
 
+/** How passages become vectors; the default embeds them all, a caller may reuse vectors it already has. */
+export type EmbedPassagesFn = (texts: string[], onProgress: (done: number, total: number) => void) => Promise<Float32Array[]>;
+
 /** Builds the whole index content (parse, attribute, chunk, embed) without touching the served index. */
-export async function buildIndexContent(corpusDir: string, embedder: Embedder, onProgress?: (e: IngestProgress) => void) {
+export async function buildIndexContent(corpusDir: string, embedder: Embedder, onProgress?: (e: IngestProgress) => void, embed?: EmbedPassagesFn) {
   const { docs, hash, overrides, corrections, skipped } = await parseCorpus(corpusDir, (file, done, total) =>
     onProgress?.({ phase: 'parse', file, done, total }),
   );
@@ -159,7 +162,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   const embedTexts = drafts.map(({ c, d }) =>
     c.quote ? (c.quote.speaker ? `${c.quote.speaker.name}: ${c.text}` : c.text) : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
   );
-  const vectors = await embedPassages(embedder, embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
+  const vectors = await (embed ?? ((t, p) => embedPassages(embedder, t, p)))(embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
   const speakersById = new Map(registry.speakers.map((s) => [s.id, s]));
   const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes, d.paragraphs)]));
   const chunks: IndexChunk[] = drafts.map(({ c, d }, i) => {

@@ -10,6 +10,8 @@ import https from 'node:https';
  * Node server receives it, before Next.js reads it: the header is overwritten (a client cannot
  * choose its value) and carries a secret made at start-up, so a stamp is trusted only when this
  * process wrote it. Without the stamp (not installed) the address is unknown and treated as remote.
+ * A request that arrives with forwarding headers came through a proxy (or pretends to): the socket
+ * is then the proxy's, so it is stamped as "forwarded" and never counts as loopback.
  */
 export const PEER_HEADER = 'x-expert-quotes-peer';
 
@@ -28,14 +30,16 @@ export function installPeerStamp(): void {
     proto.emit = function stampPeer(this: http.Server, event, ...args) {
       if (event === 'request' || event === 'checkContinue') {
         const req = args[0] as http.IncomingMessage;
-        req.headers[PEER_HEADER] = `${secret} ${req.socket?.remoteAddress ?? 'unknown'}`;
+        const h = req.headers;
+        const forwarded = h['x-forwarded-for'] !== undefined || h.forwarded !== undefined || h['x-real-ip'] !== undefined;
+        req.headers[PEER_HEADER] = `${secret} ${forwarded ? 'forwarded' : (req.socket?.remoteAddress ?? 'unknown')}`;
       }
       return original.call(this, event, ...args);
     };
   }
 }
 
-/** The client's socket address from a stamped request, or null when the stamp is missing or not this process's. */
+/** The client's socket address from a stamped request ('forwarded' behind a proxy), or null when the stamp is missing or not this process's. */
 export function peerAddress(headers: Headers): string | null {
   const secret = state.__eqPeerSecret;
   const value = headers.get(PEER_HEADER);
