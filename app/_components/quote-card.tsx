@@ -36,7 +36,7 @@ export function QuoteCard({
     >
       <div className="font-ui mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
         <span className="tracking-wide uppercase">{KIND_LABEL[card.kind]}</span>
-        {card.score !== null && <RelevanceMeter score={card.score} kind={scoreKind} />}
+        {card.score !== null && <RelevanceMeter score={card.score} match={scoreKind === 'search' ? card.match : null} />}
       </div>
       <blockquote
         data-testid="result-text"

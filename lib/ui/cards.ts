@@ -1,7 +1,7 @@
 // What a quote card shows, computed on the server so the card itself only renders (and the client stays small).
 import { formatQuoteWithCitation } from '../cite';
 import type { IndexReader } from '../db/index-reader';
-import type { AlsoIn, Citation, ChunkKind, DocumentRef, FootnoteRef, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
+import type { AlsoIn, Citation, ChunkKind, DocumentRef, FootnoteRef, MatchKind, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
 import { formatDate } from './format';
 import { quoteContextHref } from './page-params';
 import { highlightRuns, type HighlightRun } from './quote-segments';
@@ -23,6 +23,8 @@ export interface QuoteCardData {
   attribution: string;
   /** Relevance 0..1 where the card answers a query. */
   score: number | null;
+  /** How a search result matched the query (its label); null for theme quotes and lists. */
+  match: MatchKind | null;
   alsoIn: AlsoIn[];
   /** Query words found only in the author's lead-in to the quote. */
   contextTerms: string[];
@@ -31,6 +33,7 @@ export interface QuoteCardData {
 
 type CardInput = QuoteRecord & {
   score?: number;
+  match?: MatchKind;
   matchedTerms?: string[];
   bestSentence?: string | null;
   alsoIn?: AlsoIn[];
@@ -65,6 +68,7 @@ export function toCard(q: CardInput): QuoteCardData {
     quoted: formatQuoteWithCitation(q.text, ''),
     attribution: attributionLine(q),
     score: q.score ?? null,
+    match: q.match ?? null,
     alsoIn: q.alsoIn ?? [],
     contextTerms: q.contextTerms ?? [],
     savedAt: q.savedAt ?? null,
