@@ -66,13 +66,14 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : error || !params ? (
             <Notice tone="warning" title="That search could not run" testId="search-error">
               <p>{capitalise(error ?? 'the query is empty')}.</p>
-              <p>
-                Try a shorter query, or{' '}
-                <Link className="link" href={state.q ? searchHref({ q: state.q.slice(0, 200) }) : '/'}>
-                  search without the filters
-                </Link>
-                .
-              </p>
+              {filtered && (
+                <p>
+                  <Link className="link" href={state.q ? searchHref({ q: state.q }) : '/'}>
+                    Search without the filters
+                  </Link>
+                  .
+                </p>
+              )}
             </Notice>
           ) : (
             <Suspense key={resultsKey} fallback={<ResultsSkeleton q={state.q} />}>

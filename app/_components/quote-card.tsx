@@ -101,6 +101,10 @@ export function QuoteCard({
           </p>
         )}
       </div>
+      {/* printed instead of the buttons (globals.css @media print) */}
+      <p data-print="citation" className="hidden text-sm">
+        {card.citation.chicago}
+      </p>
       <div className={`mt-3 flex flex-wrap items-center ${compact ? 'gap-1.5' : 'gap-2'}`}>
         <CopyCitationButton quoted={card.quoted} citation={card.citation} documentId={card.document.id} attribution={card.attribution} compact={compact} />
         <CopyLinkButton href={card.contextHref} compact={compact} />
