@@ -48,7 +48,7 @@ test('results have a relevance floor, an honest count and labels, and notices fo
   // labels say how a quote matched, never "Strong match" for a word every quote has
   const labels = new Set(await page.getByTestId('relevance').allInnerTexts());
   expect(labels.has('All your words')).toBe(true);
-  for (const l of labels) expect(['All your words', 'Some of your words', 'Your words or related ones']).toContain(l);
+  for (const l of labels) expect(['All your words', 'Your words, with the lead-in', 'Your words or related ones']).toContain(l);
   await page.screenshot({ path: 'test-results/screenshots/review-nato-1280.png' });
 });
 

@@ -58,8 +58,8 @@ export interface RelatedTerm {
   queryTerm: string;
 }
 
-/** Why a result cleared the relevance floor, as its label says it: every content word, some, WordNet relatives, or meaning alone. */
-export type MatchKind = 'all-words' | 'some-words' | 'related-words' | 'meaning';
+/** Why a result cleared the relevance floor, as its label says it: every content word (in the quote, or with the author's lead-in), some, WordNet relatives, or meaning alone. */
+export type MatchKind = 'all-words' | 'lead-in' | 'some-words' | 'related-words' | 'meaning';
 
 /** Why a search has no (or only some) results: no letters, only common words, an unreadable script, nothing above the floor. */
 export type SearchNotice = 'no-words' | 'common-words-only' | 'unreadable-language' | 'no-match';

@@ -21,6 +21,10 @@ export const FLOOR = {
 export interface Evidence {
   /** Share of the query's content words found in the quote, its speaker or section (lead-in words at a discount). */
   words: number;
+  /** The same without the lead-in. */
+  ownWords: number;
+  /** Share of the query's content words found in the quote with its lead-in, undiscounted. */
+  framedWords: number;
   /** The same, counting a WordNet relative of a word as the word. */
   concepts: number;
   /** Cosine similarity of the embeddings; null when the chunk was not among the nearest candidates. */
@@ -57,9 +61,11 @@ export function evidenceFor(query: string, concepts: QueryConcept[], input: Evid
   const stems = contentStems(query);
   const { chunk } = input;
   const own = `${chunk.text} ${input.speakerName} ${chunk.sectionHeading ?? ''}`;
-  const words = Math.max(coverage(stems, own), chunk.context ? FLOOR.leadInCredit * coverage(stems, `${own} ${chunk.context}`) : 0);
+  const ownWords = coverage(stems, own);
+  const framedWords = chunk.context ? coverage(stems, `${own} ${chunk.context}`) : ownWords;
+  const words = Math.max(ownWords, FLOOR.leadInCredit * framedWords);
   const concepts_ = concepts.length ? conceptMatcher(concepts, 1)(matchableText(own)) : 0;
-  return { words, concepts: Math.max(words, concepts_), vector: input.vectorScore };
+  return { words, ownWords, framedWords, concepts: Math.max(words, concepts_), vector: input.vectorScore };
 }
 
 /** Whether a candidate clears the floor. */
@@ -69,7 +75,8 @@ export function clearsFloor(e: Evidence, floor: { words: number; vector: number 
 
 /** What kind of match a result is, in words a reader can take at face value. */
 export function matchKind(e: Evidence): MatchKind {
-  if (e.words >= 0.999) return 'all-words';
+  if (e.ownWords >= 0.999) return 'all-words';
+  if (e.framedWords >= 0.999) return 'lead-in';
   if (e.concepts >= 0.999) return 'related-words';
   if (e.words >= FLOOR.words || e.concepts >= FLOOR.words) return 'some-words';
   return 'meaning';

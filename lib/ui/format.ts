@@ -17,11 +17,16 @@ export function formatDate(iso: string | null | undefined): string {
 
 export type RelevanceLevel = { level: 1 | 2 | 3 | 4; label: string };
 
-type MatchKind = 'all-words' | 'some-words' | 'related-words' | 'meaning';
+type MatchKind = 'all-words' | 'lead-in' | 'some-words' | 'related-words' | 'meaning';
 
 /** What a search result's label says: how it cleared the relevance floor, in words that claim no more than that. */
 export const MATCH_LEVELS: Record<MatchKind, RelevanceLevel & { title: string }> = {
   'all-words': { level: 4, label: 'All your words', title: 'The quote (or its speaker, section or lead-in) has every word of your query that names a theme' },
+  'lead-in': {
+    level: 3,
+    label: 'Your words, with the lead-in',
+    title: 'Every word of your query that names a theme is in the quote or in the author’s words introducing it',
+  },
   'related-words': { level: 3, label: 'Your words or related ones', title: 'Every word of your query, or a word WordNet relates to it, is in the quote' },
   'some-words': { level: 2, label: 'Some of your words', title: 'At least half of the words of your query that name a theme are in the quote' },
   meaning: { level: 1, label: 'Close in meaning', title: 'None of your words, but the quote is close to your query in meaning by the language model' },
