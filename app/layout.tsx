@@ -28,7 +28,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
         <a
           href="#main"
-          className="font-ui sr-only z-50 rounded bg-white px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-stone-900"
+          // in the page's flow when focused, above the header rather than over the logo
+          className="font-ui sr-only rounded bg-white px-3 py-2 text-sm focus:not-sr-only focus:m-2 focus:inline-block dark:bg-stone-900"
+          data-testid="skip-link"
         >
           Skip to content
         </a>

@@ -20,7 +20,8 @@ test('every page fits 375 px without horizontal scrolling', async ({ page }) => 
   for (const [name, url] of pages) {
     await page.goto(url);
     await expect(page.locator('main')).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // a mobile viewport widens window.innerWidth to the content; the device width is clientWidth
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${url} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `test-results/screenshots/${name}-375.png` });
   }
@@ -40,7 +41,7 @@ test('on a phone the filters open from a button, and a quote can be opened in co
   await card.getByTestId('open-in-context').click();
   const highlight = page.getByTestId('quote-highlight');
   await expect(highlight).toBeInViewport();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/screenshots/reader-375.png' });
 });

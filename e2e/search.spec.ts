@@ -30,7 +30,7 @@ test('a theme query shows attributed quotes from the experts who speak to it', a
 test('typing a query and pressing Enter puts it in the URL, and the URL reproduces the search', async ({ page }) => {
   await page.goto('/');
   const box = page.getByTestId('search-input');
-  await expect(box).toBeFocused(); // autofocus
+  await expect(box).not.toBeFocused(); // no autofocus: the skip link comes first (review.spec.ts)
   await expect(page.getByTestId('example-theme').first()).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot(page, 'home-1280');

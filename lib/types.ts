@@ -69,8 +69,16 @@ export interface RelatedTerm {
   queryTerm: string;
 }
 
+/** Why a result cleared the relevance floor, as its label says it: every content word (in the quote, or with the author's lead-in), some, WordNet relatives, or meaning alone. */
+export type MatchKind = 'all-words' | 'lead-in' | 'some-words' | 'related-words' | 'meaning';
+
+/** Why a search has no (or only some) results: no letters, only common words, an unreadable script, nothing above the floor. */
+export type SearchNotice = 'no-words' | 'common-words-only' | 'unreadable-language' | 'no-match';
+
 export interface SearchResult extends QuoteRecord {
   score: number; // 0..1, higher is better
+  /** Absent where a result answers a theme rather than a search (compare). */
+  match?: MatchKind;
   matchedTerms: string[];
   bestSentence: string | null;
   /** Query words that only the author's paragraph framing the quote (its lead-in) has, when that is how it was found. */
@@ -89,6 +97,11 @@ export interface SearchResponse {
   namedSpeakers: SpeakerRef[];
   /** The query with misspelt words corrected from the corpus ("sanctons" → "sanctions"); null when every word is known. */
   suggestion: string | null;
+  /** How many results clear the relevance floor (results holds at most `limit` of them, from `offset`). */
+  total: number;
+  /** The limit applied (requests above the cap get the cap). */
+  limit: number;
+  notice: SearchNotice | null;
 }
 
 export interface SpeakerInfo extends SpeakerRef {

@@ -15,6 +15,7 @@ import {
   runEval,
   type EvalKind,
 } from '../lib/search/eval/run-eval';
+import { calibrateFloor, formatCalibration } from '../lib/search/eval/floor-calibration';
 import { buildTempIndex, type TempIndex } from '../lib/search/eval/temp-index';
 
 const USAGE = 'usage: npm run eval [-- --db PATH] [--corpus DIR] [--kind quotes|all] [--check]';
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     console.log(
       `\nCeiling with this embedding: every keyword and name query perfect and each paraphrase at the best recall any method reaches on it would give recall@5 ${paraphraseBoundRecall(reports[0]).toFixed(3)} (kind ${reports[0].kind}).`,
     );
+    console.log(`\n${formatCalibration(await calibrateFloor(reader, embedder, judged), judged.queries.length)}`);
     // the issue's contract is the quotes filter (interview + quote); the 'all' table is for information
     const problems = checkVariant(reports[0]);
     const target = `hybrid ahead of every single method on recall@5, MRR and nDCG@10, with recall@5 ≥ ${MIN_RECALL} (kind ${reports[0].kind})`;

@@ -4,6 +4,7 @@ import { IndexReader } from '../lib/db/index-reader';
 import { resolveIndexPath } from '../lib/db/open';
 import { loadEmbedder } from '../lib/embed';
 import { parseSearchParams } from '../lib/search/params';
+import { NOTICE_TEXT } from '../lib/search/relevance-floor';
 import { searchQuotes } from '../lib/search/search';
 import { attributionPhrase } from '../lib/ui/attribution';
 
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(response, null, 2));
     return 0;
   }
-  if (!response.results.length) console.log(`No results for "${response.query}".`);
+  if (response.notice) console.log(`No results for "${response.query}": ${NOTICE_TEXT[response.notice]}`);
   if (response.suggestion) console.log(`Did you mean: ${response.suggestion}`);
   if (response.namedSpeakers.length)
     console.log(`Quotes by ${response.namedSpeakers.map((s) => s.name).join(', ')} first: the query names them (--speaker to see only theirs).`);
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
     if (r.kind !== 'analysis') console.log(`   ${attributionPhrase(r.attribution, r.footnote?.number ?? null)}`);
     if (r.alsoIn.length) console.log(`   also in: ${r.alsoIn.map((a) => a.title).join('; ')}`);
   });
-  console.log(`${response.results.length} results in ${response.tookMs} ms (${response.embedder})`);
+  console.log(`${response.results.length} of ${response.total} results above the relevance floor in ${response.tookMs} ms (${response.embedder})`);
   return 0;
 }
 

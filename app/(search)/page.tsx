@@ -5,10 +5,12 @@ import { savedIdSet } from '@/lib/collections/store';
 import type { IndexReader } from '@/lib/db/index-reader';
 import { toQuoteRecord } from '@/lib/records';
 import { checkIdsExist } from '@/lib/search/params';
+import { NOTICE_TEXT } from '@/lib/search/relevance-floor';
 import { searchQuotesCached } from '@/lib/search/search-cache';
 import type { SearchParams } from '@/lib/search/search';
 import { defaultThemes } from '@/lib/search/themes';
 import { citationSources, toCard, type QuoteCardData } from '@/lib/ui/cards';
+import type { SearchNotice } from '@/lib/types';
 import { plural } from '@/lib/ui/format';
 import { describeIndexProblem, openReader, openSearch } from '@/lib/ui/load-index';
 import { MAX_PAGE_LIMIT, PAGE_SIZE, parseSearchPage, searchHref, type RawParams, type SearchPageState } from '@/lib/ui/page-params';
@@ -21,6 +23,7 @@ import { QuoteCard } from '../_components/quote-card';
 import { ResultsSkeleton } from '../_components/results-skeleton';
 import { SearchFilters } from '../_components/search-filters';
 import { SEARCH_FORM_ID, SearchForm } from '../_components/search-form';
+import { FocusAddedResult, ShowMoreLink } from '../_components/show-more-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -64,13 +67,14 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : error || !params ? (
             <Notice tone="warning" title="That search could not run" testId="search-error">
               <p>{capitalise(error ?? 'the query is empty')}.</p>
-              <p>
-                Try a shorter query, or{' '}
-                <Link className="link" href={state.q ? searchHref({ q: state.q.slice(0, 200) }) : '/'}>
-                  search without the filters
-                </Link>
-                .
-              </p>
+              {filtered && (
+                <p>
+                  <Link className="link" href={state.q ? searchHref({ q: state.q }) : '/'}>
+                    Search without the filters
+                  </Link>
+                  .
+                </p>
+              )}
             </Notice>
           ) : (
             <Suspense key={resultsKey} fallback={<ResultsSkeleton q={state.q} />}>
@@ -151,6 +155,7 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
     throw e;
   }
   const { results } = response;
+  if (response.notice) return <NoMatch state={state} notice={response.notice} suggestion={response.suggestion} themes={defaultThemes(reader, 4)} />;
   if (!results.length) return <EmptyResults state={state} />;
   const saved = savedIdSet();
   const cards = results.map(toCard);
@@ -170,12 +175,14 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
       <div className="font-ui flex flex-wrap items-end justify-between gap-x-6 gap-y-3 border-b border-stone-200 pb-3 dark:border-stone-800">
         <div>
           <h2 className="text-base font-semibold" data-testid="results-heading">
-            {results.length === state.limit ? `Top ${results.length}` : plural(results.length, state.kind === 'all' ? 'passage' : 'quote')} for “{state.q}”
+            {plural(response.total, state.kind === 'all' ? 'passage matches' : 'quote matches', state.kind === 'all' ? 'passages match' : 'quotes match')} “
+            {state.q}”
           </h2>
           <p className="text-xs text-stone-600 dark:text-stone-400">
             {speakerNames.length > 0 && <>From {speakerNames.join(', ')} · </>}
             {documentTitle && <>In {documentTitle} · </>}
-            {state.kind === 'all' ? 'Quotes and analysis' : 'Quotes only'} · best first · {response.tookMs} ms
+            {results.length < response.total && <>Showing the best {results.length} · </>}
+            {KIND_SCOPE[state.kind]} · best first · {response.tookMs} ms
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
@@ -208,11 +215,12 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
         </p>
       )}
       <QuoteList cards={cards} saved={saved} />
-      {results.length === state.limit && state.limit < MAX_PAGE_LIMIT && (
+      <FocusAddedResult />
+      {results.length < response.total && state.limit < MAX_PAGE_LIMIT && (
         <p className="font-ui mt-6 text-center">
-          <Link href={searchHref({ ...state, limit: Math.min(MAX_PAGE_LIMIT, state.limit + PAGE_SIZE) })} scroll={false} className="btn">
+          <ShowMoreLink href={searchHref({ ...state, limit: Math.min(MAX_PAGE_LIMIT, state.limit + PAGE_SIZE) })} from={results.length}>
             Show more quotes
-          </Link>
+          </ShowMoreLink>
         </p>
       )}
     </CitationSourcesProvider>
@@ -277,6 +285,58 @@ function Browse({ reader, state }: { reader: IndexReader; state: SearchPageState
         <QuoteList cards={cards} saved={saved} />
       )}
     </CitationSourcesProvider>
+  );
+}
+
+const KIND_SCOPE: Record<SearchPageState['kind'], string> = {
+  quotes: 'Quotes only',
+  interview: 'Interviews only',
+  quote: 'Quoted statements only',
+  analysis: 'Authors’ analysis only',
+  all: 'Quotes and analysis',
+};
+
+/** Nothing clears the relevance floor, or the query cannot be searched at all: say which, and what to try. */
+function NoMatch({ state, notice, suggestion, themes }: { state: SearchPageState; notice: SearchNotice; suggestion: string | null; themes: string[] }) {
+  const filtered = state.speakers.length > 0 || !!state.document;
+  return (
+    <Notice title={notice === 'no-match' ? `No quotes match “${state.q}”` : `“${state.q}” cannot be searched`} testId="search-no-match">
+      <p data-notice={notice}>{NOTICE_TEXT[notice]}</p>
+      <p>Try one of these:</p>
+      <ul className="list-disc space-y-1 pl-5">
+        {suggestion && (
+          <li>
+            <Link className="link" href={searchHref({ ...state, q: suggestion })}>
+              {suggestion}
+            </Link>{' '}
+            (spelling corrected)
+          </li>
+        )}
+        {filtered && (
+          <li>
+            <Link className="link" href={searchHref({ q: state.q })}>
+              Search all speakers and documents
+            </Link>
+          </li>
+        )}
+        {notice === 'no-match' && state.kind !== 'all' && (
+          <li>
+            <Link className="link" href={searchHref({ ...state, kind: 'all' })}>
+              Include the authors’ analysis
+            </Link>
+          </li>
+        )}
+        {notice === 'no-match' && <li>Other words for the same idea, or fewer words.</li>}
+        {themes.map((t) => (
+          <li key={t}>
+            <Link className="link" href={searchHref({ q: t })}>
+              {t}
+            </Link>{' '}
+            (a theme of this corpus)
+          </li>
+        ))}
+      </ul>
+    </Notice>
   );
 }
 

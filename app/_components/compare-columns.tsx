@@ -9,17 +9,21 @@ export interface CompareColumnView {
   onTheme: number;
 }
 
+// whole class names, so Tailwind generates them
+const LG_COLUMNS: Record<number, string> = { 1: 'lg:grid-cols-1', 2: 'lg:grid-cols-2', 3: 'lg:grid-cols-3', 4: 'lg:grid-cols-4' };
+
 /** One column per speaker, in the order chosen: their best quotes on the theme, or a plain "nothing on this theme". */
 export function CompareColumns({ q, columns, saved }: { q: string; columns: CompareColumnView[]; saved: Set<string> }) {
   return (
-    <div className="grid gap-5 lg:auto-cols-[minmax(16.5rem,1fr)] lg:grid-flow-col lg:grid-rows-[auto_1fr] lg:gap-y-0 lg:overflow-x-auto lg:pb-3">
+    // every speaker within the page's width: up to four side by side, more wrap into balanced rows (7 → 4 + 3), never a sideways scroll
+    <div className={`grid gap-5 md:grid-cols-2 lg:gap-y-8 ${LG_COLUMNS[Math.min(4, columns.length <= 4 ? columns.length : Math.ceil(columns.length / 2))]}`}>
       {columns.map(({ speaker: s, cards, onTheme }) => (
         <section
           key={s.id}
           data-testid="compare-column"
           data-speaker-id={s.id}
           aria-labelledby={`col-${s.id}`}
-          className="min-w-0 lg:row-span-2 lg:grid lg:grid-rows-subgrid"
+          className="min-w-0 md:row-span-2 md:grid md:grid-rows-subgrid md:gap-y-0"
         >
           <header className="font-ui mb-3 border-b-2 border-stone-800 pb-2 dark:border-stone-300">
             <h2 id={`col-${s.id}`} className="text-base font-semibold">

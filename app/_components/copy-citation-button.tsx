@@ -66,7 +66,8 @@ export function CopyCitationButton({ cite, compact }: CopyCitationProps) {
         {state.kind === 'copied' ? <CheckIcon className="text-emerald-700 dark:text-emerald-400" /> : <CopyIcon />}
         <span className="inline-grid">
           {/* both labels take the same cell so the button never changes width */}
-          <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? 'invisible' : ''}`}>{compact ? 'Copy' : 'Copy with citation'}</span>
+          {/* hidden by opacity, not visibility, so the button keeps its name while "Copied" shows (the status line says it) */}
+          <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? 'opacity-0' : ''}`}>{compact ? 'Copy' : 'Copy with citation'}</span>
           <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? '' : 'invisible'}`} aria-hidden="true">
             Copied
           </span>

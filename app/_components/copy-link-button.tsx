@@ -20,7 +20,7 @@ export function CopyLinkButton({ href, compact = false }: { href: string; compac
       <button type="button" data-testid="copy-link" onClick={copy} className="btn" aria-label={compact ? 'Copy link' : undefined}>
         {copied ? <CheckIcon className="text-emerald-700 dark:text-emerald-400" /> : <LinkIcon />}
         <span className="inline-grid">
-          <span className={`col-start-1 row-start-1 ${copied ? 'invisible' : ''}`}>{compact ? 'Link' : 'Copy link'}</span>
+          <span className={`col-start-1 row-start-1 ${copied ? 'opacity-0' : ''}`}>{compact ? 'Link' : 'Copy link'}</span>
           <span className={`col-start-1 row-start-1 ${copied ? '' : 'invisible'}`} aria-hidden="true">
             Copied
           </span>

@@ -5,7 +5,11 @@
 export function FootnoteRef({ number, text, popoverId, refId }: { number: number; text: string | undefined; popoverId: string; refId?: string }) {
   if (!text)
     return (
-      <sup id={refId} className="font-ui px-0.5 text-[0.7em] text-stone-500" title={`Note ${number} (the note's text is not in this copy of the document)`}>
+      <sup
+        id={refId}
+        className="font-ui px-0.5 text-[0.7em] text-stone-600 dark:text-stone-400"
+        title={`Note ${number} (the note's text is not in this copy of the document)`}
+      >
         {number}
       </sup>
     );

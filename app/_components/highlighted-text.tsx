@@ -1,7 +1,7 @@
 import type { HighlightRun } from '@/lib/ui/quote-segments';
 
 /** How a word of the query is marked, in a quote and wherever else the query's words are shown. */
-export const QUERY_WORD_MARK = 'rounded-sm bg-amber-200 px-px font-semibold text-inherit dark:bg-amber-500/35';
+export const QUERY_WORD_MARK = 'rounded-sm bg-amber-200 px-px font-semibold text-inherit dark:bg-amber-500/35 dark:text-white';
 
 /** Quote text with the query's words marked, words related to them underlined, and the best-answering sentence tinted. */
 export function HighlightedText({ runs }: { runs: HighlightRun[] }) {

@@ -37,7 +37,7 @@ export function QuoteCard({
     >
       <div className="font-ui mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
         <span className="tracking-wide uppercase">{KIND_LABEL[card.kind]}</span>
-        {card.score !== null && <RelevanceMeter score={card.score} kind={scoreKind} />}
+        {card.score !== null && <RelevanceMeter score={card.score} match={scoreKind === 'search' ? card.match : null} />}
       </div>
       <blockquote
         data-testid="result-text"
@@ -119,6 +119,10 @@ export function QuoteCard({
         )}
       </div>
       {!compact && <CitationPreview cite={card.cite} />}
+      {/* printed instead of the buttons (globals.css @media print) */}
+      <p data-print="citation" className="hidden text-sm">
+        {card.citation.chicago}
+      </p>
       <div className={`mt-3 flex flex-wrap items-center ${compact ? 'gap-1.5' : 'gap-2'}`}>
         <CopyCitationButton cite={card.cite} compact={compact} />
         <CopyLinkButton href={card.contextHref} compact={compact} />

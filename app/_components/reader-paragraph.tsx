@@ -33,10 +33,30 @@ export function ReaderParagraph({
 }) {
   const p = paragraph;
   const passageHighlight = p.highlighted;
+  const badge = (quoteId: string, key?: number) => {
+    const q = quotes.get(quoteId);
+    if (!q) return null;
+    return (
+      // outside the quotation marks and out of a copied selection (select-none): the document's text stays verbatim
+      <Link
+        key={key}
+        href={`?quote=${encodeURIComponent(q.id)}#${encodeURIComponent(q.id)}`}
+        scroll={false}
+        data-testid="reader-quote-speaker"
+        data-method={q.attribution?.method ?? 'none'}
+        className={`font-ui ml-1 inline-block rounded px-1.5 align-[0.1em] text-xs leading-5 font-medium whitespace-nowrap no-underline indent-0 select-none hover:bg-amber-200 dark:hover:bg-amber-500/30 ${q.speaker ? 'bg-stone-200/80 text-stone-800 dark:bg-stone-800 dark:text-stone-200' : 'border border-dashed border-stone-400 text-stone-600 dark:border-stone-600 dark:text-stone-400'}`}
+        title={`${q.speaker ? `${q.kind === 'interview' ? 'Interview' : 'Quoted'}: ${q.speaker.name}${q.speaker.affiliation ? `, ${q.speaker.affiliation}` : ''}. ` : ''}${attributionPhrase(q.attribution, q.footnoteNumber)} — select to highlight, cite or correct`}
+      >
+        — {q.speaker ? q.speaker.name : 'Unattributed'}
+      </Link>
+    );
+  };
   const body = p.runs.map((run, ri) => {
     const parts = run.parts.map((part, pi) =>
       'text' in part ? (
         <span key={pi}>{p.kind === 'toc' ? part.text.replace(/\t+/g, ' · ') : part.text}</span>
+      ) : 'badge' in part ? (
+        badge(part.badge, pi)
       ) : (
         <FootnoteRef
           key={pi}
@@ -48,7 +68,6 @@ export function ReaderParagraph({
       ),
     );
     if (!run.quoteId) return <span key={ri}>{parts}</span>;
-    const q = quotes.get(run.quoteId);
     const isHighlight = run.quoteId === highlightId;
     return (
       <span key={ri}>
@@ -64,18 +83,7 @@ export function ReaderParagraph({
         >
           {parts}
         </span>
-        {run.quoteEnds && q && (
-          <Link
-            href={`?quote=${encodeURIComponent(q.id)}#${encodeURIComponent(q.id)}`}
-            scroll={false}
-            data-testid="reader-quote-speaker"
-            data-method={q.attribution?.method ?? 'none'}
-            className={`font-ui ml-1 inline-block rounded px-1.5 align-[0.1em] text-xs leading-5 font-medium whitespace-nowrap no-underline indent-0 hover:bg-amber-200 dark:hover:bg-amber-500/30 ${q.speaker ? 'bg-stone-200/80 text-stone-800 dark:bg-stone-800 dark:text-stone-200' : 'border border-dashed border-stone-400 text-stone-600 dark:border-stone-600 dark:text-stone-400'}`}
-            title={`${q.speaker ? `${q.kind === 'interview' ? 'Interview' : 'Quoted'}: ${q.speaker.name}${q.speaker.affiliation ? `, ${q.speaker.affiliation}` : ''}. ` : ''}${attributionPhrase(q.attribution, q.footnoteNumber)} — select to highlight, cite or correct`}
-          >
-            — {q.speaker ? q.speaker.name : 'Unattributed'}
-          </Link>
-        )}
+        {run.quoteEnds && !run.badgeMoved && badge(run.quoteId)}
       </span>
     );
   });
@@ -92,7 +100,7 @@ export function ReaderParagraph({
           href={`#${p.anchor}`}
           tabIndex={-1}
           aria-hidden="true"
-          className="font-ui ml-1 text-xs text-stone-400 no-underline opacity-0 group-hover:opacity-100 hover:text-stone-700 dark:hover:text-stone-200"
+          className="font-ui ml-1 text-xs text-stone-600 no-underline opacity-0 select-none group-hover:opacity-100 dark:text-stone-400 hover:text-stone-700 dark:hover:text-stone-200"
           title="Link to this paragraph"
         >
           ¶

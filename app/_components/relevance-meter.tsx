@@ -1,9 +1,14 @@
-import { relevanceLevel } from '@/lib/ui/format';
+import { MATCH_LEVELS, relevanceLevel } from '@/lib/ui/format';
+import type { QuoteCardData } from '@/lib/ui/cards';
 
-/** Four bars and a word: how well a quote answers the query (the exact score is in the tooltip). */
-export function RelevanceMeter({ score, kind = 'search' }: { score: number; kind?: 'search' | 'theme' }) {
-  const { level, label } = relevanceLevel(score);
-  const title = kind === 'theme' ? `Theme relevance ${score.toFixed(2)} (0–1)` : `Relevance ${score.toFixed(2)}: 1 means first by both keywords and meaning`;
+/**
+ * Four bars and a word. A search result says how it matched the query (all words, some, related, meaning only); a quote
+ * on a theme (compare) says how strongly it addresses it, with the score in the tooltip.
+ */
+export function RelevanceMeter({ score, match }: { score: number; match: QuoteCardData['match'] }) {
+  const { level, label, title } = match
+    ? MATCH_LEVELS[match]
+    : { ...relevanceLevel(score), title: `Theme relevance ${score.toFixed(2)} (0–1, words of the theme and closeness in meaning)` };
   return (
     <span className="font-ui inline-flex items-center gap-1.5 text-xs text-stone-600 dark:text-stone-400" title={title} data-testid="relevance">
       <span className="inline-flex items-end gap-0.5" aria-hidden="true">

@@ -11,8 +11,11 @@ export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: s
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  async function toggle() {
+  async function toggle(button: HTMLButtonElement) {
     const next = !saved;
+    // on the saved page an unsaved quote leaves the list: the focus goes to the next quote's Save (or the page), not to <body>
+    const item = button.closest('li');
+    const fallback = item?.nextElementSibling ?? item?.previousElementSibling ?? null;
     setSaved(next);
     setError(null);
     try {
@@ -24,6 +27,7 @@ export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: s
       if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `the server answered ${res.status}`);
       // the header's count and the saved page read the file on the server
       startTransition(() => router.refresh());
+      keepFocus(button, fallback);
     } catch (e) {
       setSaved(!next);
       setError(`Could not ${next ? 'save' : 'remove'} the quote: ${(e as Error).message}`);
@@ -36,13 +40,15 @@ export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: s
         type="button"
         data-testid="save-quote"
         aria-pressed={saved}
-        onClick={toggle}
-        disabled={pending}
+        onClick={(e) => !pending && toggle(e.currentTarget)}
+        // aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>
+        aria-disabled={pending || undefined}
         className="btn aria-pressed:border-amber-500 aria-pressed:bg-amber-50 dark:aria-pressed:border-amber-600 dark:aria-pressed:bg-amber-950"
       >
         <BookmarkIcon filled={saved} className={saved ? 'text-amber-700 dark:text-amber-400' : ''} />
         <span className="inline-grid">
-          <span className={`col-start-1 row-start-1 ${saved ? 'invisible' : ''}`}>Save</span>
+          {/* the name stays "Save" (aria-pressed says whether it is saved); hidden by opacity, not visibility, to keep it */}
+          <span className={`col-start-1 row-start-1 ${saved ? 'opacity-0' : ''}`}>Save</span>
           <span className={`col-start-1 row-start-1 ${saved ? '' : 'invisible'}`} aria-hidden="true">
             Saved
           </span>
@@ -55,4 +61,16 @@ export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: s
       )}
     </>
   );
+}
+
+/** When a refresh removes a focused button, focus the matching button of the element that took its place, or <main>. */
+function keepFocus(button: HTMLButtonElement, fallback: Element | null) {
+  const started = performance.now();
+  const check = () => {
+    if (button.isConnected) return performance.now() - started < 3000 ? void requestAnimationFrame(check) : undefined;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const target = fallback?.isConnected ? fallback.querySelector<HTMLElement>('[data-testid="save-quote"]') : null;
+    (target ?? document.getElementById('main'))?.focus();
+  };
+  requestAnimationFrame(check);
 }

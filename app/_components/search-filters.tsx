@@ -85,11 +85,23 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
               name="kind"
               value="quotes"
               form={SEARCH_FORM_ID}
-              defaultChecked={state.kind !== 'all'}
+              defaultChecked={state.kind !== 'all' && state.kind !== 'interview'}
               data-autosubmit=""
               className="accent-stone-800 dark:accent-stone-200"
             />
             Quotes only
+          </label>
+          <label className="flex cursor-pointer items-center gap-2 py-0.5">
+            <input
+              type="radio"
+              name="kind"
+              value="interview"
+              form={SEARCH_FORM_ID}
+              defaultChecked={state.kind === 'interview'}
+              data-autosubmit=""
+              className="accent-stone-800 dark:accent-stone-200"
+            />
+            Interviews only (said to the authors)
           </label>
           <label className="flex cursor-pointer items-center gap-2 py-0.5">
             <input

@@ -3,8 +3,12 @@ import { QueryForm } from './query-form';
 
 export const SEARCH_FORM_ID = 'search-form';
 
-/** The query box: Enter searches, and the query goes into the URL (a GET form), so every search is a link. */
-export function SearchForm({ q, autoFocus = true }: { q: string; autoFocus?: boolean }) {
+/**
+ * The query box: Enter searches, and the query goes into the URL (a GET form), so every search is a link. It takes no
+ * focus by itself (the skip link comes first; "/" focuses it) and no maxlength (a pasted query is never cut silently:
+ * the page says when it is too long).
+ */
+export function SearchForm({ q, autoFocus = false }: { q: string; autoFocus?: boolean }) {
   return (
     <QueryForm id={SEARCH_FORM_ID} action="/" defaults={{ kind: 'quotes' }} role="search" aria-label="Search quotes" className="font-ui">
       <label htmlFor="q" className="mb-1.5 block text-sm font-medium text-stone-700 dark:text-stone-300">
@@ -22,7 +26,6 @@ export function SearchForm({ q, autoFocus = true }: { q: string; autoFocus?: boo
             data-search-box=""
             defaultValue={q}
             autoFocus={autoFocus}
-            maxLength={500}
             autoComplete="off"
             enterKeyHint="search"
             placeholder="e.g. sanctions on China"

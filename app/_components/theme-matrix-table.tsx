@@ -17,7 +17,7 @@ const LEVELS = [
 ];
 
 function level(strength: number, count: number) {
-  if (!count) return { cls: 'bg-stone-100 text-stone-500 dark:bg-stone-900 dark:text-stone-500', label: 'not' };
+  if (!count) return { cls: 'bg-stone-100 text-stone-600 dark:bg-stone-900 dark:text-stone-400', label: 'not' };
   return LEVELS.find((l) => strength >= l.min)!;
 }
 

@@ -144,7 +144,7 @@ async function ColumnsView({ reader, embedder, state, chosen, pickerSpeakers }: 
     reader,
     columns.flatMap((c) => c.cards.map((x) => x.document.id)),
   );
-  const silent = columns.filter((c) => !c.cards.length).length;
+  const silent = columns.filter((c) => !c.cards.length).map((c) => c.speaker.name);
   return (
     <CitationSourcesProvider sources={sources}>
       <div className="font-ui flex flex-wrap items-end justify-between gap-4 border-b border-stone-200 pb-3 dark:border-stone-800">
@@ -153,7 +153,7 @@ async function ColumnsView({ reader, embedder, state, chosen, pickerSpeakers }: 
             “{result.query}” — {columns.length} speakers
           </h2>
           <p className="text-xs text-stone-600 dark:text-stone-400">
-            Strongest quotes first{silent ? ` · ${silent} with nothing on this theme` : ''} ·{' '}
+            Strongest quotes first{silent.length ? ` · nothing on this theme from ${silent.join(', ')}` : ''} ·{' '}
             <Link className="link" href={searchHref({ q: result.query, speakers: chosen })}>
               as one list
             </Link>{' '}

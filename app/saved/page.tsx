@@ -96,7 +96,7 @@ export default async function SavedPage({ searchParams }: { searchParams: Promis
               </nav>
               <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
                 <CitationStyleSelect />
-                <ExportLinks query="saved=1" label="Export all" />
+                <ExportLinks query={`saved=1&order=${order}`} label="Export all" />
               </div>
             </div>
             <ol className="space-y-4" aria-label="Saved quotes">

@@ -92,7 +92,7 @@ export const QUERY_CASES: QueryCase[] = [
   raw('negative limit', 'q=china&limit=-1', 400),
   raw('zero limit', 'q=china&limit=0', 400),
   raw('huge limit (capped to 100)', 'q=china&limit=999999999', 200),
-  raw('limit beyond any integer', 'q=china&limit=99999999999999999999', 400),
+  raw('limit beyond any integer (capped to 100, the one rule)', 'q=china&limit=99999999999999999999', 200),
   raw('non-numeric limit', 'q=china&limit=abc', 400),
   raw('fractional limit', 'q=china&limit=1.5', 400),
   raw('exponent limit', 'q=china&limit=1e3', 400),

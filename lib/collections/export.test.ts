@@ -97,8 +97,23 @@ describe('buildExport', () => {
   it('exports the saved quotes and a result list', async () => {
     const savedFile = collectionsFile(path.join(fx.dir, 'user-export'));
     await saveQuotes(fx.reader, [ids()[1]], savedFile);
-    const saved = await buildExport(fx.reader, fx.embedder, { format: 'json', style: 'chicago', source: { kind: 'saved' } }, { now, savedFile });
+    const saved = await buildExport(
+      fx.reader,
+      fx.embedder,
+      { format: 'json', style: 'chicago', source: { kind: 'saved', order: 'document' } },
+      { now, savedFile },
+    );
     expect(JSON.parse(saved.body).map((q: { id: string }) => q.id)).toEqual([ids()[1]]);
+    // the page's order: newest first exports the quote saved last first, document order does not
+    await saveQuotes(fx.reader, [ids()[2]], savedFile);
+    const order = async (o: 'saved' | 'document') =>
+      JSON.parse(
+        (await buildExport(fx.reader, fx.embedder, { format: 'json', style: 'chicago', source: { kind: 'saved', order: o } }, { now, savedFile })).body,
+      ).map((q: { id: string }) => q.id);
+    expect(await order('document')).toEqual([ids()[1], ids()[2]]);
+    expect(await order('saved')).toEqual([ids()[2], ids()[1]]);
+    expect(parse('saved=1&order=saved')).toMatchObject({ ok: true, value: { source: { kind: 'saved', order: 'saved' } } });
+    expect(parse('saved=1&order=sideways')).toMatchObject({ ok: false });
     const search = await buildExport(
       fx.reader,
       fx.embedder,

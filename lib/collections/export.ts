@@ -15,7 +15,7 @@ export const MAX_EXPORT_IDS = 500;
 
 export type ExportSource =
   | { kind: 'ids'; ids: string[] }
-  | { kind: 'saved' }
+  | { kind: 'saved'; order: 'saved' | 'document' }
   | { kind: 'speaker'; speakerId: string }
   | { kind: 'search'; params: SearchParams };
 
@@ -63,6 +63,7 @@ const exportQuerySchema = z
       ])
       .pipe(z.array(z.string().regex(QUOTE_ID, 'ids are quote ids such as q-0123456789abcdef')).max(MAX_EXPORT_IDS, `at most ${MAX_EXPORT_IDS} ids`)),
     saved: single('saved').pipe(z.enum(['1', 'true'], { error: 'saved must be 1' }).optional()),
+    order: single('order').pipe(z.enum(['saved', 'document'], { error: 'order must be saved (newest first) or document' }).optional()),
     hasQuery: z.boolean(),
     speaker: z.array(z.string()),
   })
@@ -78,13 +79,15 @@ export function parseExportQuery(search: URLSearchParams): ParseResult<ExportReq
     style: search.getAll('style'),
     ids: search.getAll('ids'),
     saved: search.getAll('saved'),
+    order: search.getAll('order'),
     hasQuery: search.has('q'),
     speaker: search.getAll('speaker'),
   });
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
   const { format = 'md', style = 'chicago', ids, saved } = parsed.data;
   if (ids.length) return { ok: true, value: { format, style, source: { kind: 'ids', ids } } };
-  if (saved) return { ok: true, value: { format, style, source: { kind: 'saved' } } };
+  // saved quotes export in the order the page shows them (newest first or document order); document order by default
+  if (saved) return { ok: true, value: { format, style, source: { kind: 'saved', order: parsed.data.order ?? 'document' } } };
   if (!search.has('q')) {
     const speakerIds = parsed.data.speaker
       .flatMap((s) => s.split(','))
@@ -145,7 +148,7 @@ async function quotesFor(
     return { quotes: reader.quotes({ speakerIds: [speaker.id] }).map((c) => toQuoteRecord(reader, c)), title: `Quotes of ${speaker.name}`, name: speaker.id };
   }
   if (source.kind === 'saved') {
-    const { quotes } = resolveSaved(reader, readSaved(savedFile), 'document');
+    const { quotes } = resolveSaved(reader, readSaved(savedFile), source.order);
     return { quotes: quotes.map(({ savedAt: _savedAt, ...q }) => q), title: 'Saved quotes', name: 'saved' };
   }
   const unknown = checkIdsExist(reader, source.params);

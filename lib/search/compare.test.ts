@@ -75,6 +75,27 @@ describe('compareSpeakers', () => {
     expect(hit!.matchedTerms.map((t) => t.toLowerCase())).toContain(word.toLowerCase());
   });
 
+  it('finds a speaker whose quotes never use the theme’s word when the author’s lead-in to them does', async () => {
+    // a word of some quote's lead-in that no quote of that speaker says itself (upper case: a name, as "NATO" is)
+    const quotes = reader.quotes();
+    let found: { speaker: string; word: string; quoteId: string } | null = null;
+    for (const q of quotes) {
+      if (!q.speakerId || !q.context) continue;
+      const said = new Set(quotes.filter((o) => o.speakerId === q.speakerId).flatMap((o) => [...wordStems(o.text)]));
+      const word = (q.context.match(/\b\p{Lu}{3,}\b/gu) ?? []).find((w) => !said.has(lightStem(w)));
+      if (word) {
+        found = { speaker: q.speakerId, word, quoteId: q.id };
+        break;
+      }
+    }
+    expect(found, 'the bundled corpus has a lead-in naming what its quote does not').not.toBeNull();
+    const other = reader.speakers().find((s) => s.id !== found!.speaker)!.id;
+    const result = await compareSpeakers(reader, embedder, found!.word, [found!.speaker, other]);
+    const hit = result.columns[0].quotes.find((q) => q.id === found!.quoteId);
+    expect(hit, `"${found!.word}" should find ${found!.quoteId} through its lead-in`).toBeDefined();
+    expect(hit!.contextTerms.map((t) => t.toLowerCase())).toContain(found!.word.toLowerCase());
+  });
+
   it('answers "nothing on this theme" for a theme no quote speaks to', async () => {
     const ids = reader
       .speakers()

@@ -37,7 +37,14 @@ export const searchParamsSchema = z.object({
       z
         .string()
         .transform((s) => s.replace(CONTROL, ' ').replace(BIDI_CONTROL, '').trim())
-        .pipe(z.string().min(1, 'q (the query) is empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters; shorten the query`)),
+        .pipe(
+          z
+            .string()
+            .min(1, 'q (the query) is empty')
+            .max(MAX_QUERY_LENGTH, {
+              error: (iss) => `the query is ${[...String(iss.input)].length} characters long; the limit is ${MAX_QUERY_LENGTH} characters, so shorten it`,
+            }),
+        ),
     ),
   speaker: idList('speaker'),
   document: idList('document'),
@@ -47,10 +54,11 @@ export const searchParamsSchema = z.object({
   limit: single('limit').pipe(
     z
       .string()
-      .regex(/^\d{1,9}$/, `limit must be a whole number from 1 to ${MAX_LIMIT}`)
+      .regex(/^\d{1,30}$/, `limit must be a whole number (at least 1; more than ${MAX_LIMIT} gives ${MAX_LIMIT})`)
       .transform(Number)
-      .pipe(z.number().int().min(1, 'limit must be at least 1'))
-      .transform((n) => Math.min(n, MAX_LIMIT)) // larger limits are capped, not refused
+      .pipe(z.number().min(1, 'limit must be at least 1'))
+      // one rule for every size: larger limits are capped at MAX_LIMIT, never refused; the response's "limit" says so
+      .transform((n) => Math.min(n, MAX_LIMIT))
       .optional(),
   ),
   offset: single('offset').pipe(

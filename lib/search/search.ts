@@ -6,6 +6,7 @@ import { bestSentence, lightStem, matchedTerms } from './highlight';
 import { conceptMatcher, isDictionaryWord, relatedMatches, type QueryConcept } from './expand-query';
 import { asParsed, parseQuery, type ParsedQuery } from './parsed-query';
 import { analyseText } from './text-analysis';
+import { applyRelevanceFloor } from './relevance-floor';
 import { suggestSpelling } from './spelling';
 import { speakersNamedIn } from './speaker-mentions';
 import { bundledWordnet } from './wordnet';
@@ -229,10 +230,16 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   assertSameEmbedder(reader, embedder);
   const limit = Math.min(Math.max(1, params.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
   const offset = Math.max(0, params.offset ?? 0);
-  const { ranked, namedSpeakers: named, concepts, parsed } = await rankChunks(reader, embedder, params);
-  const results = ranked.slice(offset, offset + limit).map(({ chunk, score }) => toSearchResult(reader, chunk, parsed, score, concepts));
+  const ranking = await rankChunks(reader, embedder, params);
+  const { namedSpeakers: named, concepts, parsed } = ranking;
+  // only what clears the relevance floor is a result (lib/search/relevance-floor.ts)
+  const { kept, notice } = applyRelevanceFloor(reader, params.q, ranking);
+  const results = kept
+    .slice(offset, offset + limit)
+    .map(({ candidate: { chunk, score }, match }) => ({ ...toSearchResult(reader, chunk, parsed, score, concepts), match }));
   const namedSpeakers = named.map((id) => reader.speakerRef(id)).filter((s): s is NonNullable<typeof s> => !!s);
   const wn = bundledWordnet();
   const suggestion = suggestSpelling(params.q, { corpusWords: reader.corpusWordCounts(), isKnownWord: (w) => isDictionaryWord(wn, w) });
-  return { query: params.q, embedder: embedder.id, tookMs: Math.round((performance.now() - started) * 10) / 10, results, namedSpeakers, suggestion };
+  const tookMs = Math.round((performance.now() - started) * 10) / 10;
+  return { query: params.q, embedder: embedder.id, tookMs, results, namedSpeakers, suggestion, total: kept.length, limit, notice };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeakerInfo } from '../types';
-import { speakersNamedIn } from './speaker-mentions';
+import { speakersDescribedIn, speakersNamedIn } from './speaker-mentions';
 
 const speaker = (id: string, name: string, extra: Partial<SpeakerInfo> = {}): SpeakerInfo => ({
   id,
@@ -40,11 +40,38 @@ describe('speakersNamedIn', () => {
     expect(speakersNamedIn('james brown on russia', speakers)).toEqual(['james-brown']); // the whole name
   });
 
-  it('never matches anonymous speakers, and matches nothing in an unrelated query', () => {
-    expect(speakersNamedIn('what did the official of the Ministry of Foreign Affairs say', speakers)).toEqual([]);
+  it('matches anonymous speakers only by description, and nothing in an unrelated query', () => {
+    expect(speakersNamedIn('what did MFA say', speakers)).toEqual([]);
+    expect(speakersNamedIn('what did the official of the Ministry of Foreign Affairs say', speakers)).toEqual(['mfa-official']);
     expect(speakersNamedIn('sanctions against China', speakers)).toEqual([]);
     expect(speakersNamedIn('what did the experts say for the record', speakers)).toEqual([]); // "the", "for" of an alias
     expect(speakersNamedIn('what did the Minister for Foreign Trade say', speakers)).toEqual(['hanna-virtanen']);
     expect(speakersNamedIn('', speakers)).toEqual([]);
+  });
+});
+
+describe('speakersDescribedIn', () => {
+  const described = [
+    speaker('ayumi-ota', 'Ayumi Ota', {
+      role: 'Associate Professor at Nagoya University of Foreign Studies and advisor to the Ministry of Defense',
+      affiliation: 'Nagoya University of Foreign Studies',
+    }),
+    speaker('lars-berg', 'Lars Berg', { role: 'a former Swedish ambassador to the OSCE' }),
+    speaker('ines-moreau', 'Ines Moreau', { role: 'Professor of Economics at Lyon University', affiliation: 'Lyon University' }),
+    speaker('ministry-source', 'ministry source', { anonymous: true, affiliation: 'Ministry of Foreign Affairs (MOFA), Norway' }),
+  ];
+  it('finds a speaker by role, institution or place, after "the"', () => {
+    expect(speakersDescribedIn('what did the foreign ministry say about the OSCE', described)).toEqual(['ministry-source']);
+    expect(speakersDescribedIn('the ambassador on Arctic security', described)).toEqual(['lars-berg']);
+    expect(speakersDescribedIn('what does the Nagoya professor think', described)).toEqual(['ayumi-ota']);
+    expect(speakersDescribedIn('the Ministry of Foreign Affairs on trade', described)).toEqual(['ministry-source']);
+    expect(speakersNamedIn('what did the foreign ministry say', described)).toEqual(['ministry-source']);
+  });
+  it('settles nothing with a description that fits two speakers, words far apart in a role, or no person or body', () => {
+    expect(speakersDescribedIn('what does the professor think', described)).toEqual([]); // Ota and Moreau
+    expect(speakersDescribedIn('the defense ministry', [...described, speaker('x', 'X Y', { role: 'official of the Ministry of Defense' })])).toEqual([]);
+    expect(speakersDescribedIn('the Swedish economy', described)).toEqual([]); // "economy" names no person or body
+    expect(speakersDescribedIn('the Swedish Union', described)).toEqual([]); // never shortened to "the Swedish"
+    expect(speakersDescribedIn('foreign ministry statements', described)).toEqual([]); // no determiner: a topic, not a person
   });
 });

@@ -23,6 +23,8 @@ const SEMANTIC_WEIGHT = 0.35;
 const Z_FROM = 1;
 const Z_SPAN = 3;
 const MAX_KNN = 4096;
+/** Theme words only the author's lead-in to a quote has count at this share (search's FUSION.contextCredit). */
+export const LEAD_IN_CREDIT = 0.8;
 
 export interface ThemeScore {
   chunk: StoredChunk;
@@ -173,7 +175,10 @@ export async function scoreThemeForSpeakers(
     const group = chunk.dupOf ?? chunk.id;
     if (seenGroups.has(group) || !chunk.speakerId) continue;
     seenGroups.add(group);
-    const lexical = lexicalScore(terms, stemsById.get(chunk.id) ?? wordStems(chunk.text));
+    const own = stemsById.get(chunk.id) ?? wordStems(chunk.text);
+    // a quote whose lead-in names the theme ("Ishii, a former ambassador to NATO, said:") is on it, at a discount, as in search
+    const framed = chunk.context ? LEAD_IN_CREDIT * lexicalScore(terms, new Set([...own, ...wordStems(chunk.context)])) : 0;
+    const lexical = Math.max(lexicalScore(terms, own), framed);
     const cosine = cosineByRowid.get(chunk.rowid);
     const { relevance, semantic } = combineRelevance(lexical, cosine === undefined ? Number.NaN : (cosine - profile.mean) / profile.sd);
     bySpeaker.get(chunk.speakerId)?.push({ chunk, relevance, lexical, semantic });

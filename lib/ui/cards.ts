@@ -5,7 +5,7 @@ import type { CardCitation } from '../cite/clipboard';
 import { quoteText } from '../cite/quote-records';
 import { speakerForms } from '../cite/speaker';
 import type { IndexReader } from '../db/index-reader';
-import type { AlsoIn, AttributionMethod, Citation, ChunkKind, DocumentRef, FootnoteRef, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
+import type { AlsoIn, AttributionMethod, Citation, ChunkKind, DocumentRef, FootnoteRef, MatchKind, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
 import { attributionPhrase } from './attribution';
 import { quoteContextHref } from './page-params';
 import { highlightRuns, type HighlightRun } from './quote-segments';
@@ -35,6 +35,8 @@ export interface QuoteCardData {
   cite: CardCitation;
   /** Relevance 0..1 where the card answers a query. */
   score: number | null;
+  /** How a search result matched the query (its label); null for theme quotes and lists. */
+  match: MatchKind | null;
   alsoIn: AlsoIn[];
   /** Query words found only in the author's lead-in to the quote. */
   contextTerms: string[];
@@ -46,6 +48,7 @@ type CardInput = QuoteRecord & {
   page?: number | null;
   speaker: (SpeakerRef & { role?: string | null }) | null;
   score?: number;
+  match?: MatchKind;
   matchedTerms?: string[];
   bestSentence?: string | null;
   alsoIn?: AlsoIn[];
@@ -96,6 +99,7 @@ export function toCard(q: CardInput): QuoteCardData {
       },
     },
     score: q.score ?? null,
+    match: q.match ?? null,
     alsoIn: q.alsoIn ?? [],
     contextTerms: q.contextTerms ?? [],
     savedAt: q.savedAt ?? null,

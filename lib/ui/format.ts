@@ -17,15 +17,30 @@ export function formatDate(iso: string | null | undefined): string {
 
 export type RelevanceLevel = { level: 1 | 2 | 3 | 4; label: string };
 
+type MatchKind = 'all-words' | 'lead-in' | 'some-words' | 'related-words' | 'meaning';
+
+/** What a search result's label says: how it cleared the relevance floor, in words that claim no more than that. */
+export const MATCH_LEVELS: Record<MatchKind, RelevanceLevel & { title: string }> = {
+  'all-words': { level: 4, label: 'All your words', title: 'The quote (or its speaker, section or lead-in) has every word of your query that names a theme' },
+  'lead-in': {
+    level: 3,
+    label: 'Your words, with the lead-in',
+    title: 'Every word of your query that names a theme is in the quote or in the author’s words introducing it',
+  },
+  'related-words': { level: 3, label: 'Your words or related ones', title: 'Every word of your query, or a word WordNet relates to it, is in the quote' },
+  'some-words': { level: 2, label: 'Some of your words', title: 'At least half of the words of your query that name a theme are in the quote' },
+  meaning: { level: 1, label: 'Close in meaning', title: 'None of your words, but the quote is close to your query in meaning by the language model' },
+};
+
 /**
  * A relevance score (0..1) as a cue a reader can take in at a glance. For search the score is fused rank
  * (1 = first in both the keyword and the meaning list); for themes it is the theme relevance.
  */
 export function relevanceLevel(score: number): RelevanceLevel {
-  if (score >= 0.75) return { level: 4, label: 'Strong match' };
-  if (score >= 0.5) return { level: 3, label: 'Good match' };
-  if (score >= 0.3) return { level: 2, label: 'Partial match' };
-  return { level: 1, label: 'Weak match' };
+  if (score >= 0.75) return { level: 4, label: 'Strongly on the theme' };
+  if (score >= 0.5) return { level: 3, label: 'On the theme' };
+  if (score >= 0.3) return { level: 2, label: 'Touches the theme' };
+  return { level: 1, label: 'Barely on the theme' };
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

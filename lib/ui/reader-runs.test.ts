@@ -19,7 +19,8 @@ function quote(id: string, text: string, anchors = ['p1']): ReaderQuote {
     leadIn: null,
   };
 }
-const textOf = (runs: ReturnType<typeof paragraphRuns>) => runs.map((r) => r.parts.map((p) => ('text' in p ? p.text : `[${p.footnote}]`)).join('')).join('');
+const textOf = (runs: ReturnType<typeof paragraphRuns>, badges = false) =>
+  runs.map((r) => r.parts.map((p) => ('text' in p ? p.text : 'footnote' in p ? `[${p.footnote}]` : badges ? `{${p.badge}}` : '')).join('')).join('');
 
 describe('paragraphRuns', () => {
   it('splits a paragraph into text and the quote it holds', () => {
@@ -88,5 +89,15 @@ describe('paragraphRuns', () => {
     );
     expect(runs).toHaveLength(1);
     expect(runs[0].parts).toEqual([{ footnote: 1 }, { text: 'Text here' }, { footnote: 2 }]);
+  });
+
+  it('puts the speaker badge after the closing quotation mark, its punctuation and note, never inside the quotation', () => {
+    const p = para('He warned of “the severity of it”. Then he left.', ['q-1'], [{ number: 1, offset: 34 }]);
+    const runs = paragraphRuns(p, new Map([['q-1', quote('q-1', 'the severity of it')]]));
+    expect(textOf(runs, true)).toBe('He warned of “the severity of it”.[1]{q-1} Then he left.');
+    expect(runs.find((r) => r.quoteId)!.badgeMoved).toBe(true);
+    // a quote that ends the paragraph keeps its badge at its end
+    const last = paragraphRuns(para('“All of it”', ['q-2']), new Map([['q-2', quote('q-2', 'All of it')]]));
+    expect(textOf(last, true)).toBe('“All of it”{q-2}');
   });
 });

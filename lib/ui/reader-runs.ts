@@ -1,7 +1,7 @@
 // Lays a reader paragraph out as runs: plain text and quotes, each with the footnote markers that fall inside.
 import type { ReaderParagraph, ReaderQuote } from '../types';
 
-export type RunPart = { text: string } | { footnote: number };
+export type RunPart = { text: string } | { footnote: number } | { badge: string };
 
 export interface ReaderRun {
   quoteId: string | null;
@@ -9,7 +9,12 @@ export interface ReaderRun {
   quoteStarts: boolean;
   quoteEnds: boolean;
   parts: RunPart[];
+  /** The speaker badge of this quote stands in the next run, after the closing quotation mark and punctuation. */
+  badgeMoved?: true;
 }
+
+// what closes a quotation: its marks, then the punctuation and note markers that follow it ("…severity.”¹ As")
+const CLOSING = /^[”’"'»›)\]]*[.,;:!?…]*[”’"'»›)\]]*/;
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -68,7 +73,7 @@ export function paragraphRuns(paragraph: ReaderParagraph, quotesById: Map<string
   const refs = [...paragraph.footnoteRefs].map((f) => ({ ...f, offset: Math.max(0, Math.min(text.length, f.offset)) })).sort((a, b) => a.offset - b.offset);
   // a marker follows the words it annotates: offset o belongs to the span with start < o <= end (o = 0: the first span)
   const owner = (o: number) => (o === 0 ? 0 : spans.findIndex((s) => s.start < o && o <= s.end));
-  return spans.map((s, i) => {
+  const runs = spans.map((s, i): ReaderRun => {
     const parts: RunPart[] = [];
     let pos = s.start;
     for (const f of refs) {
@@ -86,4 +91,23 @@ export function paragraphRuns(paragraph: ReaderParagraph, quotesById: Map<string
       parts,
     };
   });
+  // a speaker badge never stands inside the quotation marks: copied text must read as the document does
+  runs.forEach((run, i) => {
+    const next = runs[i + 1];
+    if (!run.quoteId || !run.quoteEnds || !next || next.quoteId) return;
+    const first = next.parts[0];
+    const closing = first && 'text' in first ? (CLOSING.exec(first.text)?.[0] ?? '') : '';
+    let at = 0;
+    const parts: RunPart[] = [];
+    if (closing) {
+      parts.push({ text: closing });
+      if (first && 'text' in first && first.text.length > closing.length) next.parts.splice(1, 0, { text: first.text.slice(closing.length) });
+      at = 1;
+    }
+    while (at < next.parts.length && 'footnote' in next.parts[at]) parts.push(next.parts[at++]);
+    parts.push({ badge: run.quoteId });
+    next.parts = [...parts, ...next.parts.slice(at)];
+    run.badgeMoved = true;
+  });
+  return runs;
 }

@@ -218,7 +218,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               <ol className="space-y-2">
                 {[...view.notes.entries()].map(([n, text]) => (
                   <li key={n} id={`note-${n}`} className="flex scroll-mt-6 gap-2 target:bg-amber-100 dark:target:bg-amber-500/15">
-                    <span className="w-8 shrink-0 text-right text-stone-500 tabular-nums">{n}.</span>
+                    <span className="w-8 shrink-0 text-right text-stone-600 tabular-nums dark:text-stone-400">{n}.</span>
                     <span className="min-w-0 break-words">
                       {text}{' '}
                       <a href={`#ref-${n}`} className="link" aria-label={`Back to where note ${n} is referenced`}>

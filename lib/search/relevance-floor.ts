@@ -1,0 +1,145 @@
+import type { IndexReader, StoredChunk } from '../db/index-reader';
+import type { MatchKind, SearchNotice } from '../types';
+import { conceptMatcher, matchableText, type QueryConcept } from './expand-query';
+import { queryTerms, STOPWORDS } from './fts-query';
+import { lightStem } from './highlight';
+
+// What a result must show to be called a match at all: words of the query, their WordNet relatives, or a meaning close
+// enough. Fused rank scores are relative (the best of 57 unrelated quotes still ranks first), so they cannot be the floor.
+
+/**
+ * Calibrated on the judged queries (`npm run eval` prints the table): a quote clears the floor when it holds at least
+ * `words` of the query's content words (its own text, speaker, section, or the author's lead-in at `leadInCredit`), or the
+ * same share counting WordNet relatives, or when its embedding is at least `vector` close to the query's.
+ */
+export const FLOOR = {
+  words: 0.5,
+  leadInCredit: 0.8,
+  vector: 0.6,
+};
+
+export interface Evidence {
+  /** Share of the query's content words found in the quote, its speaker or section (lead-in words at a discount). */
+  words: number;
+  /** The same without the lead-in. */
+  ownWords: number;
+  /** Share of the query's content words found in the quote with its lead-in, undiscounted. */
+  framedWords: number;
+  /** The same, counting a WordNet relative of a word as the word. */
+  concepts: number;
+  /** Cosine similarity of the embeddings; null when the chunk was not among the nearest candidates. */
+  vector: number | null;
+}
+
+/** The query's content words, stemmed as the highlighter stems them; empty for a query of stopwords or symbols only. */
+export function contentStems(query: string): string[] {
+  return [
+    ...new Set(
+      queryTerms(query)
+        .filter((t) => !STOPWORDS.has(t))
+        .map(lightStem),
+    ),
+  ].filter(Boolean);
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+function coverage(stems: string[], text: string): number {
+  if (!stems.length) return 0;
+  const words = new Set((text.toLowerCase().match(WORD) ?? []).map((w) => lightStem(w.replace(/['’]s$/, '').replace(/['’]/g, ''))));
+  return stems.filter((s) => words.has(s)).length / stems.length;
+}
+
+export interface EvidenceInput {
+  chunk: StoredChunk;
+  speakerName: string;
+  vectorScore: number | null;
+}
+
+/** How much of the query a candidate answers, by words, related words and meaning. */
+export function evidenceFor(query: string, concepts: QueryConcept[], input: EvidenceInput): Evidence {
+  const stems = contentStems(query);
+  const { chunk } = input;
+  const own = `${chunk.text} ${input.speakerName} ${chunk.sectionHeading ?? ''}`;
+  const ownWords = coverage(stems, own);
+  const framedWords = chunk.context ? coverage(stems, `${own} ${chunk.context}`) : ownWords;
+  const words = Math.max(ownWords, FLOOR.leadInCredit * framedWords);
+  const concepts_ = concepts.length ? conceptMatcher(concepts, 1)(matchableText(own)) : 0;
+  return { words, ownWords, framedWords, concepts: Math.max(words, concepts_), vector: input.vectorScore };
+}
+
+/** Whether a candidate clears the floor. */
+export function clearsFloor(e: Evidence, floor: { words: number; vector: number } = FLOOR): boolean {
+  return e.words >= floor.words || e.concepts >= floor.words || (e.vector ?? 0) >= floor.vector;
+}
+
+/** What kind of match a result is, in words a reader can take at face value. */
+export function matchKind(e: Evidence): MatchKind {
+  if (e.ownWords >= 0.999) return 'all-words';
+  if (e.framedWords >= 0.999) return 'lead-in';
+  if (e.concepts >= 0.999) return 'related-words';
+  if (e.words >= FLOOR.words || e.concepts >= FLOOR.words) return 'some-words';
+  return 'meaning';
+}
+
+const LATIN = /\p{Script=Latin}/u;
+const LETTER = /\p{L}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Why a query cannot be answered at all, before any ranking: no letters or digits; only common words ("the", "AND OR NOT");
+ * or words in a script the index does not hold (a Japanese query over English quotes, which the bundled model cannot read).
+ */
+export function queryNotice(query: string, corpusWords: ReadonlyMap<string, number>): SearchNotice | null {
+  if (!LETTER_OR_DIGIT.test(query)) return 'no-words';
+  if (!contentStems(query).length) return 'common-words-only';
+  const terms = queryTerms(query).filter((t) => !STOPWORDS.has(t));
+  const foreign = terms.filter((t) => LETTER.test(t) && !LATIN.test(t));
+  if (foreign.length === terms.length && !foreign.some((t) => corpusWords.has(t))) return 'unreadable-language';
+  return null;
+}
+
+/** What a user is told for each notice (page, CLI); the query is shown next to it. */
+export const NOTICE_TEXT: Record<SearchNotice, string> = {
+  'no-words': 'The query has no letters or digits, so there is nothing to search for.',
+  'common-words-only': 'The query has only common words (such as “the”, “and”, “not”) that every quote contains; add a word that names the theme.',
+  'unreadable-language':
+    'The query is in a script the index does not hold, and the search model reads English only; no quote contains these words. Search in English.',
+  'no-match': 'No quote holds half of the query’s words or comes close to it in meaning.',
+};
+
+interface Candidate {
+  chunk: StoredChunk;
+  vectorScore: number | null;
+}
+
+/** The candidates that clear the floor, best first, each with what kind of match it is; or a notice when none can. */
+export function applyRelevanceFloor<T extends Candidate>(
+  reader: IndexReader,
+  query: string,
+  ranking: { ranked: T[]; concepts: QueryConcept[]; namedSpeakers: string[] },
+): { kept: { candidate: T; match: MatchKind }[]; notice: SearchNotice | null } {
+  const early = queryNotice(query, reader.corpusWordCounts());
+  if (early) return { kept: [], notice: early };
+  // a speaker the query names by role ("the foreign ministry") is named by those words: they count as the query's words
+  const described = new Map(
+    ranking.namedSpeakers.map((id) => {
+      const s = reader.speaker(id);
+      return [id, s ? [s.name, s.role, s.affiliation, ...s.aliases].filter(Boolean).join(' ') : ''];
+    }),
+  );
+  const kept: { candidate: T; match: MatchKind }[] = [];
+  for (const candidate of ranking.ranked) {
+    const id = candidate.chunk.speakerId;
+    const e = evidenceFor(query, ranking.concepts, {
+      chunk: candidate.chunk,
+      speakerName: (id && described.get(id)) || (reader.speakerRef(id)?.name ?? ''),
+      vectorScore: candidate.vectorScore,
+    });
+    if (clearsFloor(e)) kept.push({ candidate, match: matchKind(e) });
+  }
+  // the quotes of the speakers the query names come first, as the page says, however strongly others match its words
+  const named = (k: { candidate: T }) => (k.candidate.chunk.speakerId && described.has(k.candidate.chunk.speakerId) ? 0 : 1);
+  kept.sort((a, b) => named(a) - named(b));
+  return { kept, notice: kept.length ? null : 'no-match' };
+}
