@@ -19,7 +19,7 @@ test('a theme query shows attributed quotes from the experts who speak to it', a
   await expect(first.getByTestId('result-text')).toContainText(/sanction/i);
   await expect(first.locator('mark').first()).toBeVisible(); // matched words highlighted
   await expect(first).toContainText('Kobe City University of Foreign Studies');
-  await expect(first).toContainText('interviewed 3 December 2024');
+  await expect(first).toContainText('transcribed 3 December 2024'); // as its note says: "Transcribed on 3 December 2024"
   await expect(first).toContainText('Shaping a New Alliance');
   await expect(first.getByTestId('relevance')).toBeVisible();
   for (const card of await results.all()) await expect(card.getByTestId('result-speaker')).not.toBeEmpty();
