@@ -21,6 +21,7 @@ test('a theme query shows attributed quotes from the experts who speak to it', a
   await expect(first).toContainText('Kobe City University of Foreign Studies');
   // the date as the quote's note gives it (never relabelled as an interview date)
   await expect(first).toContainText('Transcribed on 3 December 2024');
+  await expect(first).toContainText('transcribed 3 December 2024'); // as its note says: "Transcribed on 3 December 2024"
   await expect(first).toContainText('Shaping a New Alliance');
   await expect(first.getByTestId('relevance')).toBeVisible();
   for (const card of await results.all()) await expect(card.getByTestId('result-speaker')).not.toBeEmpty();

@@ -14,6 +14,7 @@ import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, Pa
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MIN_INLINE_QUOTE_WORDS = 6;
+const MIN_UNATTRIBUTED_WORDS = 12;
 const MAX_CONTINUATION_PARAGRAPHS = 3;
 
 /** Parses "3 December 2024", "December 3, 2024", "2024-12-03" to ISO; null when it is no date. */
@@ -488,6 +489,8 @@ function inlineQuotes(p: Paragraph, ctx: Context): ParsedQuote[] {
     const clause = `${p.text.slice(s, span.start)}“…”${p.text.slice(span.end, e)}`.trim();
     const note = p.refs.find((r) => r.offset >= span.end && r.offset <= Math.max(span.end + 3, e + 1));
     if (!speaker) {
+      // a short quoted phrase with no speaker is a term or a title more often than a statement
+      if (inner.split(/\s+/).length < MIN_UNATTRIBUTED_WORDS) continue;
       out.push({
         kind: 'quote',
         text: inner,
