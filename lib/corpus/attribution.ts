@@ -9,6 +9,7 @@ import {
   sameFullName,
   type SpeakerReference,
 } from './names';
+import { quotePage } from './readers/pages';
 import { APPARATUS_SECTION } from './structure';
 import type { Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -312,7 +313,10 @@ export function attributeQuotes(
   const consumed = new Set<number>();
   const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
   const push = (q: Omit<ParsedQuote, 'interviewDate' | 'page'> & { interviewDate?: string | null }) => {
-    const page = paragraphs.find((p) => p.anchor === q.anchors[0])?.page ?? null;
+    const page = quotePage(
+      paragraphs.find((p) => p.anchor === q.anchors[0]),
+      q.text,
+    );
     quotes.push({ ...q, interviewDate: q.interviewDate ?? (q.kind === 'interview' ? uniqueDate(q.speaker, ctx) : null), page });
   };
   const isInterviewee = (s: SpeakerMention) => interviewees.some((i) => sameSpeaker(i, s));
@@ -470,7 +474,7 @@ function inlineQuotes(p: Paragraph, ctx: Context): ParsedQuote[] {
       footnoteNumber: note?.number ?? null,
       interviewDate: interview?.date ?? null,
       line: p.line,
-      page: p.page,
+      page: quotePage(p, inner),
     });
   }
   return out;

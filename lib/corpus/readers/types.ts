@@ -22,6 +22,7 @@ export interface ReaderOutput {
   body: string;
   meta: FileMetadata;
   pages: PageStart[] | null;
+  pageBreaks?: { line: number; letters: number; page: number | null }[];
   pageNumbering: PageNumbering | null;
   warnings: string[];
 }
