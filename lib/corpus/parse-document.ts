@@ -1,4 +1,5 @@
 import { attributeQuotes } from './attribution';
+import { quotePage } from './readers/pages';
 import { parseStructure } from './structure';
 import type { ParsedDocument, SourceFile } from './types';
 
@@ -6,9 +7,9 @@ import type { ParsedDocument, SourceFile } from './types';
 export function parseDocument(source: SourceFile): ParsedDocument {
   const { sections, paragraphs, footnotes } = parseStructure(source);
   const attributed = attributeQuotes(sections, paragraphs, footnotes);
-  const pageOf = new Map(paragraphs.map((p) => [p.anchor, p.page]));
-  // a quote is cited at the page its first paragraph starts on
-  const quotes = attributed.quotes.map((q) => ({ ...q, page: pageOf.get(q.anchors[0]) ?? null }));
+  const byAnchor = new Map(paragraphs.map((p) => [p.anchor, p]));
+  // a quote is cited at the page where its words begin
+  const quotes = attributed.quotes.map((q) => ({ ...q, page: quotePage(byAnchor.get(q.anchors[0]), q.text) }));
   const { interviews, warnings } = attributed;
   return { source, sections, paragraphs, footnotes, interviews, quotes, warnings };
 }

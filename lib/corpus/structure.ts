@@ -1,4 +1,5 @@
 import { FOOTNOTE_LINE, hasSuperscriptMarkers, stripPlainMarkers, stripSuperscriptMarkers, superscriptToNumber } from './footnote-markers';
+import { joinPageBreaks, type PageBreak, pageAtLine, pageBreaksAtLine } from './readers/pages';
 import type { Footnote, Paragraph, ParagraphKind, Section, SourceFile } from './types';
 
 interface Line {
@@ -12,6 +13,7 @@ interface Block {
   afterFootnotes: boolean; // a footnote block (page break) stood between this and the previous text block
   heading: boolean;
   kind: ParagraphKind;
+  pageBreaks?: PageBreak[]; // pages that begin inside it (paginated sources)
 }
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -229,7 +231,14 @@ export function parseStructure(source: SourceFile): DocumentStructure {
       }
     }
     const heading = looksLikeHeading(l.text);
-    blocks.push({ raw: l.text.trim(), line: l.line, afterFootnotes: sawFootnotes, heading, kind: blockKind(l.text) });
+    blocks.push({
+      raw: l.text.trim(),
+      line: l.line,
+      afterFootnotes: sawFootnotes,
+      heading,
+      kind: blockKind(l.text),
+      pageBreaks: pageBreaksAtLine(source, l.line),
+    });
     sawFootnotes = false;
     if (heading) inNotesSection = NOTES_HEADING.test(l.text.trim());
   }
@@ -268,8 +277,10 @@ export function parseStructure(source: SourceFile): DocumentStructure {
   const merged: Block[] = [];
   for (const b of blocks) {
     const prev = merged[merged.length - 1];
-    if (prev && shouldRejoin(prev, b)) prev.raw = joinRaw(prev.raw, b.raw);
-    else merged.push({ ...b });
+    if (prev && shouldRejoin(prev, b)) {
+      prev.pageBreaks = joinPageBreaks(source, prev.raw, prev.pageBreaks ?? [], b.line, b.pageBreaks ?? []);
+      prev.raw = joinRaw(prev.raw, b.raw);
+    } else merged.push({ ...b });
   }
 
   // 4. footnote markers: superscripts where the document uses them, rising plain digits otherwise
@@ -303,21 +314,10 @@ export function parseStructure(source: SourceFile): DocumentStructure {
       line: b.line,
       italic,
       page: pageAtLine(source, b.line),
+      ...(b.pageBreaks?.length ? { pageBreaks: b.pageBreaks } : {}),
     });
   }
   return { sections, paragraphs, footnotes };
-}
-
-/** The page a file line stands on, from the reader's page map (null for unpaginated sources). */
-export function pageAtLine(source: SourceFile, line: number): number | null {
-  if (!source.pages?.length) return null;
-  const bodyLine = line - source.bodyStartLine + 1;
-  let page: number | null = null;
-  for (const p of source.pages) {
-    if (p.line > bodyLine) break;
-    page = p.page;
-  }
-  return page;
 }
 
 /** Removes *…* markers and shifts the footnote offsets that follow them. */

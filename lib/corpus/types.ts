@@ -13,6 +13,7 @@ export interface SourceFile {
   format?: string; // 'markdown' | 'text' | 'pdf' | 'docx' | 'html'
   pages?: PageStart[] | null; // paginated sources: the page each body line stands on (lines counted in the body)
   pageNumbering?: PageNumbering | null;
+  pageBreaks?: { line: number; letters: number; page: number | null }[]; // pages that begin inside the paragraph on a body line
 }
 
 export type ParagraphKind = 'text' | 'list' | 'meta' | 'toc' | 'byline';
@@ -32,6 +33,7 @@ export interface Paragraph {
   line: number; // file line where it starts
   italic: boolean; // the whole paragraph was wrapped in *…*
   page: number | null; // the page it starts on, for paginated sources
+  pageBreaks?: { letters: number; page: number | null }[]; // pages that begin inside it, after so many letters
 }
 
 export interface Section {

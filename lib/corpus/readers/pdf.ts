@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CorpusError } from '../read-source';
+import { letterCount } from './pages';
 import { renderSegments, type Segment } from './segments';
 import {
   EMPTY_METADATA,
@@ -202,7 +203,7 @@ export async function readPdf(file: string, bytes: Uint8Array, options: { blockQ
     const labels = await doc.getPageLabels().catch(() => null);
     const result = layoutToText(pages, labels, options.blockQuoteMarkers ?? false);
     if (!meta.title) meta.title = result.title;
-    return { body: result.body, meta, pages: result.pages, pageNumbering: result.numbering, warnings: result.warnings };
+    return { body: result.body, meta, pages: result.pages, pageBreaks: result.pageBreaks, pageNumbering: result.numbering, warnings: result.warnings };
   } finally {
     await doc.destroy();
   }
@@ -356,7 +357,7 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
   const lineGap = dominant(gaps) || bodySize * 1.2;
 
   const pendingNotes: { number: number | null; lines: Line[]; page: number }[] = [];
-  const output: { text: string; page: number }[] = [];
+  const output: { text: string; page: number; breaks?: { letters: number; page: number }[] }[] = [];
   const flushNotes = () => {
     for (const n of pendingNotes) {
       const text = renderParagraph({ page: n.lines[0].page, lines: n.lines, heading: false }, words);
@@ -380,7 +381,14 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
   };
   const emit = (para: PdfParagraph) => {
     const text = renderParagraph(para, words);
-    output.push({ text: blockQuoteMarkers && isBlockQuote(para) ? `> ${text}` : text, page: para.page });
+    // pages that begin inside the paragraph, by letters before them (a quote in its second half is cited on its own page)
+    const breaks: { letters: number; page: number }[] = [];
+    let letters = 0;
+    para.lines.forEach((l, i) => {
+      if (i > 0 && l.page !== para.lines[i - 1].page) breaks.push({ letters, page: l.page });
+      letters += letterCount(l.text);
+    });
+    output.push({ text: blockQuoteMarkers && isBlockQuote(para) ? `> ${text}` : text, page: para.page, breaks });
   };
 
   let current: PdfParagraph | null = null;
@@ -424,6 +432,7 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
 
   const bodyParts: string[] = [];
   const pageStarts: PageStart[] = [];
+  const pageBreaks: { line: number; letters: number; page: number | null }[] = [];
   let lineNo = 1;
   let lastPage: number | null | undefined;
   for (const o of output) {
@@ -432,6 +441,7 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
       pageStarts.push({ line: lineNo, page });
       lastPage = page;
     }
+    for (const b of o.breaks ?? []) pageBreaks.push({ line: lineNo, letters: b.letters, page: numbers[b.page] ?? null });
     bodyParts.push(o.text, '');
     lineNo += 2;
   }
@@ -441,6 +451,7 @@ function layoutToText(pagesIn: { lines: Line[]; height: number }[], labels: stri
   return {
     body: bodyParts.join('\n'),
     pages: pageStarts,
+    pageBreaks,
     numbering,
     title: titleLines.length ? titleLines.map((l) => l.text).join(' ') : null,
     warnings: [] as string[],

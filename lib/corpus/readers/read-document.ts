@@ -52,7 +52,7 @@ export async function readDocument(
   const fromFile = metadataRecord(out.meta);
   const overrides = sidecar ? parseMetaYaml(sidecar.path, decodeUtf8(sidecar.path, sidecar.bytes), 1) : {};
   const source = buildSourceFile(file, out.body, { ...fromFile, ...overrides }, sidecar && Object.keys(overrides).length ? sidecar.path : file, 1);
-  return { ...source, format, pages: out.pages, pageNumbering: out.pageNumbering };
+  return { ...source, format, pages: out.pages, pageBreaks: out.pageBreaks ?? [], pageNumbering: out.pageNumbering };
 }
 
 function metadataRecord(m: FileMetadata): Record<string, unknown> {

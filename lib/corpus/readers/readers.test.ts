@@ -18,6 +18,7 @@ import { UnreadableDocumentError } from './types';
 const FIXTURES = path.join(__dirname, 'fixtures');
 const CORPUS = path.join(__dirname, '..', '..', '..', 'corpus');
 const BUNDLED = 'leidenasiacentre-2025-shaping-a-new-alliance';
+const SECOND = 'japan-and-europe-a-marriage-of-convenience-matures';
 
 async function parse(file: string): Promise<ParsedDocument> {
   return parseDocument(await readDocument(file, readFileSync(file)));
@@ -107,24 +108,29 @@ describe('synthetic report typeset by LaTeX, by Chromium and as Word', () => {
   }
 });
 
-describe('a bundled report typeset to PDF and Word keeps every quote, verbatim, and speaker of its Markdown', () => {
-  let markdownKeys: string[];
+describe('bundled reports typeset to PDF and Word keep every quote, verbatim, and speaker of their Markdown', () => {
+  const reports = [
+    { id: BUNDLED, files: [`${BUNDLED}-latex.pdf`, `${BUNDLED}-chromium.pdf`, `${BUNDLED}.docx`], minQuotes: 30 },
+    { id: SECOND, files: [`${SECOND}-latex.pdf`, `${SECOND}.docx`], minQuotes: 10 },
+  ];
+  const markdownKeys = new Map<string, string[]>();
   beforeAll(async () => {
-    markdownKeys = quoteKeys((await parse(path.join(CORPUS, `${BUNDLED}.md`))).quotes);
+    for (const r of reports) markdownKeys.set(r.id, quoteKeys((await parse(path.join(CORPUS, `${r.id}.md`))).quotes));
   });
-  for (const file of [`${BUNDLED}-latex.pdf`, `${BUNDLED}-chromium.pdf`, `${BUNDLED}.docx`]) {
-    it(file, async () => {
-      const full = path.join(FIXTURES, file);
-      const doc = await parse(full);
-      expect(markdownKeys.length).toBeGreaterThan(30);
-      expect(quoteKeys(doc.quotes)).toEqual(markdownKeys);
-      if (!file.endsWith('.pdf')) return;
-      expect(doc.source.pageNumbering).toBe(file.includes('latex') ? 'printed' : 'physical');
-      const pages = await pageLetters(full);
-      const wrong = doc.quotes.filter((q) => !pagesWith(pages, firstWords(q.text)).includes(q.page!)).map((q) => `${q.page}: ${q.text.slice(0, 50)}`);
-      expect(wrong).toEqual([]);
-    });
-  }
+  for (const { id, files, minQuotes } of reports)
+    for (const file of files) {
+      it(file, async () => {
+        const full = path.join(FIXTURES, file);
+        const doc = await parse(full);
+        expect(markdownKeys.get(id)!.length).toBeGreaterThan(minQuotes);
+        expect(quoteKeys(doc.quotes)).toEqual(markdownKeys.get(id));
+        if (!file.endsWith('.pdf')) return;
+        expect(doc.source.pageNumbering).toBe(file.includes('latex') ? 'printed' : 'physical');
+        const pages = await pageLetters(full);
+        const wrong = doc.quotes.filter((q) => !pagesWith(pages, firstWords(q.text)).includes(q.page!)).map((q) => `${q.page}: ${q.text.slice(0, 50)}`);
+        expect(wrong).toEqual([]);
+      });
+    }
 });
 
 describe('a saved web page', () => {

@@ -22,6 +22,7 @@ export interface ReaderOutput {
   body: string;
   meta: FileMetadata;
   pages: PageStart[] | null;
+  pageBreaks?: { line: number; letters: number; page: number | null }[];
   pageNumbering: PageNumbering | null;
   warnings: string[];
 }
@@ -45,10 +46,12 @@ export function normaliseDate(raw: string | null | undefined): string | null {
   const t = raw.trim();
   let m = /^D:(\d{4})(\d{2})?(\d{2})?/.exec(t);
   if (m) return [m[1], m[2], m[3]].filter(Boolean).join('-');
-  m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s].*)?$/.exec(t);
-  if (m) return [m[1], m[2], m[3]].filter(Boolean).join('-');
+  // Google Scholar's citation tags write 2025/05/20
+  m = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T\s].*)?$/.exec(t);
+  if (m) return [m[1], m[2]?.padStart(2, '0'), m[3]?.padStart(2, '0')].filter(Boolean).join('-');
   const d = new Date(t);
-  if (!Number.isNaN(d.getTime()) && /\d{4}/.test(t) && /[A-Za-z]{3}/.test(t)) return d.toISOString().slice(0, 10);
+  if (!Number.isNaN(d.getTime()) && /\d{4}/.test(t) && /[A-Za-z]{3}/.test(t))
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; // parsed as a local date
   return null;
 }
 
