@@ -302,16 +302,17 @@ function NoMatch({ state, notice, suggestion, themes }: { state: SearchPageState
   return (
     <Notice title={notice === 'no-match' ? `No quotes match “${state.q}”` : `“${state.q}” cannot be searched`} testId="search-no-match">
       <p data-notice={notice}>{NOTICE_TEXT[notice]}</p>
+      {suggestion && (
+        <p data-testid="did-you-mean">
+          Did you mean{' '}
+          <Link className="link font-semibold" href={searchHref({ ...state, q: suggestion })}>
+            {suggestion}
+          </Link>
+          ?
+        </p>
+      )}
       <p>Try one of these:</p>
       <ul className="list-disc space-y-1 pl-5">
-        {suggestion && (
-          <li>
-            <Link className="link" href={searchHref({ ...state, q: suggestion })}>
-              {suggestion}
-            </Link>{' '}
-            (spelling corrected)
-          </li>
-        )}
         {filtered && (
           <li>
             <Link className="link" href={searchHref({ q: state.q })}>

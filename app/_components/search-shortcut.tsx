@@ -16,10 +16,24 @@ export function SearchShortcut() {
       if (box) {
         box.focus();
         box.select();
-      } else router.push('/');
+      } else {
+        router.push('/');
+        focusBoxWhenShown();
+      }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [router]);
   return null;
+}
+
+/** The box takes no focus by itself (the skip link comes first): "/" focuses it once the search page shows it. */
+function focusBoxWhenShown() {
+  const started = performance.now();
+  const look = () => {
+    const box = document.querySelector<HTMLInputElement>('input[data-search-box]');
+    if (box) box.focus();
+    else if (performance.now() - started < 5000) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
 }

@@ -141,5 +141,6 @@ export function applyRelevanceFloor<T extends Candidate>(
   // the quotes of the speakers the query names come first, as the page says, however strongly others match its words
   const named = (k: { candidate: T }) => (k.candidate.chunk.speakerId && described.has(k.candidate.chunk.speakerId) ? 0 : 1);
   kept.sort((a, b) => named(a) - named(b));
-  return { kept, notice: kept.length ? null : 'no-match' };
+  // no candidate at all means the filters leave nothing to search: that is not the query's fault
+  return { kept, notice: kept.length || !ranking.ranked.length ? null : 'no-match' };
 }
