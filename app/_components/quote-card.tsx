@@ -30,19 +30,12 @@ export function QuoteCard({
 }) {
   const s = card.speaker;
   return (
-    <article
-      data-testid="result"
-      data-quote-id={card.id}
-      className={`rounded-lg border border-stone-200 bg-white shadow-xs dark:border-stone-800 dark:bg-stone-900 ${compact ? 'p-3 sm:p-4' : 'p-4 sm:p-5'}`}
-    >
-      <div className="font-ui mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
+    <article data-testid="result" data-quote-id={card.id} className={`qc ${compact ? 'p-3 sm:p-4' : 'p-4 sm:p-5'}`}>
+      <div className="font-ui qc-head">
         <span className="tracking-wide uppercase">{KIND_LABEL[card.kind]}</span>
         {card.score !== null && <RelevanceMeter score={card.score} match={scoreKind === 'search' ? card.match : null} />}
       </div>
-      <blockquote
-        data-testid="result-text"
-        className={`border-l-[3px] border-amber-500/80 pl-3 ${compact ? 'text-base' : 'text-[1.05rem]'} leading-relaxed break-words whitespace-pre-line text-stone-900 sm:pl-4 dark:border-amber-500/60 dark:text-stone-100`}
-      >
+      <blockquote data-testid="result-text" className={`qc-text ${compact ? 'text-base' : 'text-[1.05rem]'} leading-relaxed`}>
         <HighlightedText runs={card.runs} />
       </blockquote>
       <div className="font-ui mt-3 space-y-1 text-sm">
@@ -53,7 +46,7 @@ export function QuoteCard({
                 <Link href={`/speakers/${s.id}`} data-testid="result-speaker" className="link font-semibold">
                   {s.name}
                 </Link>
-                {s.affiliation && <span className="text-stone-700 dark:text-stone-300">, {s.affiliation}</span>}
+                {s.affiliation && <span className="qc-soft">, {s.affiliation}</span>}
               </>
             ) : card.unattributed ? (
               <span data-testid="result-speaker" className="font-semibold">
@@ -62,19 +55,19 @@ export function QuoteCard({
             ) : (
               <span data-testid="result-speaker" className="font-semibold">
                 {formatAuthors(card.document.authors) || 'The author'}
-                <span className="font-normal text-stone-600 dark:text-stone-400"> (author)</span>
+                <span className="qc-muted font-normal"> (author)</span>
               </span>
             )}
             {/* a date only with what the quote's own note says it is */}
             {card.interviewDate && card.dateLabel && (
-              <span className="text-stone-600 dark:text-stone-400">
+              <span className="qc-muted">
                 {' '}
                 · {dateWord(card.dateLabel)} {formatDate(card.interviewDate)}
               </span>
             )}
           </p>
         )}
-        <p className="text-stone-600 dark:text-stone-400">
+        <p className="qc-muted">
           <span className="sr-only">Source: </span>
           <Link href={`/documents/${encodeURIComponent(card.document.id)}`} className="link italic">
             {card.document.title}
@@ -84,17 +77,17 @@ export function QuoteCard({
           {card.page && <> · p. {card.page}</>}
         </p>
         {card.evidence && (
-          <p className="text-xs text-stone-600 dark:text-stone-400" data-testid="result-attribution" data-method={card.attributionMethod ?? 'none'}>
+          <p className="qc-note" data-testid="result-attribution" data-method={card.attributionMethod ?? 'none'}>
             {card.evidence}
           </p>
         )}
         {card.footnote?.text && !compact && card.attributionMethod !== 'note' && (
-          <p className="text-xs text-stone-600 dark:text-stone-400">
+          <p className="qc-note">
             Note {card.footnote.number}: {card.footnote.text}
           </p>
         )}
         {card.contextTerms.length > 0 && (
-          <p className="text-xs text-stone-600 dark:text-stone-400" data-testid="result-context-match">
+          <p className="qc-note" data-testid="result-context-match">
             Matched in the author’s lead-in:{' '}
             {card.contextTerms.map((t, i) => (
               <span key={t}>
@@ -105,7 +98,7 @@ export function QuoteCard({
           </p>
         )}
         {card.alsoIn.length > 0 && (
-          <p className="text-xs text-stone-600 dark:text-stone-400">
+          <p className="qc-note">
             Also in:{' '}
             {card.alsoIn.map((a, i) => (
               <span key={a.documentId}>

@@ -10,13 +10,10 @@ export function RelevanceMeter({ score, match }: { score: number; match: QuoteCa
     ? MATCH_LEVELS[match]
     : { ...relevanceLevel(score), title: `Theme relevance ${score.toFixed(2)} (0–1, words of the theme and closeness in meaning)` };
   return (
-    <span className="font-ui inline-flex items-center gap-1.5 text-xs text-stone-600 dark:text-stone-400" title={title} data-testid="relevance">
+    <span className="font-ui rm" title={title} data-testid="relevance">
       <span className="inline-flex items-end gap-0.5" aria-hidden="true">
         {[1, 2, 3, 4].map((i) => (
-          <span
-            key={i}
-            className={`w-1 rounded-sm ${['h-1.5', 'h-2', 'h-2.5', 'h-3'][i - 1]} ${i <= level ? 'bg-emerald-700 dark:bg-emerald-400' : 'bg-stone-300 dark:bg-stone-700'}`}
-          />
+          <span key={i} className={`rm-bar ${['h-1.5', 'h-2', 'h-2.5', 'h-3'][i - 1]}${i <= level ? ' rm-on' : ''}`} />
         ))}
       </span>
       <span>{label}</span>

@@ -144,7 +144,8 @@ async function load(url: string, pid: number, queries: string[], o: HttpBenchOpt
  * with /api/health polled throughout, and the time to first byte and size of the search, compare and document pages.
  */
 export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
-  const server = await startServer(o.root, o.dbPath, 90_000, o.port);
+  // start-up warms the model in every thread: minutes on a loaded machine
+  const server = await startServer(o.root, o.dbPath, 300_000, o.port);
   try {
     const sequentialCount = Math.min(40, Math.floor(o.queries.length / 4));
     const seqQueries = o.queries.slice(0, sequentialCount);

@@ -126,7 +126,7 @@ export interface RunningServer {
 }
 
 /** Starts `next start` on a free loopback port with the given index and waits (bounded) until /api/health answers ok and warm. */
-export async function startServer(root: string, dbPath: string, timeoutMs = 90_000, fixedPort?: number): Promise<RunningServer> {
+export async function startServer(root: string, dbPath: string, timeoutMs = 300_000, fixedPort?: number): Promise<RunningServer> {
   // a shared machine gives each user a port of their own: --port or BENCH_PORT, else any free one
   const envPort = Number(process.env.BENCH_PORT);
   const port = fixedPort ?? (Number.isInteger(envPort) && envPort > 0 ? envPort : await freePort());

@@ -6,7 +6,7 @@ import type { VectorFilter, VectorHit } from './vector-store';
  * binaries in its npm package) over cosine distance, vectors held as float16. Parameters measured with npm run bench
  * -- --million on vectors drawn from the corpus's own embeddings: see README, "Performance".
  */
-export const ANN = { connectivity: 16, expansionAdd: 96, expansionSearch: 96, quantization: ScalarKind.F16 };
+export const ANN = { connectivity: 16, expansionAdd: 96, expansionSearch: 256, quantization: ScalarKind.F16 };
 
 /** Rows' kind, speaker and document by rowid, for filtered searches. */
 export interface RowMeta {
