@@ -207,7 +207,7 @@ describe('a failed or refused change leaves corpus and index as they were', () =
 
   it('a second change while one holds the lock is refused (409), and a cancelled one lets go', async () => {
     const before = snapshot();
-    const first = prepareAddDocuments({ corpusDir: corpus, dbPath, files: [{ name: 'island-memo.md', bytes: bytes(NEW) }] });
+    const first = await prepareAddDocuments({ corpusDir: corpus, dbPath, files: [{ name: 'island-memo.md', bytes: bytes(NEW) }] });
     const e = await refusal(() => prepareAddDocuments({ corpusDir: corpus, dbPath, files: [{ name: 'other.md', bytes: bytes(NEW) }] }));
     expect([e.status, e.message]).toEqual([409, 'Another ingest is running (an upload or npm run ingest); try again when it has finished.']);
     first.cancel();
@@ -238,14 +238,13 @@ describe('a failed or refused change leaves corpus and index as they were', () =
     expectUnchanged(before);
   });
 
-  it('a valid PDF is refused (415) while this version cannot ingest PDFs, without touching anything', async () => {
+  it('a PDF that passes the type check but cannot be read is refused (422) with its name, without touching anything', async () => {
     const before = snapshot();
     const e = await refusal(() =>
       addDocuments({ corpusDir: corpus, dbPath, embedder: fakeEmbedder(), files: [{ name: 'scan.pdf', bytes: bytes('%PDF-1.7\n') }] }),
     );
-    // once a PDF reader is merged the same upload is ingested; until then the refusal says why
-    if (e.status === 415) expect(e.message).toContain('cannot ingest yet');
-    else expect(e.status).toBe(422);
+    expect(e.status).toBe(422);
+    expect(e.message).toContain('scan.pdf');
     expectUnchanged(before);
   });
 });

@@ -181,7 +181,7 @@ interface ChangePlan extends ChangeOptions {
 }
 
 /** Takes the lock, stages the corpus as it will be, and checks that it parses; refusals leave everything as it was. */
-function prepareChange(plan: ChangePlan): PreparedChange {
+async function prepareChange(plan: ChangePlan): Promise<PreparedChange> {
   const { corpusDir, dbPath } = plan;
   const folder = path.basename(corpusDir);
   if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory())
@@ -224,10 +224,10 @@ function prepareChange(plan: ChangePlan): PreparedChange {
       if (!listed.includes(f.name))
         throw new UploadRefusal(
           415,
-          `${shownName(f.name)} is a ${f.format.toUpperCase()} file, which this version cannot ingest yet; convert it to Markdown or text.`,
+          `${shownName(f.name)} is a ${f.format.toUpperCase()} file, which this version cannot ingest; convert it to Markdown or text.`,
         );
     // a broken document is refused here, before anything is embedded or moved
-    parseCorpus(staging);
+    await parseCorpus(staging);
   } catch (e) {
     finish();
     if (e instanceof CorpusError) {
@@ -325,7 +325,7 @@ function prepareChange(plan: ChangePlan): PreparedChange {
  * Checks uploaded files (name, size, type by content), takes the ingest lock and stages the corpus
  * with them; throws UploadRefusal (with an HTTP status) for anything refused, leaving all as it was.
  */
-export function prepareAddDocuments(options: ChangeOptions & { files: UploadFile[]; replace?: boolean }): PreparedChange {
+export async function prepareAddDocuments(options: ChangeOptions & { files: UploadFile[]; replace?: boolean }): Promise<PreparedChange> {
   const { files } = options;
   if (!files.length) throw new UploadRefusal(400, 'No files were sent; choose at least one document.');
   if (files.length > MAX_UPLOAD_FILES) throw new UploadRefusal(400, `${files.length} files were sent; add at most ${MAX_UPLOAD_FILES} at a time.`);
@@ -341,7 +341,7 @@ export function prepareAddDocuments(options: ChangeOptions & { files: UploadFile
 }
 
 /** Takes one document (and its metadata sidecar) out of the corpus and rebuilds the index without it. */
-export function prepareRemoveDocument(options: ChangeOptions & { documentId: string }): PreparedChange {
+export async function prepareRemoveDocument(options: ChangeOptions & { documentId: string }): Promise<PreparedChange> {
   const { documentId, corpusDir } = options;
   if (!DOCUMENT_ID.test(documentId)) throw new UploadRefusal(400, 'That is not a document id (lower-case letters, digits and hyphens).');
   let files: string[] = [];
@@ -359,10 +359,10 @@ export function prepareRemoveDocument(options: ChangeOptions & { documentId: str
 export async function addDocuments(
   options: ChangeOptions & { files: UploadFile[]; replace?: boolean; embedder: Embedder; onEvent?: (e: ChangeEvent) => void },
 ): Promise<ChangeResult> {
-  return prepareAddDocuments(options).run(options.embedder, options.onEvent);
+  return (await prepareAddDocuments(options)).run(options.embedder, options.onEvent);
 }
 
 /** Removes one document in one go; for scripts and tests. */
 export async function removeDocument(options: ChangeOptions & { documentId: string; embedder: Embedder }): Promise<ChangeResult> {
-  return prepareRemoveDocument(options).run(options.embedder);
+  return (await prepareRemoveDocument(options)).run(options.embedder);
 }

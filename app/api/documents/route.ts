@@ -55,7 +55,7 @@ export async function POST(request: NextRequest) {
   const dbPath = resolveIndexPath();
   let change: PreparedChange;
   try {
-    change = prepareAddDocuments({ corpusDir, dbPath, files: parsed.files, replace: parsed.replace });
+    change = await prepareAddDocuments({ corpusDir, dbPath, files: parsed.files, replace: parsed.replace });
   } catch (e) {
     if (e instanceof UploadRefusal) return error(e.status, e.message);
     console.error('adding documents failed', e);

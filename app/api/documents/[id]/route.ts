@@ -23,7 +23,7 @@ export async function DELETE(request: NextRequest, { params }: { params: Promise
   const dbPath = resolveIndexPath();
   let change: PreparedChange;
   try {
-    change = prepareRemoveDocument({ corpusDir, dbPath, documentId: id });
+    change = await prepareRemoveDocument({ corpusDir, dbPath, documentId: id });
   } catch (e) {
     if (e instanceof UploadRefusal) return error(e.status, e.message);
     console.error('removing a document failed', e);
