@@ -2,6 +2,14 @@
 export type QuoteKind = 'interview' | 'quote';
 export type ChunkKind = QuoteKind | 'analysis';
 
+export type AttributionMethod = 'note' | 'lead-in' | 'dialogue' | 'inline' | 'override';
+export interface Attribution {
+  method: AttributionMethod;
+  evidence: string; // the words that show it: the note text, "As Kiba explains:", "Jimbo:", "said Jane Doe"
+}
+/** What the quote's own note says its date is. */
+export type DateLabel = 'transcribed' | 'interviewed' | 'spoken' | 'published' | 'dated';
+
 export interface SpeakerRef {
   id: string;
   name: string;

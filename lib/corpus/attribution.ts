@@ -87,13 +87,16 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
     const org = descriptor?.org ?? rolePart;
     const fullOrg = descriptor?.org ? [descriptor.org, rolePart].filter(Boolean).join(', ') : rolePart;
     const speaker = anonymousMention(namePart, org, acronyms, fullOrg);
-    return speaker ? { number: fn.number, speaker, written: namePart, date } : null;
+    return speaker ? { number: fn.number, text: fn.text, dateLabel: date ? 'transcribed' : null, byAuthor: false, speaker, written: namePart, date } : null;
   }
   const name = namePart.replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+/, '').trim();
   if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 5) return null;
   const role = rolePart ? rolePart.replace(/\.$/, '') : null;
   return {
     number: fn.number,
+    text: fn.text,
+    dateLabel: date ? 'transcribed' : null,
+    byAuthor: false,
     speaker: { key: personKey(name), name, anonymous: false, role, affiliation: role ? (affiliationFromRole(role) ?? (paren ? paren[2] : null)) : null },
     written: name,
     date,
@@ -249,11 +252,6 @@ function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; te
   return speaker ? { speaker, text: m[2] } : null;
 }
 
-function uniqueDate(speaker: SpeakerMention, ctx: Context): string | null {
-  const dates = ctx.interviewDates.get(speaker.key);
-  return dates && dates.size === 1 ? [...dates][0] : null;
-}
-
 function trimQuote(text: string): string {
   return text.trim().replace(/,$/, '').trim();
 }
@@ -311,8 +309,9 @@ export function attributeQuotes(
   const warnings: ParseWarning[] = [];
   const consumed = new Set<number>();
   const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
-  const push = (q: Omit<ParsedQuote, 'interviewDate'> & { interviewDate?: string | null }) => {
-    quotes.push({ ...q, interviewDate: q.interviewDate ?? (q.kind === 'interview' ? uniqueDate(q.speaker, ctx) : null) });
+  const push = (q: Omit<ParsedQuote, 'interviewDate' | 'dateLabel' | 'leadIn'> & { interviewDate?: string | null }) => {
+    const own = q.footnoteNumber !== null ? ctx.interviews.get(q.footnoteNumber) : undefined;
+    quotes.push({ ...q, interviewDate: own?.date ?? null, dateLabel: own?.date ? own.dateLabel : null, leadIn: null });
   };
   const isInterviewee = (s: SpeakerMention) => interviewees.some((i) => sameSpeaker(i, s));
 
@@ -338,7 +337,7 @@ export function attributeQuotes(
         anchors: [p.anchor],
         sectionIndex: p.sectionIndex,
         speaker: dialogue.speaker,
-        method: 'dialogue',
+        attribution: { method: 'dialogue', evidence: p.text.slice(0, p.text.indexOf(':') + 1) },
         footnoteNumber: fn?.number ?? closingFootnote(p),
         interviewDate: fn?.date,
         line: p.line,
@@ -384,7 +383,7 @@ export function attributeQuotes(
           anchors: span.map((q) => q.anchor),
           sectionIndex: p.sectionIndex,
           speaker,
-          method: closing ? 'footnote' : 'lead-in',
+          attribution: closing ? { method: 'note', evidence: closing.text } : { method: 'lead-in', evidence: prevInSection.text },
           footnoteNumber: closing?.number ?? closingFootnote(span[span.length - 1]),
           interviewDate: closing?.date,
           line: p.line,
@@ -403,7 +402,7 @@ export function attributeQuotes(
         anchors: [p.anchor],
         sectionIndex: p.sectionIndex,
         speaker: closing.speaker,
-        method: 'footnote',
+        attribution: { method: 'note', evidence: closing.text },
         footnoteNumber: closing.number,
         interviewDate: closing.date,
         line: p.line,
@@ -465,9 +464,11 @@ function inlineQuotes(p: Paragraph, ctx: Context): ParsedQuote[] {
       anchors: [p.anchor],
       sectionIndex: p.sectionIndex,
       speaker,
-      method: 'inline',
+      attribution: { method: 'inline', evidence: p.text },
       footnoteNumber: note?.number ?? null,
       interviewDate: interview?.date ?? null,
+      dateLabel: interview?.date ? interview.dateLabel : null,
+      leadIn: null,
       line: p.line,
     });
   }

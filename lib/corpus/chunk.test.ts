@@ -41,7 +41,7 @@ describe('chunkDocument', () => {
 
   it('makes every quote one chunk, whole, however many paragraphs it spans', () => {
     const quoteChunks = chunks.filter((c) => c.kind !== 'analysis');
-    expect(quoteChunks.map((c) => [c.kind, c.quote?.speaker.name, c.anchors.length])).toEqual([
+    expect(quoteChunks.map((c) => [c.kind, c.quote?.speaker?.name, c.anchors.length])).toEqual([
       ['interview', 'Henrik Aaltonen', 2],
       ['quote', 'Karl Brandt', 1],
     ]);
@@ -87,7 +87,7 @@ describe('chunkDocument', () => {
   });
 
   it('keeps a paragraph with an inline quotation in the analysis and adds the quotation as its own chunk', () => {
-    const anchor = doc.quotes.find((q) => q.method === 'inline')!.anchors[0];
+    const anchor = doc.quotes.find((q) => q.attribution?.method === 'inline')!.anchors[0];
     expect(
       chunks
         .filter((c) => c.anchors.includes(anchor))

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChunkKind } from '../types';
 import { APPARATUS_SECTION } from './structure';
+import { isBlockQuote } from './quote-context';
 import type { ParsedDocument, ParsedQuote } from './types';
 
 export const MIN_ANALYSIS_WORDS = 100;
@@ -149,7 +150,7 @@ function splitLongParagraph(anchor: string, text: string): { anchor: string; tex
 export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new Set()): ChunkDraft[] {
   const docId = doc.source.id;
   const chunks: ChunkDraft[] = [];
-  const blockQuoteAnchors = new Set(doc.quotes.filter((q) => q.method !== 'inline').flatMap((q) => q.anchors));
+  const blockQuoteAnchors = new Set(doc.quotes.filter((q) => isBlockQuote(q, doc.paragraphs)).flatMap((q) => q.anchors));
   const quotesByAnchor = new Map<string, ParsedQuote[]>();
   for (const q of doc.quotes) quotesByAnchor.set(q.anchors[0], [...(quotesByAnchor.get(q.anchors[0]) ?? []), q]);
   let ordinal = 0;
@@ -213,7 +214,7 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
       run.push(...(words > MAX_ANALYSIS_WORDS ? splitLongParagraph(p.anchor, p.text) : [{ anchor: p.anchor, text: p.text, words }]));
     }
     // quotations inside the analysis are chunks of their own too (the paragraph stays in the analysis)
-    pendingQuotes.push(...quotes.filter((x) => x.method === 'inline'));
+    pendingQuotes.push(...quotes.filter((x) => !isBlockQuote(x, doc.paragraphs)));
   }
   flush();
   return chunks;

@@ -8,8 +8,8 @@ import { readSource } from './read-source';
 import type { ParsedDocument } from './types';
 
 const framingOf = (d: ParsedDocument) => {
-  const blocks = blockQuoteAnchors(d.quotes);
-  return d.quotes.map((q) => [q.speaker.name, q.method, framingText(d.paragraphs, q, blocks)]);
+  const blocks = blockQuoteAnchors(d.quotes, d.paragraphs);
+  return d.quotes.map((q) => [q.speaker?.name, q.attribution?.method, framingText(d.paragraphs, q, blocks)]);
 };
 
 describe('the words that frame a quote', () => {
@@ -31,7 +31,7 @@ Lindqvist: The coast guard should take over the ferries before the next winter.Â
 
   it('is the lead-in before a block quote, and for a quotation inside the analysis its paragraph and the one before, skipping block quotes', () => {
     expect(framingOf(d)).toEqual([
-      ['Marta Lindqvist', 'footnote', lead],
+      ['Marta Lindqvist', 'note', lead],
       ['Ingrid Halvorsen', 'inline', `${lead}\n${ministry}`],
       ['Marta Lindqvist', 'dialogue', ''], // first in its section: the previous section frames something else
     ]);

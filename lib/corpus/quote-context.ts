@@ -9,7 +9,7 @@ import type { Paragraph, ParsedQuote } from './types';
 export function framingText(paragraphs: Paragraph[], quote: ParsedQuote, blockAnchors: ReadonlySet<string>): string {
   const first = paragraphs.findIndex((p) => p.anchor === quote.anchors[0]);
   if (first < 0) return '';
-  const own = quote.method === 'inline' ? [paragraphs[first].text] : [];
+  const own = blockAnchors.has(paragraphs[first].anchor) ? [] : [paragraphs[first].text];
   const section = paragraphs[first].sectionIndex;
   for (let i = first - 1; i >= 0; i--) {
     const p = paragraphs[i];
@@ -20,6 +20,17 @@ export function framingText(paragraphs: Paragraph[], quote: ParsedQuote, blockAn
 }
 
 /** Paragraphs that are wholly a quote: block quotes and dialogue lines, not quotations inside the analysis. */
-export function blockQuoteAnchors(quotes: ParsedQuote[]): Set<string> {
-  return new Set(quotes.filter((q) => q.method !== 'inline').flatMap((q) => q.anchors));
+export function blockQuoteAnchors(quotes: ParsedQuote[], paragraphs: Paragraph[]): Set<string> {
+  return new Set(quotes.filter((q) => isBlockQuote(q, paragraphs)).flatMap((q) => q.anchors));
+}
+
+/**
+ * Whether a quote stands as whole paragraphs of its own (block quote, dialogue line) rather than inside
+ * the author's sentence. An unattributed quote has no method, so its paragraphs decide.
+ */
+export function isBlockQuote(q: ParsedQuote, paragraphs: Paragraph[]): boolean {
+  if (q.attribution) return q.attribution.method !== 'inline';
+  const first = paragraphs.find((p) => p.anchor === q.anchors[0]);
+  if (!first) return false;
+  return first.blockQuote || first.italic || q.text.length >= 0.9 * first.text.length;
 }

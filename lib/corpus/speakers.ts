@@ -42,7 +42,8 @@ export function buildSpeakerRegistry(docs: ParsedDocument[], overrides: SpeakerO
   for (const doc of docs) {
     const mentions: { mention: SpeakerMention; date: string | null; written: string }[] = [
       ...doc.interviews.map((i) => ({ mention: i.speaker, date: i.date, written: i.written })),
-      ...doc.quotes.map((q) => ({ mention: q.speaker, date: q.interviewDate, written: q.speaker.name })),
+      // unattributed quotes name nobody
+      ...doc.quotes.flatMap((q) => (q.speaker ? [{ mention: q.speaker, date: q.interviewDate, written: q.speaker.name }] : [])),
     ];
     for (const { mention, date, written } of mentions) {
       const scopedKey = `${doc.source.id}|${mention.key}`;

@@ -302,6 +302,7 @@ export function parseStructure(source: SourceFile): DocumentStructure {
       refs: text.refs,
       line: b.line,
       italic,
+      blockQuote: false,
     });
   }
   return { sections, paragraphs, footnotes };

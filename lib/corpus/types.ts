@@ -1,4 +1,6 @@
-import type { DocumentInfo, QuoteKind } from '../types';
+import type { Attribution, DateLabel, DocumentInfo, QuoteKind } from '../types';
+
+export type { Attribution, AttributionMethod, DateLabel } from '../types';
 
 /** A corpus file read from disk, before parsing. */
 export interface SourceFile {
@@ -25,6 +27,7 @@ export interface Paragraph {
   refs: FootnoteRefPos[];
   line: number; // file line where it starts
   italic: boolean; // the whole paragraph was wrapped in *…*
+  blockQuote: boolean; // the paragraph was set off as a quotation: Markdown `>` lines or an indented block
 }
 
 export interface Section {
@@ -40,8 +43,6 @@ export interface Footnote {
   line: number;
 }
 
-export type AttributionMethod = 'footnote' | 'lead-in' | 'dialogue' | 'inline';
-
 /** Who a quote is by, as the text of one document names them. */
 export interface SpeakerMention {
   key: string; // document-scoped identity: "person:ken jimbo" or "anon:official|mfa"
@@ -53,9 +54,12 @@ export interface SpeakerMention {
 
 export interface InterviewFootnote {
   number: number;
+  text: string; // the note as written
   speaker: SpeakerMention;
   written: string; // the name as this note spells it ("Tusyoshi Goroku")
   date: string | null; // ISO
+  dateLabel: DateLabel | null;
+  byAuthor: boolean; // the note says the author held the interview ("interview by the author", "told the author")
 }
 
 export interface ParsedQuote {
@@ -63,10 +67,12 @@ export interface ParsedQuote {
   text: string;
   anchors: string[]; // paragraphs it spans
   sectionIndex: number;
-  speaker: SpeakerMention;
-  method: AttributionMethod;
-  footnoteNumber: number | null;
-  interviewDate: string | null;
+  speaker: SpeakerMention | null; // null: the quote is kept, searchable, shown as unattributed
+  attribution: Attribution | null; // null exactly when speaker is null
+  footnoteNumber: number | null; // the quote's OWN note only (never borrowed from another quote)
+  interviewDate: string | null; // ISO; only from the quote's own note, never from the speaker's other quotes
+  dateLabel: DateLabel | null; // what that note calls the date ("Transcribed on" -> 'transcribed')
+  leadIn: string | null; // the sentence that introduces the quote, if any (shown for unattributed quotes)
   line: number;
 }
 

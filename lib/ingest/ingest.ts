@@ -131,13 +131,13 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   const speakerNames = new Map(registry.speakers.map((s) => [s.id, s.name]));
   // what the model sees: the speaker's name with a quote, the heading with analysis
   const embedTexts = drafts.map(({ c, d }) =>
-    c.quote ? `${c.quote.speaker.name}: ${c.text}` : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
+    c.quote ? (c.quote.speaker ? `${c.quote.speaker.name}: ${c.text}` : c.text) : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
   );
   const vectors = await embedPassages(embedder, embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
   const speakersById = new Map(registry.speakers.map((s) => [s.id, s]));
-  const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes)]));
+  const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes, d.paragraphs)]));
   const chunks: IndexChunk[] = drafts.map(({ c, d }, i) => {
-    const speakerId = c.quote ? registry.idFor(d.source.id, c.quote.speaker) : null;
+    const speakerId = c.quote?.speaker ? registry.idFor(d.source.id, c.quote.speaker) : null;
     const speaker = speakerId ? speakersById.get(speakerId)! : null;
     return {
       id: c.id,
@@ -151,7 +151,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
       text: c.text,
       ordinal: c.ordinal,
       wordCount: c.wordCount,
-      method: c.quote?.method ?? null,
+      method: c.quote?.attribution?.method ?? null,
       footnoteNumber: c.quote?.footnoteNumber ?? null,
       interviewDate: c.quote?.interviewDate ?? null,
       dupOf: c.dupOf,
