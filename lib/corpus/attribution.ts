@@ -10,7 +10,7 @@ import {
   type SpeakerReference,
 } from './names';
 import { APPARATUS_SECTION } from './structure';
-import type { Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
+import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MIN_INLINE_QUOTE_WORDS = 6;
@@ -52,26 +52,105 @@ export function affiliationFromRole(role: string): string | null {
   return withOrgWord.find((c) => /University|Institute|College|Academy/.test(c)) ?? withOrgWord[0] ?? null;
 }
 
-/** "Interview with NAME[, ROLE]. Transcribed on DATE." — the speaker and date of an interview note. */
+const DATE_SRC = '\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Z][a-z]+\\.?,?\\s+\\d{4}|[A-Z][a-z]+\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}';
+const ANY_DATE = new RegExp(`(${DATE_SRC})`);
+const DATE_PHRASE = new RegExp(
+  `\\b(Transcribed|Conducted|Recorded|Held|Interviewed|Carried out|Took place|Dated|Sent|Received|Published|Posted|Spoken|Delivered)\\s+(?:on\\s+)?(${DATE_SRC})`,
+);
+const LABEL_OF: Record<string, DateLabel> = {
+  transcribed: 'transcribed',
+  recorded: 'spoken',
+  spoken: 'spoken',
+  delivered: 'spoken',
+  dated: 'dated',
+  sent: 'dated',
+  received: 'dated',
+  published: 'published',
+  posted: 'published',
+};
+/** A person's name as a note writes it: capitalised words, particles, initials, an optional title. */
+const NOTE_NAME =
+  "(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:van|von|der|den|de|da|di|du|le|la|al|bin)\\s+)*\\p{Lu}[\\p{L}'’.-]*){1,4}";
+/** Notes that name the interviewee before saying it was an interview: "NAME, interview by the author", "NAME interview (DATE)". */
+const NAME_FIRST_NOTES: { re: RegExp; byAuthor: boolean; label: DateLabel }[] = [
+  {
+    re: new RegExp(
+      `^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),\\s+(?:(?:telephone|phone|email|e-mail|skype|video|zoom)\\s+)?interview(?:ed)?\\s+(?:by|with)\\s+(?:the\\s+)?authors?\\b`,
+      'iu',
+    ),
+    byAuthor: true,
+    label: 'interviewed',
+  },
+  { re: new RegExp(`^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),?\\s+(?:told|wrote to)\\s+(?:the\\s+authors?|us|me)\\b`, 'u'), byAuthor: true, label: 'interviewed' },
+  { re: new RegExp(`^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),\\s+personal communication\\b`, 'iu'), byAuthor: true, label: 'dated' },
+  { re: new RegExp(`^(${NOTE_NAME})\\s+interview\\s*\\(`, 'u'), byAuthor: false, label: 'interviewed' },
+];
+/** Notes that open with the kind of exchange: "Interview with NAME", "Email interview with NAME", "Personal communication with NAME". */
+const EXCHANGE_FIRST =
+  /(?:^|[.;]\s+)((?:(?:Author['’]s|Authors['’]|Our|My)\s+)?(?:(?:Email|E-mail|Skype|Telephone|Phone|Zoom|Video|Personal|Online|Written)\s+)?(?:interview(?:ed)?|communication|correspondence))(?:\s+(?:by\s+the\s+authors?\s+)?(?:with|from)\b)?\s+(.+)$/i;
+
+/**
+ * Reads an interview note in the styles reports use: "Interview with NAME[, ROLE]. Transcribed on DATE.",
+ * "Email interview with NAME", "NAME, interview by the author, PLACE, DATE", "Author's interview with NAME
+ * (DATE)", "NAME interview (DATE)", "Personal communication with NAME", "NAME told the author". The note
+ * may cite documents too; the interview may be in any of its sentences.
+ */
 export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, string>): InterviewFootnote | null {
-  const first = fn.text.split('\n')[0];
-  const m = /^\s*Interview(?:ed)?\s+(?:with\s+)?(.+)$/i.exec(first);
-  if (!m) return null;
-  const rest = m[1];
-  const dateRe =
-    /\b(?:Transcribed|Conducted|Recorded|Held|Interviewed|Carried out|Took place)\s+(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})/;
-  const dm = dateRe.exec(rest);
-  let who = dm ? rest.slice(0, dm.index) : rest;
-  if (!dm) {
-    // no transcription phrase: the person is the first sentence, and a bare date may end it
-    const bare = /,?\s*(?:on\s+)?(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$/.exec(who);
-    if (bare) who = who.slice(0, bare.index);
+  const text = fn.text.replace(/\s*\n\s*/g, ' ').trim();
+  for (const f of NAME_FIRST_NOTES) {
+    const m = f.re.exec(text);
+    if (!m) continue;
+    const rest = text.slice(m[0].length);
+    const dm = DATE_PHRASE.exec(rest);
+    const date = parseDate(dm?.[2] ?? ANY_DATE.exec(rest)?.[1] ?? '');
+    const label = dm ? (LABEL_OF[dm[1].toLowerCase()] ?? f.label) : f.label;
+    return interviewFromWho(fn, m[1], date, date ? label : null, f.byAuthor, acronyms);
   }
-  who = who.replace(/[.\s]+$/, '').trim();
+  const m = EXCHANGE_FIRST.exec(text);
+  if (!m) return null;
+  const opener = m[1].toLowerCase();
+  if (/^(?:personal\s+)?(?:communication|correspondence)$/.test(opener) && !/^\p{Lu}/u.test(m[2])) return null;
+  if (/^(?:email|e-mail|written|online)?\s*(?:communication|correspondence)$/.test(opener) && !/\b(?:personal|email|e-mail)\b/.test(opener)) return null;
+  const byAuthor = /author|our|my|personal/.test(opener) || /^by\s+the\s+authors?\b/i.test(text.slice(text.indexOf(m[1]) + m[1].length).trim());
+  const rest = m[2];
+  const dm = DATE_PHRASE.exec(rest);
+  let who = dm ? rest.slice(0, dm.index) : rest;
+  // the person ends at the first sentence end ("Interview with X. See also …")
+  const stop = /\.\s+(?=\p{Lu})/u.exec(who.replace(/\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|\p{Lu})\.(?=\s)/gu, (x) => x.replace('.', '\u0000')));
+  if (stop) who = who.slice(0, stop.index);
+  who = who.replace(/\u0000/g, '.');
+  let date: string | null = null;
+  if (dm) date = parseDate(dm[2]);
+  else {
+    // "Interview with X (3 May 2023)", "Interview with X, 8 December 2023."
+    const paren = new RegExp(`\\s*\\((?:[^)]*?,\\s*)?(${DATE_SRC})\\)\\s*\\.?\\s*$`).exec(who);
+    const bare = new RegExp(`,?\\s*(?:on\\s+)?(${DATE_SRC})\\.?\\s*$`).exec(who);
+    const hit = paren ?? bare;
+    if (hit) {
+      date = parseDate(hit[1]);
+      who = who.slice(0, hit.index);
+    } else date = parseDate(ANY_DATE.exec(rest)?.[1] ?? '');
+  }
+  const label: DateLabel | null = date
+    ? dm
+      ? (LABEL_OF[dm[1].toLowerCase()] ?? 'interviewed')
+      : /communication|correspondence/.test(opener)
+        ? 'dated'
+        : 'interviewed'
+    : null;
+  return interviewFromWho(fn, who, date, label, byAuthor, acronyms);
+}
+
+function interviewFromWho(
+  fn: Footnote,
+  whoRaw: string,
+  date: string | null,
+  dateLabel: DateLabel | null,
+  byAuthor: boolean,
+  acronyms: Map<string, string>,
+): InterviewFootnote | null {
+  const who = whoRaw.replace(/[.\s]+$/, '').trim();
   if (!who) return null;
-  const date = dm
-    ? parseDate(dm[1])
-    : parseDate(/(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$/.exec(rest)?.[1] ?? '');
   const comma = who.indexOf(', ');
   let namePart = comma >= 0 ? who.slice(0, comma) : who;
   let rolePart = comma >= 0 ? who.slice(comma + 2).trim() : null;
@@ -81,25 +160,22 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
     namePart = paren[1];
     rolePart = rolePart ? `${paren[2]}, ${rolePart}` : paren[2];
   }
+  const base = { number: fn.number, text: fn.text, date, dateLabel, byAuthor };
   if (/^(?:an?|one|the)\s/i.test(namePart) || /\b(?:official|diplomat|officer|source|representative|spokes\w+)s?\b/.test(namePart)) {
     const descriptor = parseAnonymousDescriptor(namePart);
     // "a senior official, Ministry of Coastal Affairs": the organisation may follow the comma
     const org = descriptor?.org ?? rolePart;
     const fullOrg = descriptor?.org ? [descriptor.org, rolePart].filter(Boolean).join(', ') : rolePart;
     const speaker = anonymousMention(namePart, org, acronyms, fullOrg);
-    return speaker ? { number: fn.number, text: fn.text, dateLabel: date ? 'transcribed' : null, byAuthor: false, speaker, written: namePart, date } : null;
+    return speaker ? { ...base, speaker, written: namePart } : null;
   }
   const name = namePart.replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+/, '').trim();
-  if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 5) return null;
+  if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 5 || /\d/.test(name)) return null;
   const role = rolePart ? rolePart.replace(/\.$/, '') : null;
   return {
-    number: fn.number,
-    text: fn.text,
-    dateLabel: date ? 'transcribed' : null,
-    byAuthor: false,
+    ...base,
     speaker: { key: personKey(name), name, anonymous: false, role, affiliation: role ? (affiliationFromRole(role) ?? (paren ? paren[2] : null)) : null },
     written: name,
-    date,
   };
 }
 

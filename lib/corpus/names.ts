@@ -54,6 +54,20 @@ const SPEECH_VERB_STEMS = [
   'agree',
   'believe',
   'think',
+  'report',
+  'speculate',
+  'respond',
+  'ask',
+  'testify',
+  'recollect',
+  'exclaim',
+  'announce',
+  'shout',
+  'tweet',
+  'post',
+  'complain',
+  'concede',
+  'joke',
 ];
 const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   if (['said', 'told', 'wrote'].includes(v)) return [v];
@@ -61,6 +75,7 @@ const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   if (v === 'tell') return ['tells', 'telling'];
   if (v === 'write') return ['writes', 'writing'];
   if (v === 'think') return ['thinks', 'thought'];
+  if (v === 'testify') return ['testifies', 'testified', 'testifying', 'testify'];
   const [head, ...rest] = v.split(' ');
   const tail = rest.length ? ` ${rest.join(' ')}` : '';
   const stem = head.endsWith('e') ? head.slice(0, -1) : head;
@@ -84,6 +99,7 @@ const NOT_NAME = new Set(
     'Interestingly Nonetheless Nevertheless Meanwhile Similarly Likewise Instead Here There It Its Their His Her Our We They He She ' +
     'Former Then Current Late Prime Minister Foreign Secretary President Vice General Chief Ambassador Professor Prof Dr Mr Mrs Ms Sir ' +
     'Lord Lady King Queen Emperor Chancellor Senator Governor Director Chairman Chair Deputy Defense Defence Minister Ministry Japanese ' +
+    'Judge Justice Mayor Councillor Councilor Commissioner Inspector Captain Colonel General Admiral Sergeant Rev Reverend Father Sister ' +
     'Japan European Europe Chinese China American America Russian Russia Korean Korea British French German NATO EU UN US U.S. ' +
     'Tokyo Beijing Washington Brussels Moscow Secretary-General Analyst Analysts Official Officials Security Strategy Concept ' +
     'Declaration Strategy Council Agreement Treaty Committee Report Paper Summit Government Administration Alliance Organization ' +
@@ -105,6 +121,9 @@ const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', '
 const ANON_NOUNS =
   'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.)$/u;
+
+/** Titles written with a full stop ("Mr.", "Dr."): skipped before a name like the titles above. */
+const DOTTED_TITLE = /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Adm|Gov|Sen|Rep|Sgt|Capt|Rev|Hon)\.$/;
 
 export function isSpeechVerb(word: string): boolean {
   return new RegExp(`^(?:${VERB_ALT})$`, 'i').test(word);
@@ -151,7 +170,7 @@ function nameAfter(text: string, start: number): { name: string; end: number } |
     const tok = m[1];
     if (NAME_TOKEN.test(tok) && !NOT_NAME.has(tok)) picked.push(tok);
     else if (PARTICLES.has(tok) && picked.length) picked.push(tok);
-    else if (!picked.length && NOT_NAME.has(tok) && /^\p{Lu}/u.test(tok)) {
+    else if (!picked.length && ((NOT_NAME.has(tok) && /^\p{Lu}/u.test(tok)) || DOTTED_TITLE.test(`${tok}.`) || DOTTED_TITLE.test(tok))) {
       // titles before a name: "said Foreign Minister Hayashi"
       pos = re.lastIndex;
       continue;
