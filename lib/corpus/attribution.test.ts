@@ -368,14 +368,16 @@ describe('inline quotations in an article whose notes are missing', () => {
 
   it('attributes each quotation to the person named next to it, with its note number', () => {
     expect(
-      doc.quotes.map((q) => ({
-        kind: q.kind,
-        speaker: q.speaker?.name,
-        method: q.attribution?.method,
-        footnote: q.footnoteNumber,
-        date: q.interviewDate,
-        text: q.text,
-      })),
+      doc.quotes
+        .filter((q) => q.speaker)
+        .map((q) => ({
+          kind: q.kind,
+          speaker: q.speaker?.name,
+          method: q.attribution?.method,
+          footnote: q.footnoteNumber,
+          date: q.interviewDate,
+          text: q.text,
+        })),
     ).toEqual([
       {
         kind: 'quote',
@@ -413,7 +415,7 @@ describe('inline quotations in an article whose notes are missing', () => {
   });
 
   it('does not attribute quotations of "one analyst" or "analysts", short scare quotes, or a quotation followed by a sentence naming someone', () => {
-    const texts = doc.quotes.map((q) => q.text);
+    const texts = doc.quotes.filter((q) => q.speaker).map((q) => q.text);
     expect(texts.some((t) => /solidifying|complementary|flowered/.test(t))).toBe(false);
     expect(texts.some((t) => /quiet but firm|bold|overdue/.test(t))).toBe(false);
     expect(texts.some((t) => t.startsWith('The fleet cannot be everywhere'))).toBe(false);

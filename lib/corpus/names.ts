@@ -125,12 +125,17 @@ const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|
 /** Titles written with a full stop ("Mr.", "Dr."): skipped before a name like the titles above. */
 const DOTTED_TITLE = /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Adm|Gov|Sen|Rep|Sgt|Capt|Rev|Hon)\.$/;
 
+/** A capitalised word that is not part of a person's name ("However", "Ministry", "January"). */
+export function isNotNameWord(word: string): boolean {
+  return NOT_NAME.has(word) || DOTTED_TITLE.test(word);
+}
+
 export function isSpeechVerb(word: string): boolean {
   return new RegExp(`^(?:${VERB_ALT})$`, 'i').test(word);
 }
 
 export interface SpeakerReference {
-  kind: 'person' | 'anonymous' | 'pronoun';
+  kind: 'person' | 'anonymous' | 'pronoun' | 'role'; // role: "the President", resolved through the titles the document gives its people
   name: string; // person: tokens as written without titles; anonymous: the descriptor
   org: string | null; // anonymous sources: the organisation named with them
   appositive: string | null; // "a former Japanese ambassador to NATO"
@@ -189,6 +194,11 @@ const ANON_BEFORE = new RegExp(
   'u',
 );
 
+const ANON_AFTER = new RegExp(
+  `^\\s+(?:by\\s+)?((?:an?|one|another|the)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|for|in|with)\\s+(?:the\\s+)?${ORG_PHRASE_SRC})?)`,
+  'u',
+);
+
 const INSTITUTION_WORD =
   /\b(?:Ministry|Department|Office|Agency|Council|Institute|University|Commission|Bureau|Embassy|Command|Government|Secretariat|Party|Forces?|Service|Directorate|Administration|Cabinet|Parliament|Assembly|Centre|Center|Foundation|Corporation|Company|Bank|Authority|Committee|Headquarters)\b/;
 
@@ -205,9 +215,22 @@ export function parseAnonymousDescriptor(text: string): { noun: string; org: str
     .replace(/^(?:[\p{Ll}-]+\s+)+/u, '')
     .trim();
   // before the noun, only an acronym or an institution's name ("Ministry of X") is an organisation, not "European"
-  const org = /^\p{Lu}{2,8}$/u.test(before) || (/^\p{Lu}/u.test(before) && INSTITUTION_WORD.test(before)) ? before : null;
+  const org = /^\p{Lu}{2,8}$/u.test(before) || (/^\p{Lu}/u.test(before) && INSTITUTION_WORD.test(before)) || LOWER_INSTITUTION.test(before) ? before : null;
   return { noun, org };
 }
+
+/** "defense ministry spokesman": an institution written in lower case still names the source's organisation. */
+const LOWER_INSTITUTION = /^(?:[\p{L}-]+\s+){0,3}(?:ministry|department|agency|embassy|government|police|army|navy|military|foreign office|commission)$/u;
+
+/** Words of a title that may stand for its holder: "the President", "the Prime Minister", "the Chief Judge". */
+export const ROLE_WORDS = new Set(
+  (
+    'President President-Elect Vice Prime Minister Secretary General Attorney Director Deputy Ambassador Judge Chief Justice Senator ' +
+    'Governor Chairman Chairwoman Chair Counsel Adviser Advisor Chancellor Mayor Commissioner Speaker Premier Foreign Defense Defence ' +
+    'National Security Acting Special Assistant Press Spokesperson Spokesman Spokeswoman Captain Colonel Admiral Professor'
+  ).split(/\s+/),
+);
+const ROLE_SUBJECT = /\bthe\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*)$/u;
 
 /** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
 function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
@@ -221,13 +244,16 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
   head = head.replace(/\s+$/, '');
   const pronoun = /(?:^|[\s,;(])(he|she|He|She)$/.exec(head);
   if (pronoun) return { kind: 'pronoun', name: pronoun[1], org: null, appositive: null, index: head.length - pronoun[1].length, end: head.length };
+  const role = ROLE_SUBJECT.exec(head);
+  if (role?.[1].split(/\s+/).every((w) => ROLE_WORDS.has(w)))
+    return { kind: 'role', name: role[1], org: null, appositive: null, index: role.index, end: head.length };
   const anon = ANON_BEFORE.exec(head);
   if (anon) {
     const descriptor = parseAnonymousDescriptor(anon[0]);
     return { kind: 'anonymous', name: anon[0].trim(), org: descriptor?.org ?? null, appositive: null, index: anon.index, end: head.length };
   }
-  // "Ishii Masafumi, a former Japanese ambassador to NATO, explained"
-  const appos = /,\s+((?:a|an|the)\s+[^,]{3,90}),\s*$/.exec(head);
+  // "Ishii Masafumi, a former Japanese ambassador to NATO, explained"; "Jane Doe, who leads the unit, said"
+  const appos = /,\s+((?:a|an|the|who|whose)\s+[^,]{3,90}),\s*$/.exec(head);
   if (appos) {
     const n = nameBefore(head, appos.index);
     if (n) return { kind: 'person', name: n.name, org: null, appositive: appos[1], index: n.start, end: head.length };
@@ -261,12 +287,25 @@ export function findSpeechAttributions(sentence: string): SpeechAttribution[] {
       found.push({ speaker: subject, verbIndex: vStart, verbEnd: vEnd, weak });
       continue;
     }
-    // inverted order: "says Saya Kiba:", "explained Ishii,", "as argued by Jimbo"
+    // inverted order: "says Saya Kiba:", "explained Ishii,", "as argued by Jimbo", "said a ministry spokesman"
     const rest = sentence.slice(vEnd);
+    const anonAfter = ANON_AFTER.exec(rest);
+    if (anonAfter) {
+      const descriptor = parseAnonymousDescriptor(anonAfter[1]);
+      found.push({
+        speaker: { kind: 'anonymous', name: anonAfter[1].trim(), org: descriptor?.org ?? null, appositive: null, index: vEnd, end: vEnd + anonAfter[0].length },
+        verbIndex: vStart,
+        verbEnd: vEnd,
+        weak,
+      });
+      continue;
+    }
     const by = /^\s+by\s+/.exec(rest);
     const after = nameAfter(sentence, vEnd + (by ? by[0].length : 0));
     if (after) {
       const tail = sentence.slice(after.end);
+      // "said Flynn needed to …": a name followed by its own verb is the subject of the reported clause, not the speaker
+      if (!/^\s*(?:[,.;:!?)\]”"’—–]|$|\s+(?:of|from|at|in|on|to|for|who|when|after|before|during|last|this|yesterday|today)\b)/.test(tail)) continue;
       // a list of names ("by Jimbo, Matsuda, and Goroku") names no single speaker
       if (/^\s*,\s*\p{Lu}[\p{Ll}]+\s*(?:,|and\b)/u.test(tail) || /^\s+and\s+\p{Lu}/u.test(tail)) continue;
       found.push({
@@ -405,6 +444,10 @@ export function sameFullName(a: string, b: string): boolean {
   return typo === 1;
 }
 
+/** Words that make a capitalised phrase an organisation or a document rather than a person. */
+export const ORG_TOKEN =
+  /^(?:United|Nations|Union|Institute|Corporation|Council|Ministry|Department|Committee|Party|Congress|Agency|Office|Bank|Fund|Association|Organi[sz]ation|Group|Company|Times|Post|News|Press|Journal|Review|University|College|School|Center|Centre|Foundation|Commission|Court|Army|Navy|Force|Forces|House|Senate|Parliament|Government|Airlines|Airport|Police|Diary|Report|Tock|Project|Guide|Conference|Summit|Program|Programme|Studies|Policy|Affairs|Service|Services|Station|Street|Avenue|Building|Tower|Airways|Inc|Ltd|LLC|Club|League|Team|Dialogue)$/;
+
 /** Person names (two to four capitalised tokens) written anywhere in a text, e.g. to resolve "Koga". */
 export function collectFullNames(text: string): string[] {
   const names: string[] = [];
@@ -416,10 +459,11 @@ export function collectFullNames(text: string): string[] {
     const possessive = raw.findIndex((t) => /['’]s$/.test(t));
     const toks = (possessive >= 0 ? raw.slice(0, possessive + 1) : raw).map((t) => t.replace(/['’]s$/, ''));
     // drop leading titles and sentence words, keep the name core
-    while (toks.length && NOT_NAME.has(toks[0])) toks.shift();
+    while (toks.length && (NOT_NAME.has(toks[0]) || ROLE_WORDS.has(toks[0]))) toks.shift();
     while (toks.length && NOT_NAME.has(toks[toks.length - 1])) toks.pop();
     // titles and sentence words before a name ("As Prime Minister Lena Falk") are dropped above; what is left must be 2–4 name words
     const core = toks.filter((t) => !PARTICLES.has(t)).length;
+    if (toks.some((t) => ORG_TOKEN.test(t))) continue; // "United Nations", "Asan Institute": an organisation, not a person
     if (core >= 2 && core <= 4 && toks.every((t) => !NOT_NAME.has(t))) names.push(toks.join(' '));
   }
   return names;

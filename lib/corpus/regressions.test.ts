@@ -105,7 +105,8 @@ describe('anonymous descriptions that name no institution', () => {
     const doc = parseMarkdown(
       `${INTRO}\n\nAs one European commentator summarized, “The long-held notion that the coast is safe is no longer accurate in any sense.”\n`,
     );
-    expect(doc.quotes).toEqual([]);
+    // kept as a quotation (it reads as someone's words) but attributed to nobody
+    expect(doc.quotes.map((q) => q.speaker)).toEqual([null]);
   });
 });
 
