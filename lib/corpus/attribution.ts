@@ -9,6 +9,7 @@ import {
   isSpeechVerb,
   nameTokens,
   personKey,
+  withoutNicknames,
   ROLE_WORDS,
   sameFullName,
   type SpeakerReference,
@@ -242,6 +243,8 @@ interface Context {
   roles: Map<string, string[]>; // "president" → the names the document writes after that title
   titleOf: Map<string, string>; // full name → the title the document writes before it ("Prime Minister")
   publication: RegExp | null; // the publisher's name: "told VOA" is said to this publication
+  firstSeen: Map<string, number>; // full name → index of the first paragraph that writes it
+  here: number; // the paragraph being read: a surname means the person of that name introduced so far
 }
 
 function indexNamesByToken(names: string[]): Map<string, string[]> {
@@ -320,6 +323,7 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
     role: appositive ?? ctx.titleOf.get(name) ?? null,
     affiliation: null,
   });
+  if (/^@[\p{L}\p{N}_-]+$/u.test(written)) return mention(written); // a handle is unique
   if (tokens.length >= 2) {
     const known = ctx.interviewees.find((s) => !s.anonymous && (sameFullName(s.name, written) || s.name === written));
     if (known) return known;
@@ -344,8 +348,10 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
     else if (nameTokens(n).length > nameTokens(distinct[k]).length) distinct[k] = n;
   }
   // a lone word that names nobody in the document ("As Germany argues") is not taken for a person
-  if (distinct.length !== 1) return null;
-  return mention(distinct[0]);
+  if (distinct.length === 1) return mention(distinct[0]);
+  // several people share the surname: the only one introduced before this point is meant ("Sweeney" before the other Sweeneys appear)
+  const introduced = distinct.filter((n) => (ctx.firstSeen.get(n) ?? Number.POSITIVE_INFINITY) <= ctx.here);
+  return introduced.length === 1 && distinct.every((n) => n === introduced[0] || (ctx.firstSeen.get(n) ?? 0) > ctx.here) ? mention(introduced[0]) : null;
 }
 
 /** "Jane Doe" is "Jane A. Doe" less an initial or middle name (same first and last names). */
@@ -493,7 +499,16 @@ export function attributeQuotes(
     const best = [...spellings.entries()].sort((a, b) => b[1] - a[1])[0];
     if (best && best[0] !== s.name) s.name = best[0];
   }
-  const namesByToken = indexNamesByToken(collectFullNames(allText));
+  // 'Madeline "Amy" Sweeney' makes "Amy Sweeney" the same person
+  const nicknames = new Map<string, string>();
+  for (const m of allText.matchAll(/(\p{Lu}[\p{Ll}\p{M}'’-]+)\s+["“](\p{Lu}[\p{Ll}\p{M}'’-]+)["”]\s+(\p{Lu}[\p{Ll}\p{M}'’-]+)/gu))
+    nicknames.set(`${m[2]} ${m[3]}`, `${m[1]} ${m[3]}`);
+  const canonicalName = (n: string) => nicknames.get(n) ?? n;
+  const namesByToken = indexNamesByToken(collectFullNames(allText).map(canonicalName));
+  const firstSeen = new Map<string, number>();
+  paragraphs.forEach((p, k) => {
+    for (const n of collectFullNames(p.text).map(canonicalName)) if (!firstSeen.has(n)) firstSeen.set(n, k);
+  });
   const { roles, titleOf } = collectRoles(paragraphs.map((p) => p.text).join('\n'), namesByToken);
   const publisherWord = meta?.publisher ? /\(?\b(\p{Lu}{2,8})\b\)?/u.exec(meta.publisher)?.[1] : undefined;
   const ctx: Context = {
@@ -505,6 +520,8 @@ export function attributeQuotes(
     roles,
     titleOf,
     publication: publisherWord ? new RegExp(publisherWord) : null,
+    firstSeen,
+    here: Number.POSITIVE_INFINITY,
   };
 
   const quotes: ParsedQuote[] = [];
@@ -538,6 +555,7 @@ export function attributeQuotes(
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     if (consumed.has(i) || !quotable(p)) continue;
+    ctx.here = i;
     const prev = i > 0 ? paragraphs[i - 1] : undefined;
     const prevInSection = prev && prev.sectionIndex === p.sectionIndex && prev.kind === 'text' && !consumed.has(i - 1) ? prev : undefined;
 
@@ -696,7 +714,7 @@ interface Mention {
 function personMentions(text: string, ctx: Context): Mention[] {
   const out: Mention[] = [];
   const re = /\b\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|du|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+))*/gu;
-  for (const m of text.matchAll(re)) {
+  for (const m of withoutNicknames(text).matchAll(re)) {
     const toks = m[0].split(/\s+/).filter((t) => !isNotNameWord(t) && !ROLE_WORDS.has(t));
     if (!toks.length || toks.some((t) => ORG_TOKEN.test(t))) continue;
     const written = toks.join(' ').replace(/['’]s$/, '');
@@ -761,6 +779,9 @@ function inlineQuotes(
   let lastSpeaker: { speaker: SpeakerMention; paragraph: number } | null = null;
   let focal: { speaker: SpeakerMention; paragraph: number } | null = null; // whom the previous paragraph was about
   let open: { draft: QuoteDraft; paragraph: number } | null = null;
+  const toldAuthor = new Set<string>(); // speakers the text says spoke to the author or this publication
+  const kindOf = (speaker: SpeakerMention, sentence: string, note: number | null) =>
+    saidToAuthor(sentence, ctx) || (note === null && toldAuthor.has(speaker.key)) ? 'interview' : kindFor(speaker, note);
 
   /** The antecedent of "he"/"she" at `offset` of paragraph i: the last speaker, only if the last person named is that speaker. */
   const pronounSpeaker = (i: number, offset: number): SpeakerMention | null => {
@@ -777,6 +798,7 @@ function inlineQuotes(
 
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
+    ctx.here = i;
     if (!usable(i)) {
       if (open) out.push(open.draft);
       open = null;
@@ -903,7 +925,7 @@ function inlineQuotes(
         prevQuote = null;
         continue;
       }
-      const kind = speaker ? (saidToAuthor(sentence, ctx) ? 'interview' : kindFor(speaker, note?.number ?? null)) : 'quote';
+      const kind = speaker ? kindOf(speaker, sentence, note?.number ?? null) : 'quote';
       const lead = p.text.slice(s, span.start).trim();
       const draft: QuoteDraft = {
         kind,
@@ -958,18 +980,22 @@ function inlineQuotes(
     // whom this paragraph is about, for a quotation paragraph after it: its last speech verb's subject, else the person its last sentence opens with
     const allFound = findSpeechAttributions(masked);
     let about: SpeakerMention | null = null;
-    for (let k = allFound.length - 1; k >= 0 && !about; k--) {
-      const ref = allFound[k].speaker;
-      about = ref.kind === 'pronoun' ? pronounSpeaker(i, ref.index) : resolveReference(ref, ctx);
-      if (about) lastSpeaker = { speaker: about, paragraph: i };
-      else break;
+    for (const a of allFound) {
+      const ref = a.speaker;
+      const who = ref.kind === 'pronoun' ? pronounSpeaker(i, ref.index) : resolveReference(ref, ctx);
+      about = who;
+      if (who) lastSpeaker = { speaker: who, paragraph: i };
     }
     if (!about && !spans.length) {
       const last = sentences[sentences.length - 1];
       const opening = last ? p.text.slice(last[0], last[1]) : '';
-      const first = personMentions(opening, ctx)[0];
-      if (first?.speaker && first.at <= 30 && personMentions(opening, ctx).every((m) => m === first || !m.speaker || m.at > first.at)) about = first.speaker;
+      const mentions = personMentions(opening, ctx);
+      const first = mentions[0];
+      if (first?.speaker && first.at <= 30 && mentions.every((m) => m === first || !m.speaker || sameSpeaker(m.speaker, first.speaker!) || m.at > first.at))
+        about = first.speaker;
+      if (about) lastSpeaker = { speaker: about, paragraph: i };
     }
+    if (about && saidToAuthor(masked, ctx)) toldAuthor.add(about.key);
     focal = about ? { speaker: about, paragraph: i } : null;
   }
   if (open) out.push(open.draft);

@@ -120,7 +120,8 @@ const NOT_NAME = new Set(
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
 const ANON_NOUNS =
   'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.)$/u;
+/** A name word, an initial, or a social-media handle ("@jdoe"), which names one person by itself. */
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.|@[\p{L}\p{N}_-]+)$/u;
 
 /** Titles written with a full stop ("Mr.", "Dr."): skipped before a name like the titles above. */
 const DOTTED_TITLE = /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Adm|Gov|Sen|Rep|Sgt|Capt|Rev|Hon)\.$/;
@@ -209,11 +210,13 @@ export function parseAnonymousDescriptor(text: string): { noun: string; org: str
   const noun = m[1].toLowerCase().replace(/s$/, '');
   const after = /^\s+(?:at|of|from|in|with)\s+(?:the\s+)?(.+?)[.,;]?\s*$/.exec(text.slice(m.index + m[0].length));
   if (after) return { noun, org: after[1].trim() };
-  const before = text
+  const withAdjectives = text
     .slice(0, m.index)
     .replace(/^\s*(?:an?|one|another|the|two|several)\s+/i, '')
-    .replace(/^(?:[\p{Ll}-]+\s+)+/u, '')
+    .replace(/^(?:senior|junior|former|top|high-ranking|chief)\s+/i, '')
     .trim();
+  if (LOWER_INSTITUTION.test(withAdjectives)) return { noun, org: withAdjectives };
+  const before = withAdjectives.replace(/^(?:[\p{Ll}-]+\s+)+/u, '').trim();
   // before the noun, only an acronym or an institution's name ("Ministry of X") is an organisation, not "European"
   const org = /^\p{Lu}{2,8}$/u.test(before) || (/^\p{Lu}/u.test(before) && INSTITUTION_WORD.test(before)) || LOWER_INSTITUTION.test(before) ? before : null;
   return { noun, org };
@@ -448,12 +451,20 @@ export function sameFullName(a: string, b: string): boolean {
 export const ORG_TOKEN =
   /^(?:United|Nations|Union|Institute|Corporation|Council|Ministry|Department|Committee|Party|Congress|Agency|Office|Bank|Fund|Association|Organi[sz]ation|Group|Company|Times|Post|News|Press|Journal|Review|University|College|School|Center|Centre|Foundation|Commission|Court|Army|Navy|Force|Forces|House|Senate|Parliament|Government|Airlines|Airport|Police|Diary|Report|Tock|Project|Guide|Conference|Summit|Program|Programme|Studies|Policy|Affairs|Service|Services|Station|Street|Avenue|Building|Tower|Airways|Inc|Ltd|LLC|Club|League|Team|Dialogue)$/;
 
+/** 'Madeline "Amy" Sweeney' → 'Madeline Sweeney': a quoted nickname between given name and surname (same length, so offsets hold). */
+export function withoutNicknames(text: string): string {
+  return text.replace(
+    /(\p{Lu}[\p{Ll}\p{M}'’-]+\s+)(["“][\p{Lu}][\p{Ll}\p{M}'’-]+["”]\s+)(?=\p{Lu})/gu,
+    (_m, a: string, nick: string) => a + ' '.repeat(nick.length),
+  );
+}
+
 /** Person names (two to four capitalised tokens) written anywhere in a text, e.g. to resolve "Koga". */
 export function collectFullNames(text: string): string[] {
   const names: string[] = [];
   const re =
     /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
-  for (const m of text.matchAll(re)) {
+  for (const m of withoutNicknames(text).matchAll(re)) {
     const raw = m[0].split(/\s+/);
     // a possessive ends the name: "Kishida Fumio's Free and Open …"
     const possessive = raw.findIndex((t) => /['’]s$/.test(t));

@@ -371,6 +371,13 @@ function isEmphasisUnderscore(text: string, i: number): boolean {
   return word(before) !== word(after) && !(/\s/.test(before) && /\s/.test(after));
 }
 
+const HTML_TAGS_ONLY = /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+$/;
+
+/** Markdown links and images keep only their words: "[the guide](url)" → "the guide", "![alt](src)" → "alt". */
+function markdownInline(text: string): string {
+  return text.replace(/!?\[((?:[^[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
+}
+
 const MD_HEADING = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/;
 const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
 const INDENTED = /^(?: {4,}|\t)(\S.*)$/;
@@ -390,7 +397,7 @@ function readLines(source: SourceFile): Line[] {
   for (const l of raw) {
     const q = QUOTE_LINE.exec(l.text);
     if (q) {
-      const inner = q[1].replace(/^\s*>\s?/, '').trim(); // a nested quote is still quoted text
+      const inner = markdownInline(q[1].replace(/^\s*>\s?/, '').trim()); // a nested quote is still quoted text
       const last = out[out.length - 1];
       if (!inner) {
         prevQuote = false;
@@ -402,11 +409,17 @@ function readLines(source: SourceFile): Line[] {
       continue;
     }
     prevQuote = false;
+    // layout tags of Markdown written for the web (<aside>, <p class=…>, <img …>) carry no text of their own
+    if (HTML_TAGS_ONLY.test(l.text)) {
+      out.push({ text: '', line: l.line, quote: false, mdHeading: false });
+      continue;
+    }
     const h = MD_HEADING.exec(l.text);
     if (h) {
       out.push({ text: h[1].replace(/[*_]+/g, ''), line: l.line, quote: false, mdHeading: true });
       continue;
     }
+    l.text = markdownInline(l.text);
     const ind = INDENTED.exec(l.text);
     const indentedQuote =
       indentMeansQuote && !!ind && wordsOf(ind[1]).length >= 6 && !ind[1].includes('\t') && !LIST_ITEM.test(ind[1]) && !FOOTNOTE_LINE.test(ind[1]);
