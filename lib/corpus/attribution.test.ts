@@ -95,8 +95,10 @@ describe('sentences and quotations', () => {
     ]);
   });
 
-  it('masks the inside of quotations, keeping a closing full stop', () => {
-    expect(maskQuotations('He said “we argue. Yes.” and left.')).toBe('He said “xx xxxxxx xxx.” and left.');
+  it('masks the inside of quotations, keeping its first letter and a closing full stop', () => {
+    expect(maskQuotations('He said “we argue. Yes.” and left.')).toBe('He said “wx xxxxxx xxx.” and left.');
+    // the capital of a quotation that opens the next sentence still ends the sentence before it
+    expect(sentenceSpans('“It works,” said Ann Lee. “It costs little.”').length).toBe(2);
   });
 });
 

@@ -225,7 +225,8 @@ export function maskQuotations(text: string): string {
   for (const s of findQuotedSpans(text)) {
     const closing = /[.!?…]+$/.exec(s.inner)?.[0] ?? '';
     const body = s.inner.slice(0, s.inner.length - closing.length);
-    out = out.slice(0, s.start + 1) + body.replace(/\S/g, 'x') + closing + out.slice(s.end - 1);
+    // the first letter stays, so a quotation that opens a sentence still shows its capital to the sentence splitter
+    out = out.slice(0, s.start + 1) + body.slice(0, 1) + body.slice(1).replace(/\S/g, 'x') + closing + out.slice(s.end - 1);
   }
   return out;
 }
@@ -253,8 +254,11 @@ function indexNamesByToken(names: string[]): Map<string, string[]> {
   return byToken;
 }
 
-const ROLE_BEFORE_NAME =
-  /\b((?:(?:then|former)[\s-]+)?(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*)\s+(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){0,2})/gu;
+const ROLE_ALT = [...ROLE_WORDS].sort((a, b) => b.length - a.length).join('|');
+const ROLE_BEFORE_NAME = new RegExp(
+  `\\b((?:(?:then|former|Former)[\\s-]+)?(?:(?:${ROLE_ALT})\\s+){0,3}(?:${ROLE_ALT}))\\s+(\\p{Lu}[\\p{Ll}\\p{M}'’-]+(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{Ll}\\p{M}'’-]+)){0,2})`,
+  'gu',
+);
 
 /** Titles written before names ("President Trump", "Acting Attorney General Sally Yates"), so "the President" can name its holder. */
 function collectRoles(text: string, namesByToken: Map<string, string[]>): { roles: Map<string, string[]>; titleOf: Map<string, string> } {
@@ -817,6 +821,23 @@ function inlineQuotes(
         if (close) {
           const note = p.refs.find((r) => r.offset >= innerEnd && r.offset <= innerEnd + 3);
           if (note) open.draft.footnoteNumber = note.number;
+          // "“… end,” said Maria Olsen": the speaker named after the closing mark decides over a continuation guess
+          const rest = maskQuotations(p.text.slice(innerEnd + 1));
+          const named = findSpeechAttributions(rest.split(/(?<=[.!?])\s+/)[0] ?? '').find((a) => Math.min(a.verbIndex, a.speaker.index) <= 4);
+          const who = named && named.speaker.kind !== 'pronoun' ? resolveReference(named.speaker, ctx) : named ? open.draft.speaker : null;
+          if (named) {
+            open.draft.speaker = who;
+            open.draft.attribution = who
+              ? {
+                  method: 'inline',
+                  evidence: rest
+                    .slice(0, named.speaker.end)
+                    .replace(/^[\s,]+/, '')
+                    .trim(),
+                }
+              : null;
+            if (who) open.draft.kind = kindOf(who, rest, open.draft.footnoteNumber);
+          }
           out.push(open.draft);
           open = null;
           from = innerEnd + 1;
@@ -991,7 +1012,13 @@ function inlineQuotes(
       const opening = last ? p.text.slice(last[0], last[1]) : '';
       const mentions = personMentions(opening, ctx);
       const first = mentions[0];
-      if (first?.speaker && first.at <= 30 && mentions.every((m) => m === first || !m.speaker || sameSpeaker(m.speaker, first.speaker!) || m.at > first.at))
+      // only a name that opens the sentence as its subject ("Another expert, Bong Young-shik from …"), not one inside a clause
+      const prefix = first ? opening.slice(0, first.at) : '';
+      if (
+        first?.speaker &&
+        /^\s*(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/u.test(prefix) &&
+        mentions.every((m) => m === first || !m.speaker || sameSpeaker(m.speaker, first.speaker!) || m.at > first.at)
+      )
         about = first.speaker;
       if (about) lastSpeaker = { speaker: about, paragraph: i };
     }

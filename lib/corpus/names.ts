@@ -189,9 +189,11 @@ function nameAfter(text: string, start: number): { name: string; end: number } |
   return picked.length ? { name: picked.join(' '), end } : null;
 }
 
+/** An institution written in lower case: "the water ministry", "the foreign office". */
+const LOWER_ORG_SRC = '(?:[\\p{Ll}-]+\\s+){0,2}(?:ministry|department|agency|embassy|government|police|army|navy|commission|council|office|authority|board)';
 const ORG_PHRASE_SRC = `(?:\\p{Lu}[\\p{L}’'.-]*)(?:\\s+(?:of|and|for|the|on|\\p{Lu}[\\p{L}’'.-]*))*(?:\\s+\\([\\p{Lu}]{2,}\\))?`;
 const ANON_BEFORE = new RegExp(
-  `\\b(?:an?|one|another|the|two|several)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?${ORG_PHRASE_SRC})?\\s*$`,
+  `\\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Ss]everal)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?(?:${ORG_PHRASE_SRC}|${LOWER_ORG_SRC}))?\\s*$`,
   'u',
 );
 

@@ -302,6 +302,19 @@ export function parseStructure(source: SourceFile): DocumentStructure {
   // 4. footnote markers: explicit ones (superscript, [^n], ^n, [n]) where the document uses them, rising plain digits otherwise
   const bodyBlocks = merged.filter((b) => !b.heading);
   const noteNumbers = new Set(footnotes.map((f) => f.number));
+  if (!noteNumbers.size) {
+    // bracketed markers in a document whose notes are missing count when they rise like note numbers ([1] … [2] … [3])
+    let last = 0;
+    for (const b of bodyBlocks)
+      for (const m of b.raw.matchAll(/\[(\d{1,3})\]/g)) {
+        const n = Number(m[1]);
+        if (n > last && n <= last + 3) {
+          noteNumbers.add(n);
+          last = n;
+        }
+      }
+    if (noteNumbers.size < 3) noteNumbers.clear();
+  }
   const explicit = bodyBlocks.some((b) => hasExplicitMarkers(b.raw, noteNumbers)) || footnotes.some((f) => f.number > 0 && /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(source.body));
   const scans = explicit ? bodyBlocks.map((b) => stripExplicitMarkers(b.raw, noteNumbers)) : stripPlainMarkers(bodyBlocks.map((b) => b.raw));
 
