@@ -351,6 +351,9 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
     if (k < 0) distinct.push(n);
     else if (nameTokens(n).length > nameTokens(distinct[k]).length) distinct[k] = n;
   }
+  // a surname the document only writes after a title ("Director Comey … Comey said") is that person
+  if (!distinct.length && [...ctx.roles.values()].some((holders) => holders.includes(written)) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written))
+    return mention(written);
   // a lone word that names nobody in the document ("As Germany argues") is not taken for a person
   if (distinct.length === 1) return mention(distinct[0]);
   // several people share the surname: the only one introduced before this point is meant ("Sweeney" before the other Sweeneys appear)
@@ -508,7 +511,14 @@ export function attributeQuotes(
   for (const m of allText.matchAll(/(\p{Lu}[\p{Ll}\p{M}'’-]+)\s+["“](\p{Lu}[\p{Ll}\p{M}'’-]+)["”]\s+(\p{Lu}[\p{Ll}\p{M}'’-]+)/gu))
     nicknames.set(`${m[2]} ${m[3]}`, `${m[1]} ${m[3]}`);
   const canonicalName = (n: string) => nicknames.get(n) ?? n;
-  const namesByToken = indexNamesByToken(collectFullNames(allText).map(canonicalName));
+  // full names from the running text (note texts are full of titles of articles that read like names: "Smith Denies Report")
+  const bodyText = paragraphs.map((p) => p.text).join('\n');
+  // …but a note that opens with its author's name ("Jane Doe, Title of the Book, 2020") names a person
+  const noteAuthors = footnotes.flatMap((f) => {
+    const m = /^\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/u.exec(f.text);
+    return m ? collectFullNames(m[1]).filter((n) => n === m[1]) : [];
+  });
+  const namesByToken = indexNamesByToken([...collectFullNames(bodyText), ...noteAuthors].map(canonicalName));
   const firstSeen = new Map<string, number>();
   paragraphs.forEach((p, k) => {
     for (const n of collectFullNames(p.text).map(canonicalName)) if (!firstSeen.has(n)) firstSeen.set(n, k);
@@ -709,6 +719,8 @@ export function attributeQuotes(
   return { quotes, interviews, warnings };
 }
 
+const ROLE_MENTION = /\bthe\s+((?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*)/gu;
+
 interface Mention {
   speaker: SpeakerMention | null; // null: a person the document does not let us resolve
   at: number;
@@ -727,7 +739,15 @@ function personMentions(text: string, ctx: Context): Mention[] {
     if (tokens.length >= 2 && !collectFullNames(written).length) continue;
     out.push({ speaker: resolvePersonName(written, ctx), at: m.index! });
   }
-  return out;
+  // "the President" is a person too: a pronoun after it may be theirs
+  for (const m of text.matchAll(ROLE_MENTION)) {
+    if (!m[1].split(/\s+/).every((w) => ROLE_WORDS.has(w))) continue;
+    out.push({
+      speaker: resolveReference({ kind: 'role', name: m[1], org: null, appositive: null, index: m.index!, end: m.index! + m[0].length }, ctx),
+      at: m.index!,
+    });
+  }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /** An opening quotation mark with no closing one after it in the paragraph: a quote that runs on into the next paragraph. */
