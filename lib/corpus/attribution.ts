@@ -600,7 +600,9 @@ export function attributeQuotes(
 
     const setOff = p.blockQuote || p.italic;
     // 2. block quotes after a lead-in that ends with a colon
-    if (prevInSection && endsWithColon(prevInSection.text) && !creditLine(p, ctx)) {
+    // a plain paragraph after the colon that itself reports quotations ("X commented “…” and Y said “…”") is prose, not a block quote
+    const reportsQuotes = !setOff && !/^\s*[“"]/.test(p.text) && findQuotedSpans(p.text).some((sp) => wordCount(sp.inner) >= 3);
+    if (prevInSection && endsWithColon(prevInSection.text) && !creditLine(p, ctx) && !reportsQuotes) {
       const lead = leadInSpeaker(prevInSection, ctx);
       let last = i;
       let closing = closingInterview(p, ctx);
