@@ -159,8 +159,16 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
   let runRepeated: boolean | null = null;
   const pendingQuotes: ParsedQuote[] = [];
 
+  const usedIds = new Map<string, number>();
+  // the same words quoted twice in one paragraph are two quotes: the second gets its own id
+  const uniqueQuoteId = (q: ParsedQuote) => {
+    const base = quoteId(docId, q);
+    const n = usedIds.get(base) ?? 0;
+    usedIds.set(base, n + 1);
+    return n === 0 ? base : stableId('q', docId, q.anchors[0], q.text, String(n));
+  };
   const quoteChunk = (q: ParsedQuote): ChunkDraft => ({
-    id: quoteId(docId, q),
+    id: uniqueQuoteId(q),
     documentId: docId,
     kind: q.kind,
     text: q.text,
