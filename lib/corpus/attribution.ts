@@ -4,8 +4,13 @@ import {
   parseAnonymousDescriptor,
   findAcronyms,
   findSpeechAttributions,
+  isNotNameWord,
+  ORG_TOKEN,
+  isSpeechVerb,
   nameTokens,
   personKey,
+  withoutNicknames,
+  ROLE_WORDS,
   sameFullName,
   type SpeakerReference,
 } from './names';
@@ -14,7 +19,6 @@ import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, Pa
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MIN_INLINE_QUOTE_WORDS = 6;
-const MIN_UNATTRIBUTED_WORDS = 12;
 const MAX_CONTINUATION_PARAGRAPHS = 3;
 
 /** Parses "3 December 2024", "December 3, 2024", "2024-12-03" to ISO; null when it is no date. */
@@ -53,26 +57,105 @@ export function affiliationFromRole(role: string): string | null {
   return withOrgWord.find((c) => /University|Institute|College|Academy/.test(c)) ?? withOrgWord[0] ?? null;
 }
 
-/** "Interview with NAME[, ROLE]. Transcribed on DATE." — the speaker and date of an interview note. */
+const DATE_SRC = '\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Z][a-z]+\\.?,?\\s+\\d{4}|[A-Z][a-z]+\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}';
+const ANY_DATE = new RegExp(`(${DATE_SRC})`);
+const DATE_PHRASE = new RegExp(
+  `\\b(Transcribed|Conducted|Recorded|Held|Interviewed|Carried out|Took place|Dated|Sent|Received|Published|Posted|Spoken|Delivered)\\s+(?:on\\s+)?(${DATE_SRC})`,
+);
+const LABEL_OF: Record<string, DateLabel> = {
+  transcribed: 'transcribed',
+  recorded: 'spoken',
+  spoken: 'spoken',
+  delivered: 'spoken',
+  dated: 'dated',
+  sent: 'dated',
+  received: 'dated',
+  published: 'published',
+  posted: 'published',
+};
+/** A person's name as a note writes it: capitalised words, particles, initials, an optional title. */
+const NOTE_NAME =
+  "(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:van|von|der|den|de|da|di|du|le|la|al|bin)\\s+)*\\p{Lu}[\\p{L}'’.-]*){1,4}";
+/** Notes that name the interviewee before saying it was an interview: "NAME, interview by the author", "NAME interview (DATE)". */
+const NAME_FIRST_NOTES: { re: RegExp; byAuthor: boolean; label: DateLabel }[] = [
+  {
+    re: new RegExp(
+      `^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),\\s+(?:(?:telephone|phone|email|e-mail|skype|video|zoom)\\s+)?interview(?:ed)?\\s+(?:by|with)\\s+(?:the\\s+)?authors?\\b`,
+      'iu',
+    ),
+    byAuthor: true,
+    label: 'interviewed',
+  },
+  { re: new RegExp(`^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),?\\s+(?:told|wrote to)\\s+(?:the\\s+authors?|us|me)\\b`, 'u'), byAuthor: true, label: 'interviewed' },
+  { re: new RegExp(`^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),\\s+personal communication\\b`, 'iu'), byAuthor: true, label: 'dated' },
+  { re: new RegExp(`^(${NOTE_NAME})\\s+interview\\s*\\(`, 'u'), byAuthor: false, label: 'interviewed' },
+];
+/** Notes that open with the kind of exchange: "Interview with NAME", "Email interview with NAME", "Personal communication with NAME". */
+const EXCHANGE_FIRST =
+  /(?:^|[.;]\s+)((?:(?:Author['’]s|Authors['’]|Our|My)\s+)?(?:(?:Email|E-mail|Skype|Telephone|Phone|Zoom|Video|Personal|Online|Written)\s+)?(?:interview(?:ed)?|communication|correspondence))(?:\s+(?:by\s+the\s+authors?\s+)?(?:with|from)\b)?\s+(.+)$/i;
+
+/**
+ * Reads an interview note in the styles reports use: "Interview with NAME[, ROLE]. Transcribed on DATE.",
+ * "Email interview with NAME", "NAME, interview by the author, PLACE, DATE", "Author's interview with NAME
+ * (DATE)", "NAME interview (DATE)", "Personal communication with NAME", "NAME told the author". The note
+ * may cite documents too; the interview may be in any of its sentences.
+ */
 export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, string>): InterviewFootnote | null {
-  const first = fn.text.split('\n')[0];
-  const m = /^\s*Interview(?:ed)?\s+(?:with\s+)?(.+)$/i.exec(first);
-  if (!m) return null;
-  const rest = m[1];
-  const dateRe =
-    /\b(?:Transcribed|Conducted|Recorded|Held|Interviewed|Carried out|Took place)\s+(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})/;
-  const dm = dateRe.exec(rest);
-  let who = dm ? rest.slice(0, dm.index) : rest;
-  if (!dm) {
-    // no transcription phrase: the person is the first sentence, and a bare date may end it
-    const bare = /,?\s*(?:on\s+)?(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$/.exec(who);
-    if (bare) who = who.slice(0, bare.index);
+  const text = fn.text.replace(/\s*\n\s*/g, ' ').trim();
+  for (const f of NAME_FIRST_NOTES) {
+    const m = f.re.exec(text);
+    if (!m) continue;
+    const rest = text.slice(m[0].length);
+    const dm = DATE_PHRASE.exec(rest);
+    const date = parseDate(dm?.[2] ?? ANY_DATE.exec(rest)?.[1] ?? '');
+    const label = dm ? (LABEL_OF[dm[1].toLowerCase()] ?? f.label) : f.label;
+    return interviewFromWho(fn, m[1], date, date ? label : null, f.byAuthor, acronyms);
   }
-  who = who.replace(/[.\s]+$/, '').trim();
+  const m = EXCHANGE_FIRST.exec(text);
+  if (!m) return null;
+  const opener = m[1].toLowerCase();
+  if (/^(?:personal\s+)?(?:communication|correspondence)$/.test(opener) && !/^\p{Lu}/u.test(m[2])) return null;
+  if (/^(?:email|e-mail|written|online)?\s*(?:communication|correspondence)$/.test(opener) && !/\b(?:personal|email|e-mail)\b/.test(opener)) return null;
+  const byAuthor = /author|our|my|personal/.test(opener) || /^by\s+the\s+authors?\b/i.test(text.slice(text.indexOf(m[1]) + m[1].length).trim());
+  const rest = m[2];
+  const dm = DATE_PHRASE.exec(rest);
+  let who = dm ? rest.slice(0, dm.index) : rest;
+  // the person ends at the first sentence end ("Interview with X. See also …")
+  const stop = /\.\s+(?=\p{Lu})/u.exec(who.replace(/\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|\p{Lu})\.(?=\s)/gu, (x) => x.replace('.', '\u0000')));
+  if (stop) who = who.slice(0, stop.index);
+  who = who.replace(/\u0000/g, '.');
+  let date: string | null = null;
+  if (dm) date = parseDate(dm[2]);
+  else {
+    // "Interview with X (3 May 2023)", "Interview with X, 8 December 2023."
+    const paren = new RegExp(`\\s*\\((?:[^)]*?,\\s*)?(${DATE_SRC})\\)\\s*\\.?\\s*$`).exec(who);
+    const bare = new RegExp(`,?\\s*(?:on\\s+)?(${DATE_SRC})\\.?\\s*$`).exec(who);
+    const hit = paren ?? bare;
+    if (hit) {
+      date = parseDate(hit[1]);
+      who = who.slice(0, hit.index);
+    } else date = parseDate(ANY_DATE.exec(rest)?.[1] ?? '');
+  }
+  const label: DateLabel | null = date
+    ? dm
+      ? (LABEL_OF[dm[1].toLowerCase()] ?? 'interviewed')
+      : /communication|correspondence/.test(opener)
+        ? 'dated'
+        : 'interviewed'
+    : null;
+  return interviewFromWho(fn, who, date, label, byAuthor, acronyms);
+}
+
+function interviewFromWho(
+  fn: Footnote,
+  whoRaw: string,
+  date: string | null,
+  dateLabel: DateLabel | null,
+  byAuthor: boolean,
+  acronyms: Map<string, string>,
+): InterviewFootnote | null {
+  const who = whoRaw.replace(/[.\s]+$/, '').trim();
   if (!who) return null;
-  const date = dm
-    ? parseDate(dm[1])
-    : parseDate(/(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$/.exec(rest)?.[1] ?? '');
   const comma = who.indexOf(', ');
   let namePart = comma >= 0 ? who.slice(0, comma) : who;
   let rolePart = comma >= 0 ? who.slice(comma + 2).trim() : null;
@@ -82,22 +165,22 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
     namePart = paren[1];
     rolePart = rolePart ? `${paren[2]}, ${rolePart}` : paren[2];
   }
+  const base = { number: fn.number, text: fn.text, date, dateLabel, byAuthor };
   if (/^(?:an?|one|the)\s/i.test(namePart) || /\b(?:official|diplomat|officer|source|representative|spokes\w+)s?\b/.test(namePart)) {
     const descriptor = parseAnonymousDescriptor(namePart);
     // "a senior official, Ministry of Coastal Affairs": the organisation may follow the comma
     const org = descriptor?.org ?? rolePart;
     const fullOrg = descriptor?.org ? [descriptor.org, rolePart].filter(Boolean).join(', ') : rolePart;
     const speaker = anonymousMention(namePart, org, acronyms, fullOrg);
-    return speaker ? { number: fn.number, speaker, written: namePart, date } : null;
+    return speaker ? { ...base, speaker, written: namePart } : null;
   }
   const name = namePart.replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+/, '').trim();
-  if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 5) return null;
+  if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 5 || /\d/.test(name)) return null;
   const role = rolePart ? rolePart.replace(/\.$/, '') : null;
   return {
-    number: fn.number,
+    ...base,
     speaker: { key: personKey(name), name, anonymous: false, role, affiliation: role ? (affiliationFromRole(role) ?? (paren ? paren[2] : null)) : null },
     written: name,
-    date,
   };
 }
 
@@ -142,26 +225,10 @@ export function maskQuotations(text: string): string {
   for (const s of findQuotedSpans(text)) {
     const closing = /[.!?…]+$/.exec(s.inner)?.[0] ?? '';
     const body = s.inner.slice(0, s.inner.length - closing.length);
-    out = out.slice(0, s.start + 1) + body.replace(/\S/g, 'x') + closing + out.slice(s.end - 1);
+    // the first letter stays, so a quotation that opens a sentence still shows its capital to the sentence splitter
+    out = out.slice(0, s.start + 1) + body.slice(0, 1) + body.slice(1).replace(/\S/g, 'x') + closing + out.slice(s.end - 1);
   }
   return out;
-}
-
-/** What a note calls the date it gives ("Transcribed on …" → 'transcribed'); null when it gives none. */
-export function dateLabelOf(note: string | undefined): DateLabel | null {
-  if (!note || !/\b\d{4}\b/.test(note)) return null;
-  if (/\btranscribed\b/i.test(note)) return 'transcribed';
-  if (/\b(?:conducted|held|interviewed|took place|carried out|recorded)\b/i.test(note)) return 'interviewed';
-  if (/\b(?:speech|remarks|spoke|said|address)\b/i.test(note)) return 'spoken';
-  if (/\bpublished\b/i.test(note)) return 'published';
-  return 'dated';
-}
-
-/** The last sentence of a paragraph: the words that introduce a block quote after it. */
-function lastSentence(text: string): string {
-  const spans = sentenceSpans(text);
-  const [s, e] = spans[spans.length - 1];
-  return text.slice(s, e).trim();
 }
 
 function endsWithColon(text: string): boolean {
@@ -170,11 +237,15 @@ function endsWithColon(text: string): boolean {
 
 interface Context {
   interviews: Map<number, InterviewFootnote>;
-  notes: Map<number, string>;
+  notes: Map<number, Footnote>;
   interviewees: SpeakerMention[];
-  interviewDates: Map<string, Set<string>>;
   namesByToken: Map<string, string[]>; // distinct full names written in the document, by each of their tokens
   acronyms: Map<string, string>;
+  roles: Map<string, string[]>; // "president" → the names the document writes after that title
+  titleOf: Map<string, string>; // full name → the title the document writes before it ("Prime Minister")
+  publication: RegExp | null; // the publisher's name: "told VOA" is said to this publication
+  firstSeen: Map<string, number>; // full name → index of the first paragraph that writes it
+  here: number; // the paragraph being read: a surname means the person of that name introduced so far
 }
 
 function indexNamesByToken(names: string[]): Map<string, string[]> {
@@ -183,7 +254,50 @@ function indexNamesByToken(names: string[]): Map<string, string[]> {
   return byToken;
 }
 
-/** Resolves a name as written ("Koga", "Kei Koga", "an MFA official") to the document's speaker. */
+const ROLE_ALT = [...ROLE_WORDS].sort((a, b) => b.length - a.length).join('|');
+const ROLE_BEFORE_NAME = new RegExp(
+  `\\b((?:(?:then|former|Former)[\\s-]+)?(?:(?:${ROLE_ALT})\\s+){0,3}(?:${ROLE_ALT}))\\s+(\\p{Lu}[\\p{Ll}\\p{M}'’-]+(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{Ll}\\p{M}'’-]+)){0,2})`,
+  'gu',
+);
+
+/** Titles written before names ("President Trump", "Acting Attorney General Sally Yates"), so "the President" can name its holder. */
+function collectRoles(text: string, namesByToken: Map<string, string[]>): { roles: Map<string, string[]>; titleOf: Map<string, string> } {
+  const roles = new Map<string, string[]>();
+  const titleOf = new Map<string, string>();
+  for (const m of text.matchAll(ROLE_BEFORE_NAME)) {
+    const words = m[1].replace(/^(?:then|former)[\s-]+/i, '').split(/\s+/);
+    // the title is the longest tail of role words ("As President Trump" → "President")
+    let k = words.length;
+    while (k > 0 && ROLE_WORDS.has(words[k - 1])) k--;
+    const title = words.slice(k);
+    if (!title.length) continue;
+    const nameWords = m[2].split(/\s+/).filter((w) => !ROLE_WORDS.has(w) && !NOT_NAME_WORD.test(w));
+    if (!nameWords.length) continue;
+    const written = nameWords.join(' ');
+    const tokens = nameTokens(written);
+    const full = tokens.length >= 2 ? [written] : (namesByToken.get(tokens[0]) ?? []);
+    const distinct = full.filter((n, i) => !full.slice(0, i).some((x) => sameFullName(x, n) || x === n));
+    const name = distinct.length === 1 ? distinct[0] : tokens.length === 1 && distinct.length === 0 ? written : null;
+    if (!name) continue;
+    // "Vice President-Elect" is not "President-Elect": only the whole title (less "Acting") names its holder
+    for (const key of new Set([
+      title.join(' ').toLowerCase(),
+      title
+        .join(' ')
+        .toLowerCase()
+        .replace(/^acting\s+/, ''),
+    ])) {
+      const list = roles.get(key) ?? [];
+      if (!list.some((x) => x === name || sameFullName(x, name))) list.push(name);
+      roles.set(key, list);
+    }
+    if (tokens.length >= 2 && !titleOf.has(name)) titleOf.set(name, `${/^then\b/i.test(m[1]) ? 'then ' : ''}${title.join(' ')}`);
+  }
+  return { roles, titleOf };
+}
+const NOT_NAME_WORD = /^(?:The|A|An|And|Or|Of|In|On|At|To|For|By|With|As)$/;
+
+/** Resolves a name as written ("Koga", "Kei Koga", "an MFA official", "the President") to the document's speaker. */
 function resolveReference(ref: SpeakerReference, ctx: Context): SpeakerMention | null {
   if (ref.kind === 'pronoun') return null;
   if (ref.kind === 'anonymous') {
@@ -191,40 +305,77 @@ function resolveReference(ref: SpeakerReference, ctx: Context): SpeakerMention |
     if (!mention) return null;
     return ctx.interviewees.find((s) => s.key === mention.key) ?? mention;
   }
+  if (ref.kind === 'role') {
+    const holders = ctx.roles.get(ref.name.toLowerCase()) ?? [];
+    // a title two people hold in this document settles nothing
+    if (holders.length !== 1) return null;
+    return resolvePersonName(holders[0], ctx, null) ?? { key: personKey(holders[0]), name: holders[0], anonymous: false, role: ref.name, affiliation: null };
+  }
+  const byRole = ctx.roles.get(ref.name.toLowerCase());
+  if (byRole && nameTokens(ref.name).length === 1 && !ctx.namesByToken.has(nameTokens(ref.name)[0]))
+    return byRole.length === 1 ? resolvePersonName(byRole[0], ctx, null) : null;
   return resolvePersonName(ref.name, ctx, ref.appositive);
 }
 
 function resolvePersonName(written: string, ctx: Context, appositive: string | null = null): SpeakerMention | null {
   const tokens = nameTokens(written);
-  if (!tokens.length) return null;
+  if (!tokens.length || written.split(/\s+/).some((t) => ORG_TOKEN.test(t))) return null;
+  const mention = (name: string): SpeakerMention => ({
+    key: personKey(name),
+    name,
+    anonymous: false,
+    role: appositive ?? ctx.titleOf.get(name) ?? null,
+    affiliation: null,
+  });
+  if (/^@[\p{L}\p{N}_-]+$/u.test(written)) return mention(written); // a handle is unique
   if (tokens.length >= 2) {
     const known = ctx.interviewees.find((s) => !s.anonymous && (sameFullName(s.name, written) || s.name === written));
     if (known) return known;
-    return { key: personKey(written), name: written, anonymous: false, role: appositive, affiliation: null };
+    // "Jane Doe" written in full where the document also names "Jane A. Doe": one person
+    const longer = (ctx.namesByToken.get(tokens[tokens.length - 1]) ?? []).filter(
+      (n) => n !== written && tokens.every((t) => nameTokens(n).includes(t)) && nameTokens(n).length > tokens.length,
+    );
+    if (longer.length === 1) return mention(longer[0]);
+    return mention(written);
   }
   const token = tokens[0];
   const interviewee = ctx.interviewees.filter((s) => !s.anonymous && nameTokens(s.name).includes(token));
   if (interviewee.length === 1) return interviewee[0];
   if (interviewee.length > 1) return null; // two people share the name: do not guess
   const full = ctx.namesByToken.get(token) ?? [];
-  // merge spellings of the same person before deciding whether the short name is ambiguous
+  // merge spellings of the same person (and a name with and without its middle initial) before deciding
   const distinct: string[] = [];
-  for (const n of full) if (!distinct.some((d) => sameFullName(d, n))) distinct.push(n);
+  for (const n of full) {
+    const same = (d: string) => sameFullName(d, n) || subsetName(d, n) || subsetName(n, d);
+    const k = distinct.findIndex(same);
+    if (k < 0) distinct.push(n);
+    else if (nameTokens(n).length > nameTokens(distinct[k]).length) distinct[k] = n;
+  }
+  // a surname the document only writes after a title ("Director Comey … Comey said") is that person
+  if (!distinct.length && [...ctx.roles.values()].some((holders) => holders.includes(written)) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written))
+    return mention(written);
   // a lone word that names nobody in the document ("As Germany argues") is not taken for a person
-  if (distinct.length !== 1) return null;
-  const name = distinct[0];
-  return { key: personKey(name), name, anonymous: false, role: appositive, affiliation: null };
+  if (distinct.length === 1) return mention(distinct[0]);
+  // several people share the surname: the only one introduced before this point is meant ("Sweeney" before the other Sweeneys appear)
+  const introduced = distinct.filter((n) => (ctx.firstSeen.get(n) ?? Number.POSITIVE_INFINITY) <= ctx.here);
+  return introduced.length === 1 && distinct.every((n) => n === introduced[0] || (ctx.firstSeen.get(n) ?? 0) > ctx.here) ? mention(introduced[0]) : null;
+}
+
+/** "Jane Doe" is "Jane A. Doe" less an initial or middle name (same first and last names). */
+function subsetName(short: string, long: string): boolean {
+  const s = nameTokens(short);
+  const l = nameTokens(long);
+  return s.length >= 2 && l.length > s.length && s[0] === l[0] && s[s.length - 1] === l[l.length - 1];
 }
 
 function sameSpeaker(a: SpeakerMention, b: SpeakerMention): boolean {
-  return a.key === b.key || (!a.anonymous && !b.anonymous && sameFullName(a.name, b.name));
+  return a.key === b.key || (!a.anonymous && !b.anonymous && (sameFullName(a.name, b.name) || subsetName(a.name, b.name) || subsetName(b.name, a.name)));
 }
 
 /** The interview note whose marker closes the paragraph, if any. */
 function closingInterview(p: Paragraph, ctx: Context): InterviewFootnote | null {
-  const last = p.refs[p.refs.length - 1];
-  if (!last || last.offset < p.text.replace(/\s+$/, '').length - 1) return null;
-  return ctx.interviews.get(last.number) ?? null;
+  const n = closingFootnote(p);
+  return n === null ? null : (ctx.interviews.get(n) ?? null);
 }
 
 function closingFootnote(p: Paragraph): number | null {
@@ -232,17 +383,34 @@ function closingFootnote(p: Paragraph): number | null {
   return last && last.offset >= p.text.replace(/\s+$/, '').length - 1 ? last.number : null;
 }
 
+/** A note that says the author held the exchange without naming the person: "Interviewed by the author on 4 May 2023." */
+function authorExchangeNote(text: string): { date: string | null; label: DateLabel | null } | null {
+  if (
+    !/^\s*(?:(?:Interview(?:ed)?|Conversation|Correspondence|Email)\s+(?:by|with)\s+the\s+authors?|(?:Author['’]s|Authors['’])\s+(?:interview|conversation|correspondence))\b/i.test(
+      text,
+    )
+  )
+    return null;
+  const dm = DATE_PHRASE.exec(text);
+  const date = parseDate(dm?.[2] ?? ANY_DATE.exec(text)?.[1] ?? '');
+  return { date, label: date ? (dm ? (LABEL_OF[dm[1].toLowerCase()] ?? 'interviewed') : 'interviewed') : null };
+}
+
+/** The last sentence of a paragraph: the lead-in proper. */
+function lastSentence(text: string): string {
+  const spans = sentenceSpans(text);
+  const [s, e] = spans[spans.length - 1];
+  return text.slice(s, e).trim();
+}
+
 /** The speaker a lead-in names in its last sentence: "As Koga explains:", "says Saya Kiba:". */
 function leadInSpeaker(p: Paragraph, ctx: Context): SpeakerMention | null {
-  const spans = sentenceSpans(p.text);
-  const [s, e] = spans[spans.length - 1];
-  const sentence = p.text.slice(s, e);
+  const sentence = lastSentence(p.text);
   const found = findSpeechAttributions(maskQuotations(sentence)).filter((a) => !a.weak);
-  for (let i = found.length - 1; i >= 0; i--) {
-    const mention = resolveReference(found[i].speaker, ctx);
-    if (mention) return mention;
-  }
-  return null;
+  // the speech verb nearest the colon names the speaker; if it names nobody we know, nothing is guessed
+  const last = found[found.length - 1];
+  if (!last) return null;
+  return resolveReference(last.speaker, ctx);
 }
 
 /** Whether a paragraph says that this speaker argues, explains, … (the set-up for a block quote without a colon). */
@@ -254,7 +422,7 @@ function introducesSpeaker(p: Paragraph, speaker: SpeakerMention, ctx: Context):
   });
 }
 
-function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; text: string; label: string } | null {
+function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; label: string; text: string } | null {
   const m = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}):\s+(\S[\s\S]*)$/u.exec(p.text);
   if (!m) return null;
   const label = m[1];
@@ -265,32 +433,57 @@ function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; te
   const closing = closingInterview(p, ctx);
   let speaker: SpeakerMention | null = candidates.length === 1 ? candidates[0] : null;
   if (!speaker && closing && !closing.speaker.anonymous && nameTokens(closing.speaker.name).some((t) => tokens.includes(t))) speaker = closing.speaker;
-  return speaker ? { speaker, text: m[2], label } : null;
+  return speaker ? { speaker, label: `${label}:`, text: m[2] } : null;
 }
 
-function uniqueDate(speaker: SpeakerMention, ctx: Context): string | null {
-  const dates = ctx.interviewDates.get(speaker.key);
-  return dates && dates.size === 1 ? [...dates][0] : null;
+/** A credit line under a pull quote or epigraph: "— Jane Doe, Title", "— @handle on …". */
+const CREDIT_LINE =
+  /^[—―]\s*(@[\w.-]+|\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:van|von|de|der|da|di|du|le|la)\s+)?\p{Lu}[\p{L}'’.-]+){1,3})(?=$|[,;(]|\s+(?:on|in|at|of)\b)/u;
+
+function creditLine(p: Paragraph | undefined, ctx: Context): { speaker: SpeakerMention; evidence: string } | null {
+  if (!p) return null;
+  const m = CREDIT_LINE.exec(p.text.trim());
+  if (!m) return null;
+  const who = m[1];
+  const speaker: SpeakerMention | null = who.startsWith('@')
+    ? { key: personKey(who), name: who, anonymous: false, role: null, affiliation: null }
+    : resolvePersonName(who, ctx);
+  return speaker ? { speaker, evidence: p.text.trim() } : null;
 }
 
 function trimQuote(text: string): string {
   return text.trim().replace(/,$/, '').trim();
 }
 
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Said to the author or this publication: "told the author", "told us", "in an interview with this newspaper", "told VOA". */
+function saidToAuthor(sentence: string, ctx: Context): boolean {
+  if (/\b(?:told|said to|wrote to|explained to)\s+(?:the\s+authors?|us|me|this\s+(?:newspaper|publication|magazine|website|reporter|writer))\b/i.test(sentence))
+    return true;
+  if (/\bin\s+an?\s+interview\s+with\s+(?:the\s+authors?|us|me|this\s+(?:newspaper|publication|magazine|website|reporter))\b/i.test(sentence)) return true;
+  return !!ctx.publication && new RegExp(`\\b(?:told|said to|in an interview with)\\s+(?:the\\s+)?${ctx.publication.source}\\b`).test(sentence);
+}
+
+type QuoteDraft = Omit<ParsedQuote, 'interviewDate' | 'dateLabel'>;
+
 /**
- * Finds the quotes in one document and attributes each to its speaker: block quotes after a lead-in,
- * dialogue lines, block quotes closed by an interview note, and quotations inside the analysis.
+ * Finds the quotes in one document and attributes each to its speaker: block quotes (Markdown `>`, indented,
+ * italic after a lead-in, credited by a line under them), dialogue lines, block quotes closed by an interview
+ * note, and quotations inside the analysis. Evidence that conflicts leaves the quote unattributed.
  */
 export function attributeQuotes(
   sections: Section[],
   paragraphs: Paragraph[],
   footnotes: Footnote[],
+  meta?: { publisher: string | null },
 ): { quotes: ParsedQuote[]; interviews: InterviewFootnote[]; warnings: ParseWarning[] } {
   const allText = [...paragraphs.map((p) => p.text), ...footnotes.map((f) => f.text)].join('\n');
   const acronyms = findAcronyms(allText);
   const interviews = footnotes.map((f) => parseInterviewFootnote(f, acronyms)).filter((f): f is InterviewFootnote => !!f);
   const interviewees: SpeakerMention[] = [];
-  const interviewDates = new Map<string, Set<string>>();
   for (const iv of interviews) {
     let known = interviewees.find((s) => sameSpeaker(s, iv.speaker));
     if (!known) {
@@ -302,11 +495,6 @@ export function attributeQuotes(
       known.affiliation = iv.speaker.affiliation ?? known.affiliation;
     }
     iv.speaker = known;
-    if (iv.date) {
-      const set = interviewDates.get(known.key) ?? new Set<string>();
-      set.add(iv.date);
-      interviewDates.set(known.key, set);
-    }
   }
   // the spelling most notes use names the speaker ("Tsuyoshi" over the typo "Tusyoshi")
   for (const s of interviewees) {
@@ -318,54 +506,91 @@ export function attributeQuotes(
     const best = [...spellings.entries()].sort((a, b) => b[1] - a[1])[0];
     if (best && best[0] !== s.name) s.name = best[0];
   }
+  // 'Madeline "Amy" Sweeney' makes "Amy Sweeney" the same person
+  const nicknames = new Map<string, string>();
+  for (const m of allText.matchAll(/(\p{Lu}[\p{Ll}\p{M}'’-]+)\s+["“](\p{Lu}[\p{Ll}\p{M}'’-]+)["”]\s+(\p{Lu}[\p{Ll}\p{M}'’-]+)/gu))
+    nicknames.set(`${m[2]} ${m[3]}`, `${m[1]} ${m[3]}`);
+  const canonicalName = (n: string) => nicknames.get(n) ?? n;
+  // full names from the running text (note texts are full of titles of articles that read like names: "Smith Denies Report")
+  const bodyText = paragraphs.map((p) => p.text).join('\n');
+  // …but a note that opens with its author's name ("Jane Doe, Title of the Book, 2020") names a person
+  const noteAuthors = footnotes.flatMap((f) => {
+    const m = /^\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/u.exec(f.text);
+    return m ? collectFullNames(m[1]).filter((n) => n === m[1]) : [];
+  });
+  const namesByToken = indexNamesByToken([...collectFullNames(bodyText), ...noteAuthors].map(canonicalName));
+  const firstSeen = new Map<string, number>();
+  paragraphs.forEach((p, k) => {
+    for (const n of collectFullNames(p.text).map(canonicalName)) if (!firstSeen.has(n)) firstSeen.set(n, k);
+  });
+  const { roles, titleOf } = collectRoles(paragraphs.map((p) => p.text).join('\n'), namesByToken);
+  const publisherWord = meta?.publisher ? /\(?\b(\p{Lu}{2,8})\b\)?/u.exec(meta.publisher)?.[1] : undefined;
   const ctx: Context = {
     interviews: new Map(interviews.map((i) => [i.number, i])),
-    notes: new Map(footnotes.map((f) => [f.number, f.text])),
+    notes: new Map(footnotes.map((f) => [f.number, f])),
     interviewees,
-    interviewDates,
-    namesByToken: indexNamesByToken(collectFullNames(allText)),
+    namesByToken,
     acronyms,
+    roles,
+    titleOf,
+    publication: publisherWord ? new RegExp(publisherWord) : null,
+    firstSeen,
+    here: Number.POSITIVE_INFINITY,
   };
 
   const quotes: ParsedQuote[] = [];
   const warnings: ParseWarning[] = [];
   const consumed = new Set<number>();
   const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
-  const push = (q: Omit<ParsedQuote, 'interviewDate' | 'dateLabel'> & { interviewDate?: string | null }) => {
-    const own = q.interviewDate ?? null;
+  /** Dates come only from the quote's own note. */
+  const push = (q: QuoteDraft) => {
+    const own = q.footnoteNumber !== null ? ctx.interviews.get(q.footnoteNumber) : undefined;
+    const exchange = !own && q.footnoteNumber !== null ? authorExchangeNote(ctx.notes.get(q.footnoteNumber)?.text ?? '') : null;
+    const ownDated = own && q.speaker && sameSpeaker(own.speaker, q.speaker) ? own : null;
     quotes.push({
       ...q,
-      interviewDate: own ?? (q.kind === 'interview' && q.speaker ? uniqueDate(q.speaker, ctx) : null),
-      dateLabel: own && q.footnoteNumber !== null ? dateLabelOf(ctx.notes.get(q.footnoteNumber)) : null,
+      kind: q.speaker ? (exchange ? 'interview' : q.kind) : q.kind,
+      interviewDate: ownDated?.date ?? exchange?.date ?? null,
+      dateLabel: ownDated?.date ? ownDated.dateLabel : (exchange?.label ?? null),
     });
   };
   const isInterviewee = (s: SpeakerMention) => interviewees.some((i) => sameSpeaker(i, s));
+  /** A quote's kind when its own note is not an interview note: an interviewee's words without a note are the interview's, a cited source's are not. */
+  const kindFor = (speaker: SpeakerMention, note: number | null): 'interview' | 'quote' => {
+    if (note !== null) {
+      const iv = ctx.interviews.get(note);
+      if (iv) return sameSpeaker(iv.speaker, speaker) ? 'interview' : 'quote';
+      if (authorExchangeNote(ctx.notes.get(note)?.text ?? '')) return 'interview';
+      if (ctx.notes.has(note)) return 'quote'; // the note cites a document: published words
+    }
+    return isInterviewee(speaker) ? 'interview' : 'quote';
+  };
 
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     if (consumed.has(i) || !quotable(p)) continue;
+    ctx.here = i;
     const prev = i > 0 ? paragraphs[i - 1] : undefined;
-    const prevInSection = prev && prev.sectionIndex === p.sectionIndex && prev.kind === 'text' ? prev : undefined;
+    const prevInSection = prev && prev.sectionIndex === p.sectionIndex && prev.kind === 'text' && !consumed.has(i - 1) ? prev : undefined;
 
     // 1. dialogue lines: "Jimbo: …"
     const dialogue = dialogueLine(p, ctx);
     if (dialogue) {
       const closing = closingInterview(p, ctx);
-      if (closing && !sameSpeaker(closing.speaker, dialogue.speaker))
+      const conflict = !!closing && !sameSpeaker(closing.speaker, dialogue.speaker);
+      if (conflict)
         warnings.push({
           line: p.line,
-          message: `dialogue line names ${dialogue.speaker.name} but its note ${closing.number} names ${closing.speaker.name}; attributed to ${dialogue.speaker.name}`,
+          message: `dialogue line names ${dialogue.speaker.name} but its note ${closing.number} names ${closing.speaker.name}; left unattributed`,
         });
-      const fn = closing && sameSpeaker(closing.speaker, dialogue.speaker) ? closing : null;
       push({
         kind: 'interview',
         text: trimQuote(dialogue.text),
         anchors: [p.anchor],
         sectionIndex: p.sectionIndex,
-        speaker: dialogue.speaker,
-        attribution: { method: 'dialogue', evidence: `${dialogue.label}:` },
-        footnoteNumber: fn?.number ?? closingFootnote(p),
-        interviewDate: fn?.date,
+        speaker: conflict ? null : dialogue.speaker,
+        attribution: conflict ? null : { method: 'dialogue', evidence: dialogue.label },
+        footnoteNumber: closingFootnote(p),
         leadIn: null,
         line: p.line,
       });
@@ -373,12 +598,22 @@ export function attributeQuotes(
       continue;
     }
 
+    const setOff = p.blockQuote || p.italic;
     // 2. block quotes after a lead-in that ends with a colon
-    if (prevInSection && endsWithColon(prevInSection.text)) {
+    // a plain paragraph after the colon that itself reports quotations ("X commented “…” and Y said “…”") is prose, not a block quote
+    const reportsQuotes = !setOff && !/^\s*[“"]/.test(p.text) && findQuotedSpans(p.text).some((sp) => wordCount(sp.inner) >= 3);
+    if (prevInSection && endsWithColon(prevInSection.text) && !creditLine(p, ctx) && !reportsQuotes) {
       const lead = leadInSpeaker(prevInSection, ctx);
       let last = i;
       let closing = closingInterview(p, ctx);
-      if (!closing && p.refs.length === 0) {
+      if (p.blockQuote && p.refs.length === 0) {
+        // a `>` quote of several paragraphs, its note (if any) after the last
+        for (let j = i + 1; j < paragraphs.length && j <= i + 8 && paragraphs[j].blockQuote && paragraphs[j].sectionIndex === p.sectionIndex; j++) {
+          last = j;
+          if (paragraphs[j].refs.length) break;
+        }
+        closing = closingInterview(paragraphs[last], ctx);
+      } else if (!closing && p.refs.length === 0) {
         // a quote of several paragraphs ends at the note that names its speaker
         for (let j = i + 1; j <= i + MAX_CONTINUATION_PARAGRAPHS && j < paragraphs.length; j++) {
           const q = paragraphs[j];
@@ -394,28 +629,27 @@ export function attributeQuotes(
           if (q.refs.length > 0) break;
         }
       }
-      const speaker = closing?.speaker ?? lead;
-      const midNotes = paragraphs.slice(i, last + 1).some((q, k, arr) => q.refs.some((r) => k < arr.length - 1 || r.offset < q.text.length - 1));
-      if (speaker && !midNotes) {
-        if (closing && lead && !sameSpeaker(closing.speaker, lead))
+      const span = paragraphs.slice(i, last + 1);
+      const midNotes = span.some((q, k, arr) => q.refs.some((r) => k < arr.length - 1 || r.offset < q.text.length - 1));
+      const conflict = !!closing && !!lead && !sameSpeaker(closing.speaker, lead);
+      const speaker = conflict ? null : (closing?.speaker ?? lead);
+      const leadSentence = lastSentence(prevInSection.text);
+      if ((speaker || setOff) && !midNotes) {
+        if (conflict)
           warnings.push({
             line: p.line,
-            message: `lead-in names ${lead.name} but note ${closing.number} names ${closing.speaker.name}; attributed to ${closing.speaker.name} as the note says`,
+            message: `lead-in names ${lead!.name} but note ${closing!.number} names ${closing!.speaker.name}; left unattributed`,
           });
-        const span = paragraphs.slice(i, last + 1);
-        const kind = closing || isInterviewee(speaker) ? 'interview' : 'quote';
+        const note = closingFootnote(span[span.length - 1]);
         push({
-          kind,
+          kind: closing ? 'interview' : speaker ? kindFor(speaker, note) : 'quote',
           text: span.map((q) => q.text).join('\n\n'),
           anchors: span.map((q) => q.anchor),
           sectionIndex: p.sectionIndex,
           speaker,
-          attribution: closing
-            ? { method: 'note', evidence: ctx.notes.get(closing.number) ?? '' }
-            : { method: 'lead-in', evidence: lastSentence(prevInSection.text) },
-          footnoteNumber: closing?.number ?? closingFootnote(span[span.length - 1]),
-          interviewDate: closing?.date,
-          leadIn: lastSentence(prevInSection.text),
+          attribution: !speaker ? null : closing ? { method: 'note', evidence: closing.text } : { method: 'lead-in', evidence: leadSentence },
+          footnoteNumber: note,
+          leadIn: leadSentence,
           line: p.line,
         });
         for (let j = i; j <= last; j++) consumed.add(j);
@@ -423,105 +657,396 @@ export function attributeQuotes(
       }
     }
 
-    // 3. a block quote closed by an interview note, set up by a sentence naming the speaker
+    // 3. a quote set off from the text (`>`, indented, italic) credited by the line under it: "— Jane Doe"
+    const credit = creditLine(paragraphs[i + 1], ctx);
+    if (credit && (setOff || wordCount(p.text) >= MIN_INLINE_QUOTE_WORDS) && !p.text.startsWith('—')) {
+      push({
+        kind: 'quote',
+        text: p.text,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: credit.speaker,
+        attribution: { method: 'lead-in', evidence: credit.evidence },
+        footnoteNumber: closingFootnote(p),
+        leadIn: null,
+        line: p.line,
+      });
+      consumed.add(i);
+      consumed.add(i + 1);
+      continue;
+    }
+
+    // 4. a block quote closed by an interview note: set up by a sentence naming the speaker, or set off as a quote
     const closing = closingInterview(p, ctx);
-    if (closing && p.refs.length === 1 && prevInSection && introducesSpeaker(prevInSection, closing.speaker, ctx)) {
+    if (closing && p.refs.length === 1 && ((prevInSection && introducesSpeaker(prevInSection, closing.speaker, ctx)) || setOff)) {
       push({
         kind: 'interview',
         text: p.text,
         anchors: [p.anchor],
         sectionIndex: p.sectionIndex,
         speaker: closing.speaker,
-        attribution: { method: 'note', evidence: ctx.notes.get(closing.number) ?? '' },
+        attribution: { method: 'note', evidence: closing.text },
         footnoteNumber: closing.number,
-        interviewDate: closing.date,
-        leadIn: lastSentence(prevInSection.text),
+        leadIn: prevInSection ? lastSentence(prevInSection.text) : null,
         line: p.line,
       });
       consumed.add(i);
+      continue;
     }
-  }
 
-  // 4. quotations inside the analysis, attributed by the named speaker next to them
-  for (let i = 0; i < paragraphs.length; i++) {
-    const p = paragraphs[i];
-    if (consumed.has(i) || !quotable(p)) continue;
-    quotes.push(...inlineQuotes(p, ctx));
-  }
-  quotes.sort((a, b) => a.line - b.line || paragraphs.findIndex((p) => p.anchor === a.anchors[0]) - paragraphs.findIndex((p) => p.anchor === b.anchors[0]));
-  return { quotes, interviews, warnings };
-}
-
-function inlineQuotes(p: Paragraph, ctx: Context): ParsedQuote[] {
-  const out: ParsedQuote[] = [];
-  const masked = maskQuotations(p.text);
-  const sentences = sentenceSpans(p.text, masked);
-  let previousSpeaker: SpeakerMention | null = null;
-  for (const span of findQuotedSpans(p.text)) {
-    const inner = trimQuote(span.inner);
-    if (inner.split(/\s+/).length < MIN_INLINE_QUOTE_WORDS) continue;
-    const [s, e] = sentences.find(([a, b]) => span.start >= a && span.start < b) ?? [0, p.text.length];
-    const sentence = masked.slice(s, e);
-    const found = findSpeechAttributions(sentence).map((a) => ({ ...a, at: a.verbIndex + s }));
-    const before = found.filter((a) => a.verbEnd + s <= span.start && (!a.weak || span.start - (a.verbEnd + s) < 12));
-    // "…,” said Ishii": only a speaker named right after the closing mark
-    const after = found.filter((a) => {
-      const start = Math.min(a.verbIndex, a.speaker.index) + s;
-      return start >= span.end && start - span.end <= 4 && !/[.!?…]$/.test(span.inner.trim());
-    });
-    let speaker: SpeakerMention | null = null;
-    for (let k = before.length - 1; k >= 0 && !speaker; k--) {
-      const ref = before[k].speaker;
-      if (ref.kind === 'pronoun') {
-        // "he thinks that …": the person named earlier in the sentence, else the paragraph's last speaker
-        const earlier = before
-          .slice(0, k)
-          .reverse()
-          .find((a) => a.speaker.kind === 'person');
-        speaker = earlier ? resolveReference(earlier.speaker, ctx) : previousSpeaker;
-      } else speaker = resolveReference(ref, ctx);
-    }
-    if (!speaker && after.length) {
-      const ref = after[0].speaker;
-      speaker = ref.kind === 'pronoun' ? previousSpeaker : resolveReference(ref, ctx);
-    }
-    // the sentence around the quotation, the quoted words elided: "Nishihara explained, “…”"
-    const clause = `${p.text.slice(s, span.start)}“…”${p.text.slice(span.end, e)}`.trim();
-    const note = p.refs.find((r) => r.offset >= span.end && r.offset <= Math.max(span.end + 3, e + 1));
-    if (!speaker) {
-      // a short quoted phrase with no speaker is a term or a title more often than a statement
-      if (inner.split(/\s+/).length < MIN_UNATTRIBUTED_WORDS) continue;
-      out.push({
+    // 5. a `>` block with no evidence of its speaker: kept as a quote, unattributed
+    if (p.blockQuote && wordCount(p.text) >= MIN_INLINE_QUOTE_WORDS && !/^[“"]/.test(p.text)) {
+      let last = i;
+      while (last + 1 < paragraphs.length && paragraphs[last + 1].blockQuote && paragraphs[last + 1].sectionIndex === p.sectionIndex && last - i < 8) last++;
+      const span = paragraphs.slice(i, last + 1);
+      push({
         kind: 'quote',
-        text: inner,
-        anchors: [p.anchor],
+        text: span.map((q) => q.text).join('\n\n'),
+        anchors: span.map((q) => q.anchor),
         sectionIndex: p.sectionIndex,
         speaker: null,
         attribution: null,
-        footnoteNumber: note?.number ?? null,
-        interviewDate: null,
-        dateLabel: null,
-        leadIn: clause,
+        footnoteNumber: closingFootnote(span[span.length - 1]),
+        leadIn: prevInSection ? lastSentence(prevInSection.text) : null,
         line: p.line,
       });
-      continue;
+      for (let j = i; j <= last; j++) consumed.add(j);
     }
-    previousSpeaker = speaker;
-    const interview = note ? ctx.interviews.get(note.number) : undefined;
-    const own = interview && sameSpeaker(interview.speaker, speaker) ? interview : undefined;
+  }
+
+  // 6. quotations inside the analysis, attributed by the named speaker next to them
+  for (const q of inlineQuotes(paragraphs, (i) => !consumed.has(i) && quotable(paragraphs[i]), ctx, kindFor)) push(q);
+  const order = new Map(paragraphs.map((p, k) => [p.anchor, k]));
+  quotes.sort((a, b) => (order.get(a.anchors[0]) ?? 0) - (order.get(b.anchors[0]) ?? 0) || a.line - b.line);
+  return { quotes, interviews, warnings };
+}
+
+const ROLE_MENTION = /\bthe\s+((?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*)/gu;
+
+interface Mention {
+  speaker: SpeakerMention | null; // null: a person the document does not let us resolve
+  at: number;
+}
+
+/** Person names written in a text, resolved where the document allows, in order. */
+function personMentions(text: string, ctx: Context): Mention[] {
+  const out: Mention[] = [];
+  const re = /\b\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|du|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+))*/gu;
+  for (const m of withoutNicknames(text).matchAll(re)) {
+    const toks = m[0].split(/\s+/).filter((t) => !isNotNameWord(t) && !ROLE_WORDS.has(t));
+    if (!toks.length || toks.some((t) => ORG_TOKEN.test(t))) continue;
+    const written = toks.join(' ').replace(/['’]s$/, '');
+    const tokens = nameTokens(written);
+    if (tokens.length === 1 && !ctx.namesByToken.has(tokens[0]) && !ctx.interviewees.some((s) => nameTokens(s.name).includes(tokens[0]))) continue;
+    if (tokens.length >= 2 && !collectFullNames(written).length) continue;
+    out.push({ speaker: resolvePersonName(written, ctx), at: m.index! });
+  }
+  // "the President" is a person too: a pronoun after it may be theirs
+  for (const m of text.matchAll(ROLE_MENTION)) {
+    if (!m[1].split(/\s+/).every((w) => ROLE_WORDS.has(w))) continue;
     out.push({
-      kind: own ? 'interview' : 'quote',
-      text: inner,
-      anchors: [p.anchor],
-      sectionIndex: p.sectionIndex,
-      speaker,
-      attribution: { method: 'inline', evidence: clause },
-      footnoteNumber: note?.number ?? null,
-      interviewDate: interview?.date ?? null,
-      dateLabel: interview?.date && note ? dateLabelOf(ctx.notes.get(note.number)) : null,
-      leadIn: clause,
-      line: p.line,
+      speaker: resolveReference({ kind: 'role', name: m[1], org: null, appositive: null, index: m.index!, end: m.index! + m[0].length }, ctx),
+      at: m.index!,
     });
   }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** An opening quotation mark with no closing one after it in the paragraph: a quote that runs on into the next paragraph. */
+function openQuoteAtEnd(text: string): number | null {
+  const lastOpen = text.lastIndexOf('“');
+  if (lastOpen >= 0 && text.indexOf('”', lastOpen) < 0) return lastOpen;
+  const straight = [...text.matchAll(/"/g)].map((m) => m.index!);
+  if (straight.length % 2 === 1) {
+    const at = straight[straight.length - 1];
+    if (/^\s*$|[\s(—–-]$/.test(text.slice(0, at).slice(-1)) || at === 0) return at;
+  }
+  return null;
+}
+
+const LABELLING =
+  /\b(?:as|called|calls|dubbed|termed|labelled|labeled|titled|entitled|named|so-called|word|words|phrase|term|slogan|motto|headline|caption|banner|sign|label|tag)\s*[,:]?\s*$/i;
+const TITLE_CUE =
+  /\b(?:titled|entitled|essay|article|post|blog|book|paper|report|column|op-ed|chapter|speech|song|film|series|volume|study|piece|headline)\s*[,:]?\s*$/i;
+
+/** A quoted title rather than words spoken: "Growing a Contributor Base", or quoted right after "titled", "essay". */
+function looksLikeTitle(inner: string, before: string): boolean {
+  if (TITLE_CUE.test(before)) return true;
+  const words = inner
+    .replace(/[.,!?;:]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const small = /^(?:a|an|the|and|or|of|to|in|on|for|with|at|by|from|as|vs\.?|is|be|how|why|what)$/i;
+  const big = words.filter((w) => !small.test(w));
+  return big.length >= 2 && big.every((w) => /^[\p{Lu}\d“"‘']/u.test(w)) && !/[.!?]$/.test(inner.trim());
+}
+
+/** Words a person could have said: a sentence (capital to full stop), or words in the first or second person; not a noun phrase lifted from a document. */
+function soundsSpoken(inner: string): boolean {
+  const t = inner.trim();
+  if (/^[\p{Lu}\d]/u.test(t) && /[.!?…]$/.test(t)) return true;
+  return /\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|we|we['’]re|we['’]ve|our|us|you|your|my|me)\b/i.test(t);
+}
+
+/**
+ * Quotations inside the running text. Evidence, strongest first: the quote's own interview note; a speech
+ * verb with its subject next to the quote ("X said", "said X", "according to X"); continuation (the next
+ * sentence of the same speaker, a paragraph that is all quotation after one that named its speaker, a
+ * pronoun whose antecedent is the last person named). A quotation that looks like a person's words but has
+ * no evidence is kept unattributed; titles, scare quotes and short fragments are not quotes at all.
+ */
+function inlineQuotes(
+  paragraphs: Paragraph[],
+  usable: (i: number) => boolean,
+  ctx: Context,
+  kindFor: (s: SpeakerMention, note: number | null) => 'interview' | 'quote',
+): QuoteDraft[] {
+  const out: QuoteDraft[] = [];
+  let lastSpeaker: { speaker: SpeakerMention; paragraph: number } | null = null;
+  let focal: { speaker: SpeakerMention; paragraph: number } | null = null; // whom the previous paragraph was about
+  let open: { draft: QuoteDraft; paragraph: number } | null = null;
+  const toldAuthor = new Set<string>(); // speakers the text says spoke to the author or this publication
+  const kindOf = (speaker: SpeakerMention, sentence: string, note: number | null) =>
+    saidToAuthor(sentence, ctx) || (note === null && toldAuthor.has(speaker.key)) ? 'interview' : kindFor(speaker, note);
+
+  /** The antecedent of "he"/"she" at `offset` of paragraph i: the last speaker, only if the last person named is that speaker. */
+  const pronounSpeaker = (i: number, offset: number): SpeakerMention | null => {
+    if (!lastSpeaker || i - lastSpeaker.paragraph > 1) return null;
+    const here = personMentions(paragraphs[i].text.slice(0, offset), ctx);
+    const lastNamed = here.length
+      ? here[here.length - 1]
+      : i > 0 && i - 1 >= lastSpeaker.paragraph
+        ? personMentions(paragraphs[i - 1].text, ctx).pop()
+        : undefined;
+    if (!lastNamed) return lastSpeaker.paragraph === i || lastSpeaker.paragraph === i - 1 ? lastSpeaker.speaker : null;
+    return lastNamed.speaker && sameSpeaker(lastNamed.speaker, lastSpeaker.speaker) ? lastSpeaker.speaker : null;
+  };
+
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    ctx.here = i;
+    if (!usable(i)) {
+      if (open) out.push(open.draft);
+      open = null;
+      continue;
+    }
+    if (focal && (paragraphs[focal.paragraph]?.sectionIndex !== p.sectionIndex || i - focal.paragraph > 1)) focal = null;
+    let from = 0;
+    // a quotation that runs on from the paragraph before: this paragraph reopens it
+    if (open) {
+      const reopen = /^\s*[“"]/.exec(p.text);
+      if (reopen && i === open.paragraph + 1) {
+        const close = /[”"]/.exec(p.text.slice(reopen[0].length));
+        const innerEnd = close ? reopen[0].length + close.index : p.text.length;
+        open.draft.text = `${open.draft.text}\n\n${trimQuote(p.text.slice(reopen[0].length, innerEnd))}`;
+        open.draft.anchors.push(p.anchor);
+        if (close) {
+          const note = p.refs.find((r) => r.offset >= innerEnd && r.offset <= innerEnd + 3);
+          if (note) open.draft.footnoteNumber = note.number;
+          // "“… end,” said Maria Olsen": the speaker named after the closing mark decides over a continuation guess
+          const rest = maskQuotations(p.text.slice(innerEnd + 1));
+          const named = findSpeechAttributions(rest.split(/(?<=[.!?])\s+/)[0] ?? '').find((a) => Math.min(a.verbIndex, a.speaker.index) <= 4);
+          const who = named && named.speaker.kind !== 'pronoun' ? resolveReference(named.speaker, ctx) : named ? open.draft.speaker : null;
+          if (named) {
+            open.draft.speaker = who;
+            open.draft.attribution = who
+              ? {
+                  method: 'inline',
+                  evidence: rest
+                    .slice(0, named.speaker.end)
+                    .replace(/^[\s,]+/, '')
+                    .trim(),
+                }
+              : null;
+            if (who) open.draft.kind = kindOf(who, rest, open.draft.footnoteNumber);
+          }
+          out.push(open.draft);
+          open = null;
+          from = innerEnd + 1;
+        } else {
+          open.paragraph = i;
+          continue;
+        }
+      } else {
+        out.push(open.draft);
+        open = null;
+      }
+    }
+
+    const masked = maskQuotations(p.text);
+    const sentences = sentenceSpans(p.text, masked);
+    const spans = findQuotedSpans(p.text).filter((sp) => sp.start >= from);
+    let prevQuote: { speaker: SpeakerMention | null; sentenceEnd: number } | null = null;
+    for (const span of spans) {
+      const inner = trimQuote(span.inner);
+      const words = wordCount(inner);
+      const [s, e] = sentences.find(([a, b]) => span.start >= a && span.start < b) ?? [0, p.text.length];
+      const sentence = masked.slice(s, e);
+      const beforeText = p.text.slice(s, span.start);
+      const found = findSpeechAttributions(sentence);
+      const before = found.filter((a) => a.verbEnd + s <= span.start && a.speaker.index + s < span.start);
+      const nearest = before[before.length - 1];
+      // "…,” said Ishii": only a speaker named right after the closing mark
+      const after = found.filter((a) => {
+        const start = Math.min(a.verbIndex, a.speaker.index) + s;
+        return start >= span.end && start - span.end <= 4 && !/[.!?…]$/.test(span.inner.trim());
+      });
+      const gap = nearest ? p.text.slice(Math.max(nearest.verbEnd, nearest.speaker.end) + s, span.start) : '';
+      const bareGap = gap.replace(/“[^“”]*”|"[^"]*"/g, ' '); // the speaker's earlier quotations in the clause do not count as distance
+      // a verb governs the quotation when only its clause stands between them ("X speculated that they had “…”")
+      // a verb governs the quotation when only its clause stands between them ("X speculated that they had “…”"),
+      // a colon hands it the quote, or a subjectless verb of the same speaker comes right before ("… but added that “…”")
+      const governed =
+        !!nearest &&
+        !/[.;!?]\s/.test(gap) &&
+        !(nearest.weak && gap.trim().length > 12) &&
+        !LABELLING.test(beforeText) &&
+        // a speech verb of its own between them ("… what Yates had told the White House and said, “…”") takes the quote from that subject
+        ((wordCount(bareGap) <= 14 &&
+          !bareGap.split(/\s+/).some((w) => isSpeechVerb(w.replace(/[^\p{L}]/gu, ''))) &&
+          // someone else named in a long clause between them may be the one whose words these are
+          (wordCount(bareGap) <= 5 || personMentions(bareGap, ctx).length === 0)) ||
+          /:\s*$/.test(beforeText) ||
+          // "X warned that “…” but added that … “…”": a verb without subject right after X's own quotation
+          [...gap.matchAll(/[”"]\s*,?\s+(?:but|and|then)\s+(?:also\s+|later\s+)?(\p{Ll}+)/gu)].some((m) => isSpeechVerb(m[1])));
+      const note = p.refs.find((r) => r.offset >= span.end && r.offset <= Math.max(span.end + 3, e + 1));
+      const noteInterview = note ? ctx.interviews.get(note.number) : undefined;
+
+      let speaker: SpeakerMention | null = null;
+      let evidence = '';
+      let method: 'inline' | 'note' = 'inline';
+      let unresolvedVerb = false;
+      if (after.length) {
+        // "“…,” said X" / "“…,” X said": the speaker named right after the closing mark
+        const ref = after[0].speaker;
+        speaker = ref.kind === 'pronoun' ? pronounSpeaker(i, span.start) : resolveReference(ref, ctx);
+        evidence = p.text
+          .slice(span.end, Math.max(after[0].verbEnd, ref.end) + s)
+          .replace(/^[\s,]+/, '')
+          .trim();
+        // a comma inside the closing mark hands the quote to what follows; otherwise the verb may begin a new clause
+        unresolvedVerb = !speaker && /,\s*$/.test(span.inner);
+      }
+      if (!speaker && !unresolvedVerb && governed) {
+        const ref = nearest.speaker;
+        if (ref.kind === 'pronoun') {
+          // "Kishida argued that … he thinks that “…”": the person named earlier in the sentence, else the last speaker
+          const earlier = before
+            .slice(0, -1)
+            .reverse()
+            .find((a) => a.speaker.kind === 'person');
+          speaker = earlier ? resolveReference(earlier.speaker, ctx) : pronounSpeaker(i, ref.index + s);
+        } else speaker = resolveReference(ref, ctx);
+        evidence = p.text.slice(Math.min(ref.index, nearest.verbIndex) + s, nearest.verbEnd + s).trim();
+        unresolvedVerb = !speaker;
+      }
+      if (noteInterview) {
+        if (speaker && !sameSpeaker(speaker, noteInterview.speaker))
+          speaker = null; // the note and the text disagree
+        else if (!speaker && !unresolvedVerb) {
+          speaker = noteInterview.speaker;
+          evidence = noteInterview.text;
+          method = 'note';
+        }
+      }
+      // continuation: a sentence that is only a quotation, right after a quotation of a named speaker
+      const wholeSentence = /^\s*$/.test(p.text.slice(s, span.start)) && !found.length;
+      if (!speaker && !unresolvedVerb && wholeSentence && prevQuote?.speaker && p.text.slice(prevQuote.sentenceEnd, s).trim() === '') {
+        speaker = prevQuote.speaker;
+        evidence = 'continues the quotation before it';
+      }
+      // a paragraph that is all quotation continues the person the paragraph before was about
+      const wholeParagraph = span.start <= 1 && span.end >= p.text.replace(/\s+$/, '').length - 1;
+      if (!speaker && !unresolvedVerb && wholeParagraph && focal) {
+        speaker = focal.speaker;
+        evidence = `continues ${focal.speaker.name} from the paragraph before`;
+      }
+
+      const minWords = speaker ? 2 : MIN_INLINE_QUOTE_WORDS;
+      const titled = looksLikeTitle(inner, p.text.slice(Math.max(0, span.start - 40), span.start));
+      if (words < minWords || titled || (!speaker && (LABELLING.test(beforeText) || !soundsSpoken(inner)))) {
+        prevQuote = null;
+        continue;
+      }
+      const kind = speaker ? kindOf(speaker, sentence, note?.number ?? null) : 'quote';
+      const lead = p.text.slice(s, span.start).trim();
+      const draft: QuoteDraft = {
+        kind,
+        text: inner,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker,
+        attribution: speaker ? { method, evidence: evidence || p.text.slice(s, e).trim() } : null,
+        footnoteNumber: note?.number ?? null,
+        leadIn: lead || null,
+        line: p.line,
+      };
+      out.push(draft);
+      if (speaker) lastSpeaker = { speaker, paragraph: i };
+      prevQuote = { speaker, sentenceEnd: e };
+    }
+
+    // a quotation opened and not closed in this paragraph runs on into the next one
+    const openAt = openQuoteAtEnd(p.text);
+    if (openAt !== null && openAt >= from && i + 1 < paragraphs.length && /^\s*[“"]/.test(paragraphs[i + 1].text)) {
+      const [s] = sentences.find(([a, b]) => openAt >= a && openAt < b) ?? [0];
+      const sentence = masked.slice(s);
+      const found = findSpeechAttributions(sentence);
+      const startsSentence = p.text.slice(s, openAt).trim() === '';
+      let speaker: SpeakerMention | null = null;
+      if (found.length) {
+        const ref = found[found.length - 1].speaker;
+        speaker = ref.kind === 'pronoun' ? pronounSpeaker(i, openAt) : resolveReference(ref, ctx);
+      } else if (startsSentence && prevQuote?.speaker) speaker = prevQuote.speaker;
+      else if (startsSentence && openAt <= 1 && focal) speaker = focal.speaker;
+      open = {
+        paragraph: i,
+        draft: {
+          kind: speaker ? kindFor(speaker, null) : 'quote',
+          text: trimQuote(p.text.slice(openAt + 1)),
+          anchors: [p.anchor],
+          sectionIndex: p.sectionIndex,
+          speaker,
+          attribution: speaker
+            ? {
+                method: 'inline',
+                evidence: found.length ? lastSentence(p.text.slice(0, openAt)) || p.text.slice(s).trim() : 'continues the quotation before it',
+              }
+            : null,
+          footnoteNumber: null,
+          leadIn: p.text.slice(s, openAt).trim() || null,
+          line: p.line,
+        },
+      };
+    }
+
+    // whom this paragraph is about, for a quotation paragraph after it: its last speech verb's subject, else the person its last sentence opens with
+    const allFound = findSpeechAttributions(masked);
+    let about: SpeakerMention | null = null;
+    for (const a of allFound) {
+      const ref = a.speaker;
+      const who = ref.kind === 'pronoun' ? pronounSpeaker(i, ref.index) : resolveReference(ref, ctx);
+      about = who;
+      if (who) lastSpeaker = { speaker: who, paragraph: i };
+    }
+    if (!about && !spans.length) {
+      const last = sentences[sentences.length - 1];
+      const opening = last ? p.text.slice(last[0], last[1]) : '';
+      const mentions = personMentions(opening, ctx);
+      const first = mentions[0];
+      // only a name that opens the sentence as its subject ("Another expert, Bong Young-shik from …"), not one inside a clause
+      const prefix = first ? opening.slice(0, first.at) : '';
+      if (
+        first?.speaker &&
+        /^\s*(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/u.test(prefix) &&
+        mentions.every((m) => m === first || !m.speaker || sameSpeaker(m.speaker, first.speaker!) || m.at > first.at)
+      )
+        about = first.speaker;
+      if (about) lastSpeaker = { speaker: about, paragraph: i };
+    }
+    if (about && saidToAuthor(masked, ctx)) toldAuthor.add(about.key);
+    focal = about ? { speaker: about, paragraph: i } : null;
+  }
+  if (open) out.push(open.draft);
   return out;
 }

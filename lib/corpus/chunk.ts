@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChunkKind } from '../types';
-import { blockQuoteAnchors as blockAnchorsOf, isInlineQuote } from './quote-context';
 import { APPARATUS_SECTION } from './structure';
+import { isBlockQuote } from './quote-context';
 import type { ParsedDocument, ParsedQuote } from './types';
 
 export const MIN_ANALYSIS_WORDS = 100;
@@ -150,7 +150,7 @@ function splitLongParagraph(anchor: string, text: string): { anchor: string; tex
 export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new Set()): ChunkDraft[] {
   const docId = doc.source.id;
   const chunks: ChunkDraft[] = [];
-  const blockQuoteAnchors = blockAnchorsOf(doc.quotes, doc.paragraphs);
+  const blockQuoteAnchors = new Set(doc.quotes.filter((q) => isBlockQuote(q, doc.paragraphs)).flatMap((q) => q.anchors));
   const quotesByAnchor = new Map<string, ParsedQuote[]>();
   for (const q of doc.quotes) quotesByAnchor.set(q.anchors[0], [...(quotesByAnchor.get(q.anchors[0]) ?? []), q]);
   let ordinal = 0;
@@ -159,8 +159,16 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
   let runRepeated: boolean | null = null;
   const pendingQuotes: ParsedQuote[] = [];
 
+  const usedIds = new Map<string, number>();
+  // the same words quoted twice in one paragraph are two quotes: the second gets its own id
+  const uniqueQuoteId = (q: ParsedQuote) => {
+    const base = quoteId(docId, q);
+    const n = usedIds.get(base) ?? 0;
+    usedIds.set(base, n + 1);
+    return n === 0 ? base : stableId('q', docId, q.anchors[0], q.text, String(n));
+  };
   const quoteChunk = (q: ParsedQuote): ChunkDraft => ({
-    id: quoteId(docId, q),
+    id: uniqueQuoteId(q),
     documentId: docId,
     kind: q.kind,
     text: q.text,
@@ -214,7 +222,7 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
       run.push(...(words > MAX_ANALYSIS_WORDS ? splitLongParagraph(p.anchor, p.text) : [{ anchor: p.anchor, text: p.text, words }]));
     }
     // quotations inside the analysis are chunks of their own too (the paragraph stays in the analysis)
-    pendingQuotes.push(...quotes.filter((x) => isInlineQuote(x, doc.paragraphs)));
+    pendingQuotes.push(...quotes.filter((x) => !isBlockQuote(x, doc.paragraphs)));
   }
   flush();
   return chunks;

@@ -4,11 +4,64 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 /** A footnote definition line: superscript number at the start, then the note. */
 export const FOOTNOTE_LINE = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$/;
+/** Other explicit note definitions: Markdown `[^12]: text`, bracketed `[12] text`, caret `^12 text`. */
+const EXPLICIT_NOTE_LINE = /^\s*(?:\[\^?(\d{1,3})\]:?|\^(\d{1,3})[.:]?)\s+(\S.*)$/;
+
+/** The number and text of a note definition line in any explicit style, or null. */
+export function noteDefinition(line: string): { number: number; text: string } | null {
+  const sup = FOOTNOTE_LINE.exec(line);
+  if (sup) return { number: superscriptToNumber(sup[1]), text: sup[2].trim() };
+  const m = EXPLICIT_NOTE_LINE.exec(line);
+  if (m) return { number: Number(m[1] ?? m[2]), text: m[3].trim() };
+  return null;
+}
 
 export function superscriptToNumber(s: string): number {
   let n = 0;
   for (const ch of s) n = n * 10 + SUPERSCRIPT_DIGITS.indexOf(ch);
   return n;
+}
+
+/**
+ * Explicit marker styles: superscripts, Markdown `[^12]`, caret `^12`, bracketed `[12]` and a
+ * parenthesised `(12)` glued after punctuation or a closing quote. Brackets and parentheses count only
+ * for numbers the document has a note for, so "[2]" in a list or "(1990)" stays text.
+ */
+const EXPLICIT_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^(\d{1,3})\]|\^(\d{1,3})(?!\d)|\[(\d{1,3})\]|(?<=[.,;:!?…”"’)])\((\d{1,3})\)/g;
+
+export function hasExplicitMarkers(text: string, noteNumbers: ReadonlySet<number>): boolean {
+  for (const m of text.matchAll(EXPLICIT_MARKER)) {
+    if (m[1] || m[2] || /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(m[0])) return true;
+    const n = Number(m[3] ?? m[4]);
+    if (noteNumbers.has(n)) return true;
+  }
+  return false;
+}
+
+/** Removes explicit markers of every style, recording where each stood. */
+export function stripExplicitMarkers(raw: string, noteNumbers: ReadonlySet<number>): MarkerScan {
+  const refs: FootnoteRefPos[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of raw.matchAll(EXPLICIT_MARKER)) {
+    let n: number;
+    if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(m[0])) n = superscriptToNumber(m[0]);
+    else if (m[1] || m[2]) n = Number(m[1] ?? m[2]);
+    else {
+      n = Number(m[3] ?? m[4]);
+      if (!noteNumbers.has(n)) continue;
+    }
+    // the space before a spaced bracket marker ("crisis [12]") goes with it
+    const start =
+      m[3] && /\s$/.test(raw.slice(last, m.index)) && /[\p{L}\p{N}.,;:!?”"’)]\s$/u.test(raw.slice(Math.max(0, m.index! - 2), m.index))
+        ? m.index! - 1
+        : m.index!;
+    out += raw.slice(last, start);
+    refs.push({ number: n, offset: out.length });
+    last = m.index! + m[0].length;
+  }
+  out += raw.slice(last);
+  return { text: out, refs };
 }
 
 export function hasSuperscriptMarkers(text: string): boolean {

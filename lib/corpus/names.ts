@@ -54,6 +54,20 @@ const SPEECH_VERB_STEMS = [
   'agree',
   'believe',
   'think',
+  'report',
+  'speculate',
+  'respond',
+  'ask',
+  'testify',
+  'recollect',
+  'exclaim',
+  'announce',
+  'shout',
+  'tweet',
+  'post',
+  'complain',
+  'concede',
+  'joke',
 ];
 const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   if (['said', 'told', 'wrote'].includes(v)) return [v];
@@ -61,6 +75,7 @@ const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   if (v === 'tell') return ['tells', 'telling'];
   if (v === 'write') return ['writes', 'writing'];
   if (v === 'think') return ['thinks', 'thought'];
+  if (v === 'testify') return ['testifies', 'testified', 'testifying', 'testify'];
   const [head, ...rest] = v.split(' ');
   const tail = rest.length ? ` ${rest.join(' ')}` : '';
   const stem = head.endsWith('e') ? head.slice(0, -1) : head;
@@ -84,6 +99,7 @@ const NOT_NAME = new Set(
     'Interestingly Nonetheless Nevertheless Meanwhile Similarly Likewise Instead Here There It Its Their His Her Our We They He She ' +
     'Former Then Current Late Prime Minister Foreign Secretary President Vice General Chief Ambassador Professor Prof Dr Mr Mrs Ms Sir ' +
     'Lord Lady King Queen Emperor Chancellor Senator Governor Director Chairman Chair Deputy Defense Defence Minister Ministry Japanese ' +
+    'Judge Justice Mayor Councillor Councilor Commissioner Inspector Captain Colonel General Admiral Sergeant Rev Reverend Father Sister ' +
     'Japan European Europe Chinese China American America Russian Russia Korean Korea British French German NATO EU UN US U.S. ' +
     'Tokyo Beijing Washington Brussels Moscow Secretary-General Analyst Analysts Official Officials Security Strategy Concept ' +
     'Declaration Strategy Council Agreement Treaty Committee Report Paper Summit Government Administration Alliance Organization ' +
@@ -104,14 +120,23 @@ const NOT_NAME = new Set(
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
 const ANON_NOUNS =
   'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.)$/u;
+/** A name word, an initial, or a social-media handle ("@jdoe"), which names one person by itself. */
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.|@[\p{L}\p{N}_-]+)$/u;
+
+/** Titles written with a full stop ("Mr.", "Dr."): skipped before a name like the titles above. */
+const DOTTED_TITLE = /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Adm|Gov|Sen|Rep|Sgt|Capt|Rev|Hon)\.$/;
+
+/** A capitalised word that is not part of a person's name ("However", "Ministry", "January"). */
+export function isNotNameWord(word: string): boolean {
+  return NOT_NAME.has(word) || DOTTED_TITLE.test(word);
+}
 
 export function isSpeechVerb(word: string): boolean {
   return new RegExp(`^(?:${VERB_ALT})$`, 'i').test(word);
 }
 
 export interface SpeakerReference {
-  kind: 'person' | 'anonymous' | 'pronoun';
+  kind: 'person' | 'anonymous' | 'pronoun' | 'role'; // role: "the President", resolved through the titles the document gives its people
   name: string; // person: tokens as written without titles; anonymous: the descriptor
   org: string | null; // anonymous sources: the organisation named with them
   appositive: string | null; // "a former Japanese ambassador to NATO"
@@ -151,7 +176,7 @@ function nameAfter(text: string, start: number): { name: string; end: number } |
     const tok = m[1];
     if (NAME_TOKEN.test(tok) && !NOT_NAME.has(tok)) picked.push(tok);
     else if (PARTICLES.has(tok) && picked.length) picked.push(tok);
-    else if (!picked.length && NOT_NAME.has(tok) && /^\p{Lu}/u.test(tok)) {
+    else if (!picked.length && ((NOT_NAME.has(tok) && /^\p{Lu}/u.test(tok)) || DOTTED_TITLE.test(`${tok}.`) || DOTTED_TITLE.test(tok))) {
       // titles before a name: "said Foreign Minister Hayashi"
       pos = re.lastIndex;
       continue;
@@ -164,9 +189,16 @@ function nameAfter(text: string, start: number): { name: string; end: number } |
   return picked.length ? { name: picked.join(' '), end } : null;
 }
 
+/** An institution written in lower case: "the water ministry", "the foreign office". */
+const LOWER_ORG_SRC = '(?:[\\p{Ll}-]+\\s+){0,2}(?:ministry|department|agency|embassy|government|police|army|navy|commission|council|office|authority|board)';
 const ORG_PHRASE_SRC = `(?:\\p{Lu}[\\p{L}’'.-]*)(?:\\s+(?:of|and|for|the|on|\\p{Lu}[\\p{L}’'.-]*))*(?:\\s+\\([\\p{Lu}]{2,}\\))?`;
 const ANON_BEFORE = new RegExp(
-  `\\b(?:an?|one|another|the|two|several)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?${ORG_PHRASE_SRC})?\\s*$`,
+  `\\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Ss]everal)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?(?:${ORG_PHRASE_SRC}|${LOWER_ORG_SRC}))?\\s*$`,
+  'u',
+);
+
+const ANON_AFTER = new RegExp(
+  `^\\s+(?:by\\s+)?((?:an?|one|another|the)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|for|in|with)\\s+(?:the\\s+)?${ORG_PHRASE_SRC})?)`,
   'u',
 );
 
@@ -180,15 +212,30 @@ export function parseAnonymousDescriptor(text: string): { noun: string; org: str
   const noun = m[1].toLowerCase().replace(/s$/, '');
   const after = /^\s+(?:at|of|from|in|with)\s+(?:the\s+)?(.+?)[.,;]?\s*$/.exec(text.slice(m.index + m[0].length));
   if (after) return { noun, org: after[1].trim() };
-  const before = text
+  const withAdjectives = text
     .slice(0, m.index)
     .replace(/^\s*(?:an?|one|another|the|two|several)\s+/i, '')
-    .replace(/^(?:[\p{Ll}-]+\s+)+/u, '')
+    .replace(/^(?:senior|junior|former|top|high-ranking|chief)\s+/i, '')
     .trim();
+  if (LOWER_INSTITUTION.test(withAdjectives)) return { noun, org: withAdjectives };
+  const before = withAdjectives.replace(/^(?:[\p{Ll}-]+\s+)+/u, '').trim();
   // before the noun, only an acronym or an institution's name ("Ministry of X") is an organisation, not "European"
-  const org = /^\p{Lu}{2,8}$/u.test(before) || (/^\p{Lu}/u.test(before) && INSTITUTION_WORD.test(before)) ? before : null;
+  const org = /^\p{Lu}{2,8}$/u.test(before) || (/^\p{Lu}/u.test(before) && INSTITUTION_WORD.test(before)) || LOWER_INSTITUTION.test(before) ? before : null;
   return { noun, org };
 }
+
+/** "defense ministry spokesman": an institution written in lower case still names the source's organisation. */
+const LOWER_INSTITUTION = /^(?:[\p{L}-]+\s+){0,3}(?:ministry|department|agency|embassy|government|police|army|navy|military|foreign office|commission)$/u;
+
+/** Words of a title that may stand for its holder: "the President", "the Prime Minister", "the Chief Judge". */
+export const ROLE_WORDS = new Set(
+  (
+    'President President-Elect Vice Prime Minister Secretary General Attorney Director Deputy Ambassador Judge Chief Justice Senator ' +
+    'Governor Chairman Chairwoman Chair Counsel Adviser Advisor Chancellor Mayor Commissioner Speaker Premier Foreign Defense Defence ' +
+    'National Security Acting Special Assistant Press Spokesperson Spokesman Spokeswoman Captain Colonel Admiral Professor'
+  ).split(/\s+/),
+);
+const ROLE_SUBJECT = /\bthe\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*)$/u;
 
 /** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
 function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
@@ -202,13 +249,16 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
   head = head.replace(/\s+$/, '');
   const pronoun = /(?:^|[\s,;(])(he|she|He|She)$/.exec(head);
   if (pronoun) return { kind: 'pronoun', name: pronoun[1], org: null, appositive: null, index: head.length - pronoun[1].length, end: head.length };
+  const role = ROLE_SUBJECT.exec(head);
+  if (role?.[1].split(/\s+/).every((w) => ROLE_WORDS.has(w)))
+    return { kind: 'role', name: role[1], org: null, appositive: null, index: role.index, end: head.length };
   const anon = ANON_BEFORE.exec(head);
   if (anon) {
     const descriptor = parseAnonymousDescriptor(anon[0]);
     return { kind: 'anonymous', name: anon[0].trim(), org: descriptor?.org ?? null, appositive: null, index: anon.index, end: head.length };
   }
-  // "Ishii Masafumi, a former Japanese ambassador to NATO, explained"
-  const appos = /,\s+((?:a|an|the)\s+[^,]{3,90}),\s*$/.exec(head);
+  // "Ishii Masafumi, a former Japanese ambassador to NATO, explained"; "Jane Doe, who leads the unit, said"
+  const appos = /,\s+((?:a|an|the|who|whose)\s+[^,]{3,90}),\s*$/.exec(head);
   if (appos) {
     const n = nameBefore(head, appos.index);
     if (n) return { kind: 'person', name: n.name, org: null, appositive: appos[1], index: n.start, end: head.length };
@@ -242,12 +292,25 @@ export function findSpeechAttributions(sentence: string): SpeechAttribution[] {
       found.push({ speaker: subject, verbIndex: vStart, verbEnd: vEnd, weak });
       continue;
     }
-    // inverted order: "says Saya Kiba:", "explained Ishii,", "as argued by Jimbo"
+    // inverted order: "says Saya Kiba:", "explained Ishii,", "as argued by Jimbo", "said a ministry spokesman"
     const rest = sentence.slice(vEnd);
+    const anonAfter = ANON_AFTER.exec(rest);
+    if (anonAfter) {
+      const descriptor = parseAnonymousDescriptor(anonAfter[1]);
+      found.push({
+        speaker: { kind: 'anonymous', name: anonAfter[1].trim(), org: descriptor?.org ?? null, appositive: null, index: vEnd, end: vEnd + anonAfter[0].length },
+        verbIndex: vStart,
+        verbEnd: vEnd,
+        weak,
+      });
+      continue;
+    }
     const by = /^\s+by\s+/.exec(rest);
     const after = nameAfter(sentence, vEnd + (by ? by[0].length : 0));
     if (after) {
       const tail = sentence.slice(after.end);
+      // "said Flynn needed to …": a name followed by its own verb is the subject of the reported clause, not the speaker
+      if (!/^\s*(?:[,.;:!?)\]”"’—–]|$|\s+(?:of|from|at|in|on|to|for|who|when|after|before|during|last|this|yesterday|today)\b)/.test(tail)) continue;
       // a list of names ("by Jimbo, Matsuda, and Goroku") names no single speaker
       if (/^\s*,\s*\p{Lu}[\p{Ll}]+\s*(?:,|and\b)/u.test(tail) || /^\s+and\s+\p{Lu}/u.test(tail)) continue;
       found.push({
@@ -386,21 +449,34 @@ export function sameFullName(a: string, b: string): boolean {
   return typo === 1;
 }
 
+/** Words that make a capitalised phrase an organisation or a document rather than a person. */
+export const ORG_TOKEN =
+  /^(?:United|Nations|Union|Institute|Corporation|Council|Ministry|Department|Committee|Party|Congress|Agency|Office|Bank|Fund|Association|Organi[sz]ation|Group|Company|Times|Post|News|Press|Journal|Review|University|College|School|Center|Centre|Foundation|Commission|Court|Army|Navy|Force|Forces|House|Senate|Parliament|Government|Airlines|Airport|Police|Diary|Report|Tock|Project|Guide|Conference|Summit|Program|Programme|Studies|Policy|Affairs|Service|Services|Station|Street|Avenue|Building|Tower|Airways|Inc|Ltd|LLC|Club|League|Team|Dialogue)$/;
+
+/** 'Madeline "Amy" Sweeney' → 'Madeline Sweeney': a quoted nickname between given name and surname (same length, so offsets hold). */
+export function withoutNicknames(text: string): string {
+  return text.replace(
+    /(\p{Lu}[\p{Ll}\p{M}'’-]+\s+)(["“][\p{Lu}][\p{Ll}\p{M}'’-]+["”]\s+)(?=\p{Lu})/gu,
+    (_m, a: string, nick: string) => a + ' '.repeat(nick.length),
+  );
+}
+
 /** Person names (two to four capitalised tokens) written anywhere in a text, e.g. to resolve "Koga". */
 export function collectFullNames(text: string): string[] {
   const names: string[] = [];
   const re =
     /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
-  for (const m of text.matchAll(re)) {
+  for (const m of withoutNicknames(text).matchAll(re)) {
     const raw = m[0].split(/\s+/);
     // a possessive ends the name: "Kishida Fumio's Free and Open …"
     const possessive = raw.findIndex((t) => /['’]s$/.test(t));
     const toks = (possessive >= 0 ? raw.slice(0, possessive + 1) : raw).map((t) => t.replace(/['’]s$/, ''));
     // drop leading titles and sentence words, keep the name core
-    while (toks.length && NOT_NAME.has(toks[0])) toks.shift();
+    while (toks.length && (NOT_NAME.has(toks[0]) || ROLE_WORDS.has(toks[0]))) toks.shift();
     while (toks.length && NOT_NAME.has(toks[toks.length - 1])) toks.pop();
     // titles and sentence words before a name ("As Prime Minister Lena Falk") are dropped above; what is left must be 2–4 name words
     const core = toks.filter((t) => !PARTICLES.has(t)).length;
+    if (toks.some((t) => ORG_TOKEN.test(t))) continue; // "United Nations", "Asan Institute": an organisation, not a person
     if (core >= 2 && core <= 4 && toks.every((t) => !NOT_NAME.has(t))) names.push(toks.join(' '));
   }
   return names;

@@ -1,22 +1,6 @@
 import type { Paragraph, ParsedQuote } from './types';
 
 /**
- * A quotation inside the analysis (the paragraph stays analysis), as opposed to a block quote or dialogue line that is
- * the whole paragraph. The attribution method says so when it is known; an unattributed or corrected quote is inline
- * when its words sit inside quotation marks within a longer paragraph.
- */
-export function isInlineQuote(quote: ParsedQuote, paragraphs: Paragraph[]): boolean {
-  const method = quote.attribution?.method;
-  if (method === 'inline') return true;
-  if (method && method !== 'override') return false;
-  if (quote.anchors.length !== 1) return false;
-  const p = paragraphs.find((x) => x.anchor === quote.anchors[0]);
-  if (!p) return false;
-  const at = p.text.indexOf(quote.text);
-  return at > 0 && /["“‘]\s*$/.test(p.text.slice(0, at));
-}
-
-/**
  * The author's words that frame a quote: the nearest analysis paragraph before it in its section (its lead-in, skipping
  * other block quotes), and for a quotation inside the analysis also the paragraph around it. Search indexes this as a
  * weak keyword field because the lead-in often names the topic in words the quote never uses ("The survey highlights…
@@ -25,7 +9,7 @@ export function isInlineQuote(quote: ParsedQuote, paragraphs: Paragraph[]): bool
 export function framingText(paragraphs: Paragraph[], quote: ParsedQuote, blockAnchors: ReadonlySet<string>): string {
   const first = paragraphs.findIndex((p) => p.anchor === quote.anchors[0]);
   if (first < 0) return '';
-  const own = isInlineQuote(quote, paragraphs) ? [paragraphs[first].text] : [];
+  const own = blockAnchors.has(paragraphs[first].anchor) ? [] : [paragraphs[first].text];
   const section = paragraphs[first].sectionIndex;
   for (let i = first - 1; i >= 0; i--) {
     const p = paragraphs[i];
@@ -37,5 +21,16 @@ export function framingText(paragraphs: Paragraph[], quote: ParsedQuote, blockAn
 
 /** Paragraphs that are wholly a quote: block quotes and dialogue lines, not quotations inside the analysis. */
 export function blockQuoteAnchors(quotes: ParsedQuote[], paragraphs: Paragraph[]): Set<string> {
-  return new Set(quotes.filter((q) => !isInlineQuote(q, paragraphs)).flatMap((q) => q.anchors));
+  return new Set(quotes.filter((q) => isBlockQuote(q, paragraphs)).flatMap((q) => q.anchors));
+}
+
+/**
+ * Whether a quote stands as whole paragraphs of its own (block quote, dialogue line) rather than inside
+ * the author's sentence. An unattributed quote has no method, so its paragraphs decide.
+ */
+export function isBlockQuote(q: ParsedQuote, paragraphs: Paragraph[]): boolean {
+  if (q.attribution) return q.attribution.method !== 'inline';
+  const first = paragraphs.find((p) => p.anchor === q.anchors[0]);
+  if (!first) return false;
+  return first.blockQuote || first.italic || q.text.length >= 0.9 * first.text.length;
 }

@@ -73,7 +73,7 @@ Japanese in spirit, which surprised many who knew the history of the region.⁵`
 
   it('attributes the rejoined quote whole to the speaker of its interview note', () => {
     const q = doc.quotes.find((x) => x.footnoteNumber === 3)!;
-    expect(q.speaker!.name).toBe('Henrik Aaltonen');
+    expect(q.speaker?.name).toBe('Henrik Aaltonen');
     expect(q.text).toMatch(/^The fleet is stretched thin, .* within five years\.$/);
     expect(q.interviewDate).toBe('2023-05-04');
   });

@@ -1,10 +1,12 @@
-import { FOOTNOTE_LINE, hasSuperscriptMarkers, stripPlainMarkers, stripSuperscriptMarkers, superscriptToNumber } from './footnote-markers';
+import { FOOTNOTE_LINE, hasExplicitMarkers, noteDefinition, stripExplicitMarkers, stripPlainMarkers } from './footnote-markers';
 import { joinPageBreaks, type PageBreak, pageAtLine, pageBreaksAtLine } from './readers/pages';
 import type { Footnote, Paragraph, ParagraphKind, Section, SourceFile } from './types';
 
 interface Line {
   text: string;
   line: number; // 1-based file line
+  quote: boolean; // set off as a quotation: a Markdown `>` line or an indented block
+  mdHeading: boolean; // a Markdown `#` heading
 }
 
 interface Block {
@@ -14,6 +16,8 @@ interface Block {
   heading: boolean;
   kind: ParagraphKind;
   pageBreaks?: PageBreak[]; // pages that begin inside it (paginated sources)
+  quote: boolean;
+  mdHeading: boolean;
 }
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -26,7 +30,9 @@ const LIST_ITEM = /^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)/;
 const NUMBERED_HEADING = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+\p{Lu}/u;
 const NAMED_HEADING =
   /^(?:Appendix|Annex|Chapter|Part|Section)\b|^(?:Conclusions?|Introduction|References|Bibliography|Notes|Endnotes|Footnotes|Executive Summary|Recommendations|Summary|Abstract|Acknowledgements?|Preface|Foreword)\b/;
-const NOTES_HEADING = /^(?:Notes|Endnotes|Footnotes)$/i;
+const NOTES_HEADING = /^(?:Notes|Endnotes|Footnotes|References)$/i;
+/** A note marker left at the end of a paragraph's raw text, in any style. */
+const TRAILING_MARKERS = /(?:\[\^?\d{1,3}\]|\^\d{1,3}|\(\d{1,3}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+\s*$/;
 /** Sections of the scholarly apparatus: no quotes are read from them and they are not chunked for search. */
 export const APPARATUS_SECTION = /^(?:References|Bibliography|Notes|Endnotes|Footnotes|Table of Contents|Contents)$/i;
 const BYLINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|von|der|den|de|da|di|du|le|la|\p{Lu}[\p{L}.'’-]*)){1,4}\s+[–—-]\s+\S/u;
@@ -147,14 +153,18 @@ function blockKind(text: string): ParagraphKind {
 
 /** True when a paragraph's text ends a sentence (after markers, closing quotes and italics). */
 function endsSentence(raw: string): boolean {
-  const t = raw.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/, '').replace(/[*”"’)\]]+$/, '');
+  const t = raw
+    .replace(TRAILING_MARKERS, '')
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/, '')
+    .replace(/[*_”"’)\]]+$/, '');
   return /[.!?:;…]$/.test(t) || /\.\.\.$/.test(t);
 }
 
 function shouldRejoin(prev: Block, next: Block): boolean {
   if (prev.heading || next.heading || prev.kind !== 'text' || next.kind === 'toc' || next.kind === 'byline' || next.kind === 'meta') return false;
+  if (prev.quote !== next.quote) return false; // a block quote never runs on into the author's text
   if (endsSentence(prev.raw)) return false;
-  const prevText = prev.raw.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').trimEnd();
+  const prevText = prev.raw.replace(TRAILING_MARKERS, '').trimEnd();
   if (!/\s/.test(prevText)) return false; // a lone token (a URL, a name) is not a cut sentence
   const nextStart = next.raw.replace(/^[*“"‘'([]+/, '');
   if (/^\p{Ll}/u.test(nextStart)) return true;
@@ -178,7 +188,7 @@ function joinRaw(a: string, b: string): string {
 /** Strips a paragraph-wide *…* and inline *emphasis* markers, keeping the words verbatim. */
 function stripEmphasis(text: string): { text: string; italic: boolean } {
   const t = text.trim();
-  const italic = /^\*[^*]/.test(t) && /\*[⁰¹²³⁴⁵⁶⁷⁸⁹\d\s]*$/.test(t);
+  const italic = (/^\*[^*]/.test(t) && /\*[⁰¹²³⁴⁵⁶⁷⁸⁹\d\s]*$/.test(t)) || (/^_[^_]/.test(t) && /_[⁰¹²³⁴⁵⁶⁷⁸⁹\d\s]*$/.test(t));
   return { text: t.replace(/\*([^*\n]+?)\*/g, '$1').replace(/^\*|\*(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$)/g, ''), italic };
 }
 
@@ -193,27 +203,28 @@ export interface DocumentStructure {
  * break put into the running text are taken out, and the paragraph they split is joined again.
  */
 export function parseStructure(source: SourceFile): DocumentStructure {
-  const lines: Line[] = source.body.split(/\r?\n/).map((text, i) => ({ text: text.replace(/\s+$/, ''), line: source.bodyStartLine + i }));
+  const lines = readLines(source);
   const nonEmpty = lines.filter((l) => l.text.trim());
   const title = normalizeForCompare(source.meta.title);
   const authors = source.meta.authors.map(normalizeForCompare);
 
   // 1. footnote definitions and their continuation lines
   const footnotes: Footnote[] = [];
-  const isFootnoteLine = nonEmpty.map((l) => FOOTNOTE_LINE.test(l.text));
+  const isFootnoteLine = nonEmpty.map((l) => !l.quote && !l.mdHeading && noteDefinition(l.text) !== null);
   const role: ('footnote' | 'continuation' | 'text')[] = nonEmpty.map((_, i) => (isFootnoteLine[i] ? 'footnote' : 'text'));
   for (let i = 1; i < nonEmpty.length - 1; i++) {
     // a plain line between two notes belongs to the note above it
     if (role[i] === 'text' && role[i - 1] !== 'text' && isFootnoteLine[i + 1]) role[i] = 'continuation';
   }
   let inNotesSection = false;
+  let lastWasNote = false;
   const blocks: Block[] = [];
   let sawFootnotes = false;
   for (let i = 0; i < nonEmpty.length; i++) {
     const l = nonEmpty[i];
     if (role[i] === 'footnote') {
-      const m = FOOTNOTE_LINE.exec(l.text)!;
-      footnotes.push({ number: superscriptToNumber(m[1]), text: m[2].trim(), line: l.line });
+      const def = noteDefinition(l.text)!;
+      footnotes.push({ number: def.number, text: def.text, line: l.line });
       sawFootnotes = true;
       continue;
     }
@@ -223,24 +234,34 @@ export function parseStructure(source: SourceFile): DocumentStructure {
       continue;
     }
     // plain-text endnotes under a "Notes" heading: "1. Text" or "1 Text"
-    if (inNotesSection) {
+    if (inNotesSection && !l.mdHeading) {
       const m = /^\s*(\d{1,3})[.)]?\s+(\S.*)$/.exec(l.text);
       if (m) {
         footnotes.push({ number: Number(m[1]), text: m[2].trim(), line: l.line });
+        lastWasNote = true;
+        continue;
+      }
+      // a wrapped note or a bare URL line under the last note continues it
+      if (lastWasNote && !looksLikeHeading(l.text)) {
+        const last = footnotes[footnotes.length - 1];
+        last.text = `${last.text}\n${l.text.trim()}`;
         continue;
       }
     }
-    const heading = looksLikeHeading(l.text);
+    lastWasNote = false;
+    const heading = l.mdHeading || (!l.quote && looksLikeHeading(l.text));
     blocks.push({
       raw: l.text.trim(),
       line: l.line,
       afterFootnotes: sawFootnotes,
       heading,
-      kind: blockKind(l.text),
+      kind: l.quote ? 'text' : blockKind(l.text),
+      quote: l.quote,
+      mdHeading: l.mdHeading,
       pageBreaks: pageBreaksAtLine(source, l.line),
     });
     sawFootnotes = false;
-    if (heading) inNotesSection = NOTES_HEADING.test(l.text.trim());
+    if (heading) inNotesSection = NOTES_HEADING.test(l.text.trim().replace(/:$/, ''));
   }
 
   // 2. confirm headings: a heading introduces prose (or a byline, a list, a table of contents)
@@ -253,7 +274,7 @@ export function parseStructure(source: SourceFile): DocumentStructure {
       b.kind = 'meta';
       continue;
     }
-    if (!b.heading) continue;
+    if (!b.heading || b.mdHeading) continue;
     if (tocTitles.has(norm)) continue;
     const next = blocks[i + 1];
     const afterNext = blocks[i + 2];
@@ -283,10 +304,24 @@ export function parseStructure(source: SourceFile): DocumentStructure {
     } else merged.push({ ...b });
   }
 
-  // 4. footnote markers: superscripts where the document uses them, rising plain digits otherwise
+  // 4. footnote markers: explicit ones (superscript, [^n], ^n, [n]) where the document uses them, rising plain digits otherwise
   const bodyBlocks = merged.filter((b) => !b.heading);
-  const superscripts = bodyBlocks.some((b) => hasSuperscriptMarkers(b.raw)) || footnotes.some((f) => f.number > 0 && /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(source.body));
-  const scans = superscripts ? bodyBlocks.map((b) => stripSuperscriptMarkers(b.raw)) : stripPlainMarkers(bodyBlocks.map((b) => b.raw));
+  const noteNumbers = new Set(footnotes.map((f) => f.number));
+  if (!noteNumbers.size) {
+    // bracketed markers in a document whose notes are missing count when they rise like note numbers ([1] … [2] … [3])
+    let last = 0;
+    for (const b of bodyBlocks)
+      for (const m of b.raw.matchAll(/\[(\d{1,3})\]/g)) {
+        const n = Number(m[1]);
+        if (n > last && n <= last + 3) {
+          noteNumbers.add(n);
+          last = n;
+        }
+      }
+    if (noteNumbers.size < 3) noteNumbers.clear();
+  }
+  const explicit = bodyBlocks.some((b) => hasExplicitMarkers(b.raw, noteNumbers)) || footnotes.some((f) => f.number > 0 && /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(source.body));
+  const scans = explicit ? bodyBlocks.map((b) => stripExplicitMarkers(b.raw, noteNumbers)) : stripPlainMarkers(bodyBlocks.map((b) => b.raw));
 
   // 5. sections and paragraphs with stable anchors
   const sections: Section[] = [{ index: 0, heading: null, anchor: 'top', line: merged[0]?.line ?? source.bodyStartLine }];
@@ -315,6 +350,7 @@ export function parseStructure(source: SourceFile): DocumentStructure {
       italic,
       page: pageAtLine(source, b.line),
       ...(b.pageBreaks?.length ? { pageBreaks: b.pageBreaks } : {}),
+      blockQuote: b.quote,
     });
   }
   return { sections, paragraphs, footnotes };
@@ -327,7 +363,7 @@ function stripEmphasisKeepingOffsets(text: string, refs: { number: number; offse
   const shifted = refs.map((r) => ({ ...r }));
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '*' && isEmphasisStar(text, i)) {
+    if ((ch === '*' && isEmphasisStar(text, i)) || (ch === '_' && isEmphasisUnderscore(text, i))) {
       for (let j = 0; j < refs.length; j++) if (refs[j].offset > i) shifted[j].offset--;
       continue;
     }
@@ -345,6 +381,71 @@ function isEmphasisStar(text: string, i: number): boolean {
   const before = text[i - 1] ?? ' ';
   const after = text[i + 1] ?? ' ';
   return !(/\s/.test(before) && /\s/.test(after));
+}
+
+/** A _ that opens or closes emphasis: at a word's edge, not inside snake_case or between spaces. */
+function isEmphasisUnderscore(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  const word = (c: string) => /[\p{L}\p{N}]/u.test(c);
+  return word(before) !== word(after) && !(/\s/.test(before) && /\s/.test(after));
+}
+
+const HTML_TAGS_ONLY = /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+$/;
+
+/** Markdown links and images keep only their words: "[the guide](url)" → "the guide", "![alt](src)" → "alt". */
+function markdownInline(text: string): string {
+  return text.replace(/!?\[((?:[^[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
+}
+
+const MD_HEADING = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/;
+const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
+const INDENTED = /^(?: {4,}|\t)(\S.*)$/;
+
+/**
+ * The body's lines with Markdown block-quote marks and heading hashes taken off: consecutive `>` lines
+ * are one paragraph (an empty `>` line separates paragraphs), and an indented prose line is a block
+ * quote when the document does not indent its ordinary paragraphs too.
+ */
+function readLines(source: SourceFile): Line[] {
+  const raw = source.body.split(/\r?\n/).map((text, i) => ({ text: text.replace(/\s+$/, ''), line: source.bodyStartLine + i }));
+  const proseLines = raw.filter((l) => wordsOf(l.text).length >= 8 && !QUOTE_LINE.test(l.text));
+  const indentedProse = proseLines.filter((l) => INDENTED.test(l.text) && !l.text.trim().includes('\t'));
+  const indentMeansQuote = indentedProse.length > 0 && indentedProse.length * 3 < proseLines.length;
+  const out: Line[] = [];
+  let prevQuote = false;
+  for (const l of raw) {
+    const q = QUOTE_LINE.exec(l.text);
+    if (q) {
+      const inner = markdownInline(q[1].replace(/^\s*>\s?/, '').trim()); // a nested quote is still quoted text
+      const last = out[out.length - 1];
+      if (!inner) {
+        prevQuote = false;
+        continue;
+      }
+      if (prevQuote && last?.quote) last.text = `${last.text} ${inner}`;
+      else out.push({ text: inner, line: l.line, quote: true, mdHeading: false });
+      prevQuote = true;
+      continue;
+    }
+    prevQuote = false;
+    // layout tags of Markdown written for the web (<aside>, <p class=…>, <img …>) carry no text of their own
+    if (HTML_TAGS_ONLY.test(l.text)) {
+      out.push({ text: '', line: l.line, quote: false, mdHeading: false });
+      continue;
+    }
+    const h = MD_HEADING.exec(l.text);
+    if (h) {
+      out.push({ text: h[1].replace(/[*_]+/g, ''), line: l.line, quote: false, mdHeading: true });
+      continue;
+    }
+    l.text = markdownInline(l.text);
+    const ind = INDENTED.exec(l.text);
+    const indentedQuote =
+      indentMeansQuote && !!ind && wordsOf(ind[1]).length >= 6 && !ind[1].includes('\t') && !LIST_ITEM.test(ind[1]) && !FOOTNOTE_LINE.test(ind[1]);
+    out.push({ text: indentedQuote ? ind![1] : l.text, line: l.line, quote: indentedQuote, mdHeading: false });
+  }
+  return out;
 }
 
 export function slug(s: string): string {

@@ -34,6 +34,7 @@ export interface Paragraph {
   italic: boolean; // the whole paragraph was wrapped in *…*
   page: number | null; // the page it starts on, for paginated sources
   pageBreaks?: { letters: number; page: number | null }[]; // pages that begin inside it, after so many letters
+  blockQuote: boolean; // the paragraph was set off as a quotation: Markdown `>` lines or an indented block
 }
 
 export interface Section {
@@ -60,9 +61,12 @@ export interface SpeakerMention {
 
 export interface InterviewFootnote {
   number: number;
+  text: string; // the note as written
   speaker: SpeakerMention;
   written: string; // the name as this note spells it ("Tusyoshi Goroku")
   date: string | null; // ISO
+  dateLabel: DateLabel | null;
+  byAuthor: boolean; // the note says the author held the interview ("interview by the author", "told the author")
 }
 
 export interface ParsedQuote {

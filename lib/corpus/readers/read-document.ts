@@ -23,7 +23,7 @@ export function sidecarPathOf(file: string): string {
   return file.replace(DOCUMENT_FILE, '.meta.yaml');
 }
 
-/** Options for the readers; block-quote markers wait for the parser that reads "> " lines. */
+/** Options for the readers: block quotes are written as Markdown "> " lines, which the parser reads as set-off quotations. */
 export interface ReadOptions {
   blockQuoteMarkers?: boolean;
 }
@@ -36,7 +36,7 @@ export async function readDocument(
   file: string,
   bytes: Uint8Array,
   sidecar?: { path: string; bytes: Uint8Array },
-  options: ReadOptions = {},
+  options: ReadOptions = { blockQuoteMarkers: true },
 ): Promise<SourceFile> {
   const format = formatOf(file);
   if (!format) throw new CorpusError(file, null, `is not a supported document; use ${DOCUMENT_FORMATS_TEXT}`);

@@ -1,0 +1,192 @@
+// Attribution in the house styles of other publishers. Every text here is invented: the rules must hold on
+// reports nobody has seen, not on the phrases of the bundled documents.
+import { describe, expect, it } from 'vitest';
+import { parseInterviewFootnote } from './attribution';
+import { parseMarkdown } from './fixtures/synthetic';
+
+const quotes = (body: string) =>
+  parseMarkdown(body).quotes.map((q) => ({
+    speaker: q.speaker?.name ?? null,
+    kind: q.kind,
+    method: q.attribution?.method ?? null,
+    note: q.footnoteNumber,
+    date: q.interviewDate,
+    text: q.text,
+  }));
+const note = (text: string) => parseInterviewFootnote({ number: 3, text, line: 1 }, new Map());
+const INTRO = 'The river authority has spent a decade arguing about the dams on the upper reaches of the valley.';
+
+describe('interview notes in other styles', () => {
+  it.each([
+    ['Email interview with Tomas Berglund, Director of the Harbour Trust, 12 March 2021.', 'Tomas Berglund', '2021-03-12', 'interviewed', false],
+    ['Skype interview with Ana Ruiz.', 'Ana Ruiz', null, null, false],
+    ['Nadia Okafor, interview by the author, Lagos, 3 May 2019.', 'Nadia Okafor', '2019-05-03', 'interviewed', true],
+    ['Author’s interview with Peter Lindahl (4 June 2018).', 'Peter Lindahl', '2018-06-04', 'interviewed', true],
+    ['Carl Moss interview (Jan. 28, 2004).', 'Carl Moss', '2004-01-28', 'interviewed', false],
+    ['Personal communication with Erik Sand, 5 May 2020.', 'Erik Sand', '2020-05-05', 'dated', true],
+    ['Lena Holt, personal communication, 9 April 2022.', 'Lena Holt', '2022-04-09', 'dated', true],
+    ['See River Review 2021, p. 4; interview with Mira Tan, Lecturer at Delft. Transcribed on 2 May 2022.', 'Mira Tan', '2022-05-02', 'transcribed', false],
+    ['Rosa Diaz told the author in a telephone call.', 'Rosa Diaz', null, null, true],
+  ])('%s', (text, name, date, label, byAuthor) => {
+    expect(note(text)).toMatchObject({ speaker: { name }, date, dateLabel: label, byAuthor });
+  });
+
+  it('reads no interview from a URL, a document or a mention of someone else’s interview', () => {
+    expect(note('https://example.org/river/2020/report.pdf')).toBeNull();
+    expect(note('River Authority, Annual Report 2020, p. 12.')).toBeNull();
+    expect(note('See the interview with the minister in the Valley Courier, 4 May 2023.')).toBeNull();
+  });
+});
+
+describe('note markers and notes in other styles', () => {
+  it.each([
+    ['[4]', '[4] Interview with Ada Brook, hydrologist. Transcribed on 4 May 2023.'],
+    ['^4', '^4 Interview with Ada Brook, hydrologist. Transcribed on 4 May 2023.'],
+    ['[^4]', '[^4]: Interview with Ada Brook, hydrologist. Transcribed on 4 May 2023.'],
+  ])('reads %s markers with their notes and attributes the block quote by its note', (marker, def) => {
+    const body = `${INTRO}${marker.replace('4', '1')}\n\nAs Brook explains:\n\n*The dams were built for a climate we no longer have, and every spring proves it again.*${marker}\n\n${def.replace(/4/g, '1').replace(/ 1 May/, ' 4 May')}\n\n${def}`;
+    const doc = parseMarkdown(body);
+    expect(doc.footnotes.map((f) => f.number)).toEqual([1, 4]);
+    expect(doc.paragraphs.every((p) => !/\[\^?\d\]|\^\d/.test(p.text))).toBe(true);
+    expect(quotes(body)).toEqual([
+      {
+        speaker: 'Ada Brook',
+        kind: 'interview',
+        method: 'note',
+        note: 4,
+        date: '2023-05-04',
+        text: 'The dams were built for a climate we no longer have, and every spring proves it again.',
+      },
+    ]);
+  });
+
+  it('reads endnotes under "Endnotes" and "References", a note that is only a URL, and (n) markers glued to punctuation', () => {
+    const body = `${INTRO}(1) The authority disagreed.(2)\n\nEndnotes\n\n1. River Authority, Annual Report 2020.\n\n2.\thttps://example.org/river/statement`;
+    const doc = parseMarkdown(body);
+    expect(doc.paragraphs[0].refs.map((r) => r.number)).toEqual([1, 2]);
+    expect(doc.paragraphs[0].text).toBe(`${INTRO} The authority disagreed.`);
+    expect(doc.footnotes.map((f) => [f.number, f.text])).toEqual([
+      [1, 'River Authority, Annual Report 2020.'],
+      [2, 'https://example.org/river/statement'],
+    ]);
+  });
+});
+
+describe('block quotes set off by markup', () => {
+  it('takes a > block of several paragraphs with one note after the last as one quote, by its interview note', () => {
+    const body = `${INTRO}\n\nAs Ferreira puts it:\n\n> The valley floods every spring and nobody in the capital notices.\n>\n> Then the summer comes and the reservoirs are empty again.[^2]\n\n[^2]: Interview with Joana Ferreira, engineer at the Valley Water Board. Transcribed on 6 June 2022.`;
+    const doc = parseMarkdown(body);
+    expect(doc.paragraphs.filter((p) => p.blockQuote)).toHaveLength(2);
+    expect(quotes(body)).toEqual([
+      {
+        speaker: 'Joana Ferreira',
+        kind: 'interview',
+        method: 'note',
+        note: 2,
+        date: '2022-06-06',
+        text: 'The valley floods every spring and nobody in the capital notices.\n\nThen the summer comes and the reservoirs are empty again.',
+      },
+    ]);
+  });
+
+  it('keeps a > block with no evidence of its speaker as an unattributed quote with its lead-in', () => {
+    const doc = parseMarkdown(
+      `${INTRO}\n\nThe board’s charter opens with a promise:\n\n> We will keep the river open to every town along its banks, in wet years and in dry ones.`,
+    );
+    expect(doc.quotes.map((q) => [q.speaker, q.attribution, q.leadIn])).toEqual([[null, null, 'The board’s charter opens with a promise:']]);
+  });
+
+  it('credits a pull quote to the name on the line under it', () => {
+    const body = `${INTRO}\n\nIf nobody maintains the sluices, the whole system fails within a decade, and we all know it.\n\n— Joana Ferreira, “Notes from the Valley”`;
+    expect(quotes(body)).toMatchObject([{ speaker: 'Joana Ferreira', kind: 'quote', text: expect.stringMatching(/^If nobody maintains/) }]);
+  });
+});
+
+describe('newspaper style', () => {
+  const ARTICLE = `The council voted on Tuesday to close the old bridge.
+
+“We cannot keep patching a structure that was designed for horses,” said Jane Doe, a partner at Doe & Hart who advised the council. “The money is better spent on a new crossing.”
+
+Ms. Doe said the decision had been delayed for years. “Every delay made the repair more expensive, and the council knew it,” she added.
+
+Mayor Tom Becker praised the vote. He told reporters that Jane Doe had been right all along, and the council should have listened earlier.
+
+“I have lived in this town for forty years and never crossed it without worrying.
+
+“Now my grandchildren will not have to,” said Maria Olsen, who lives by the river.`;
+  const found = quotes(ARTICLE);
+
+  it('attributes “…,” said NAME, the next sentence of the same speaker, “…,” she added and Ms. + surname', () => {
+    expect(found.slice(0, 3).map((q) => [q.speaker, q.text])).toEqual([
+      ['Jane Doe', 'We cannot keep patching a structure that was designed for horses'],
+      ['Jane Doe', 'The money is better spent on a new crossing.'],
+      ['Jane Doe', 'Every delay made the repair more expensive, and the council knew it'],
+    ]);
+  });
+
+  it('joins a quote that runs over paragraphs and gives it to the speaker named at its end, not to the people spoken about', () => {
+    expect(found.slice(3).map((q) => [q.speaker, q.text])).toEqual([
+      ['Maria Olsen', 'I have lived in this town for forty years and never crossed it without worrying.\n\nNow my grandchildren will not have to'],
+    ]);
+    expect(found.some((q) => q.speaker === 'Tom Becker')).toBe(false);
+  });
+});
+
+describe('lead-ins, names and titles', () => {
+  it.each([
+    ['As Ferreira explains:', 'Joana Ferreira'],
+    ['Joana Ferreira, who leads the water board, said in an interview with a newspaper:', 'Joana Ferreira'],
+    ['Joana writes:', 'Joana Ferreira'],
+    ['In the words of Dr. Ferreira:', 'Joana Ferreira'],
+    ['Ferreira put it this way:', 'Joana Ferreira'],
+    ['A senior official at the water ministry argues:', 'Official, water ministry'],
+  ])('%s', (lead, speaker) => {
+    const body = `Joana Ferreira, an engineer, has studied the valley for twenty years.\n\n${lead}\n\n*The sluices were never meant to carry this much water in a single week of rain.*`;
+    expect(quotes(body).map((q) => q.speaker)).toEqual([speaker]);
+  });
+
+  it('resolves "the President" to the only person the text titles so, and keeps the title as the role', () => {
+    const doc = parseMarkdown(
+      `President Lena Falk visited the dam in May. Later the President said, “We will rebuild every sluice on this river before the next flood season.”`,
+    );
+    expect(doc.quotes.map((q) => [q.speaker?.name, q.speaker?.role])).toEqual([['Lena Falk', 'President']]);
+  });
+
+  it('settles nothing when a surname or a title fits two people', () => {
+    const doc = parseMarkdown(
+      `Anna Berg and Olaf Berg both sit on the board. President Lena Falk and President Karl Moor met in June.\n\nBerg said, “The sluices must be replaced before the next flood season begins.” Later the President said, “We will rebuild every sluice on this river before winter.”`,
+    );
+    expect(doc.quotes.map((q) => q.speaker)).toEqual([null, null]);
+  });
+});
+
+describe('interview or published', () => {
+  it('makes a quote told to the author an interview, and a quote whose note cites a blog post a published quote by the same person', () => {
+    const body = `Joana Ferreira has led the board since 2019.\n\nFerreira told the author that “the budget was cut twice before anyone looked at the dams at all.”\n\nIn a blog post, Ferreira wrote that “the budget was cut twice and the dams were never inspected properly.”[^1]\n\n[^1]: Joana Ferreira, “Why the Dams Matter”, Valley Blog, 3 March 2021. https://example.org/blog/dams`;
+    expect(quotes(body).map((q) => [q.speaker, q.kind, q.date])).toEqual([
+      ['Joana Ferreira', 'interview', null],
+      ['Joana Ferreira', 'quote', null],
+    ]);
+  });
+
+  it('takes the date of an "Interviewed by the author" note for the speaker the lead-in names', () => {
+    const body = `${INTRO}\n\nAs Ferreira explains:\n\n*The sluices were never meant to carry this much water in a single week.*[^1]\n\nJoana Ferreira chairs the board.\n\n[^1]: Interviewed by the author on 4 May 2023.`;
+    expect(quotes(body)).toMatchObject([{ speaker: 'Joana Ferreira', kind: 'interview', note: 1, date: '2023-05-04' }]);
+  });
+});
+
+describe('what is not a person’s quote', () => {
+  it('attributes no title, scare quote, caption or words of an unnamed group to a person', () => {
+    const doc = parseMarkdown(
+      `Joana Ferreira wrote an essay titled “Why the Valley Floods Every Spring and What to Do” in 2020. Ferreira calls the plan “a bridge too far” for the board. Officials said “we would rather wait for the next budget before touching the dams at all.” The council's statement read: “The council remains committed to the safety of every resident of the valley.”`,
+    );
+    expect(doc.quotes.filter((q) => q.speaker)).toEqual([]);
+  });
+
+  it('leaves a quote unattributed when its note and its lead-in name different people', () => {
+    const body = `${INTRO}\n\nAs Ferreira explains:\n\n*The dams were built for a climate we no longer have.*[^1]\n\nJoana Ferreira chairs the board.\n\n[^1]: Interview with Karl Moor, engineer. Transcribed on 4 May 2023.`;
+    const doc = parseMarkdown(body);
+    expect(doc.quotes.map((q) => q.speaker)).toEqual([null]);
+    expect(doc.warnings[0].message).toMatch(/left unattributed/);
+  });
+});
