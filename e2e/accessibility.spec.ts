@@ -33,7 +33,7 @@ test('no page has a serious or critical axe violation, in either colour scheme',
   test.setTimeout(300_000); // about 60 s on an idle machine; generous for a loaded one
   await page.setViewportSize({ width: 1280, height: 900 });
   // one saved quote, so the saved page and the pressed Save buttons are checked too
-  const search = (await (await request.get('/api/search?q=NATO&limit=1')).json()) as { results: { id: string }[] };
+  const search = (await (await request.get('/api/search?q=NATO&kind=quotes&limit=1')).json()) as { results: { id: string }[] };
   const id = search.results[0].id;
   const before = ((await (await request.get('/api/collections')).json()) as { items: { id: string }[] }).items.map((i) => i.id);
   if (!before.includes(id)) await request.post('/api/collections', { data: { ids: [id] } });

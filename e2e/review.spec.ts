@@ -93,6 +93,7 @@ test('Save, Copy with citation and Show more keep their names and the keyboard f
   await expect(save).toHaveAttribute('aria-pressed', String(!wasSaved));
   await expect(save).toHaveAccessibleName('Save');
   await expect(save).toBeFocused();
+  await expect(save).not.toHaveAttribute('aria-disabled', 'true'); // the page has refreshed the saved count
   await page.keyboard.press('Enter'); // back as it was
   await expect(save).toHaveAttribute('aria-pressed', String(wasSaved));
   await expect(save).toBeFocused();

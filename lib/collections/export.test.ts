@@ -105,13 +105,16 @@ describe('buildExport', () => {
     );
     expect(JSON.parse(saved.body).map((q: { id: string }) => q.id)).toEqual([ids()[1]]);
     // the page's order: newest first exports the quote saved last first, document order does not
-    await saveQuotes(fx.reader, [ids()[2]], savedFile);
+    const ordered = collectionsFile(path.join(fx.dir, 'user-export-order'));
+    await saveQuotes(fx.reader, [ids()[0]], ordered, new Date('2025-01-01T00:00:00Z'));
+    await saveQuotes(fx.reader, [ids()[1]], ordered, new Date('2025-01-02T00:00:00Z'));
     const order = async (o: 'saved' | 'document') =>
       JSON.parse(
-        (await buildExport(fx.reader, fx.embedder, { format: 'json', style: 'chicago', source: { kind: 'saved', order: o } }, { now, savedFile })).body,
+        (await buildExport(fx.reader, fx.embedder, { format: 'json', style: 'chicago', source: { kind: 'saved', order: o } }, { now, savedFile: ordered }))
+          .body,
       ).map((q: { id: string }) => q.id);
-    expect(await order('document')).toEqual([ids()[1], ids()[2]]);
-    expect(await order('saved')).toEqual([ids()[2], ids()[1]]);
+    expect(await order('document')).toEqual([ids()[0], ids()[1]]);
+    expect(await order('saved')).toEqual([ids()[1], ids()[0]]);
     expect(parse('saved=1&order=saved')).toMatchObject({ ok: true, value: { source: { kind: 'saved', order: 'saved' } } });
     expect(parse('saved=1&order=sideways')).toMatchObject({ ok: false });
     const search = await buildExport(

@@ -155,7 +155,9 @@ async function quotesFor(
   if (unknown) throw new ExportInputError(unknown);
   const response = await searchQuotes(reader, embedder, source.params);
   // score, highlights and "also in" belong to the result list, not to the exported quote
-  const quotes = response.results.map(({ score: _s, matchedTerms: _m, bestSentence: _b, contextTerms: _c, relatedTerms: _r, alsoIn: _a, ...q }) => q);
+  const quotes = response.results.map(
+    ({ score: _s, matchedTerms: _m, bestSentence: _b, contextTerms: _c, relatedTerms: _r, alsoIn: _a, match: _mk, ...q }) => q,
+  );
   return { quotes, title: `Results for “${source.params.q}”`, name: slug(source.params.q) };
 }
 
