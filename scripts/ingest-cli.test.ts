@@ -160,7 +160,7 @@ describe.concurrent('bad input: non-zero exit, the file named, the old index int
     const dir = path.join(root, 'empty-folder');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'README.md'), '# Notes\n\nNothing here yet.\n');
-    await expectRefusal(dir, `${dir}: holds no documents (.md, .markdown or .txt files); add at least one`);
+    await expectRefusal(dir, `${dir}: holds no documents (.md, .markdown, .txt, .pdf, .docx, .html or .htm files); add at least one`);
   });
 
   it('two files that give the same document id', async () => {

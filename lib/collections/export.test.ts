@@ -85,12 +85,12 @@ describe('buildExport', () => {
     expect(bib.filename).toMatch(/-selection-2025-03-04\.bib$/);
     expect(bib.body.match(/^@/gm)).toHaveLength(ids().length);
     expect(bib.body).toMatch(
-      /@techreport\{doe2024test-[a-z0-9]{8},[\s\S]*institution = \{Test Institute\}[\s\S]*note = \{Ken Example, Example University; interview; note 1: “We have to be realistic/,
+      /@techreport\{doe2024test-[a-z0-9]{8},[\s\S]*institution = \{Test Institute\}[\s\S]*note = \{Ken Example, Example University; interview; transcribed December 3, 2024; note 1: “We have to be realistic/,
     );
     const ris = await buildExport(fx.reader, fx.embedder, { format: 'ris', style: 'chicago', source: { kind: 'speaker', speakerId: 'ann-sample' } }, { now });
     expect(ris.contentType).toBe('application/x-research-info-systems; charset=utf-8');
     expect(ris.body).toMatch(/^TY {2}- RPRT/);
-    expect(ris.body).toMatch(/^N1 {2}- Ann Sample, Sample Institute; interview; note 2: “The fishing fleets/m);
+    expect(ris.body).toMatch(/^N1 {2}- Ann Sample, Sample Institute; interview; transcribed December 5, 2024; note 2: “The fishing fleets/m);
     expect(ris.body).toMatch(/^ER {2}-/m);
   });
 

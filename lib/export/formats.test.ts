@@ -11,7 +11,7 @@ const record: ExportQuote = {
   section: '5. Taiwan',
   footnote: { number: 132, text: 'Interview with Saya Kiba. Transcribed on 3 December 2024.' },
   href: '/documents/a-report#p12',
-  dateLabel: 'transcribed',
+  dateLabel: null,
   attribution: { method: 'note', evidence: 'Interview with Saya Kiba. Transcribed on 3 December 2024.' },
   page: null,
   citation: {

@@ -22,7 +22,7 @@ Patrols alone cannot deter a determined adversary. What matters is that allies a
 
 As one European commentator summarized, “The long-held notion that the coast is safe is no longer accurate in any sense.”
 
-The ministry, in a phrase it has repeated since, promised “a harbour policy for every season and every coast of the country.”
+A harbour master in the north put it more bluntly, “a harbour policy for every season and every coast of the country is what we were promised.”
 
 ¹ Fleet Review 2022.
 
@@ -71,7 +71,7 @@ describe('corrections.yaml through ingest', () => {
     write(REPORT, 'corrections:\n');
     const summary = await ingestCorpus({ corpusDir: corpus, dbPath, embedder: fakeEmbedder() });
     const q = quotes().find((x) => x.text.startsWith('The long-held'))!;
-    expect(q).toMatchObject({ kind: 'quote', speaker: null, attribution: null, leadIn: 'As one European commentator summarized, “…”' });
+    expect(q).toMatchObject({ kind: 'quote', speaker: null, attribution: null, leadIn: 'As one European commentator summarized,' });
     const report = summary.reports[0];
     expect(report.unattributed.map((u) => u.text.slice(0, 13))).toEqual(['The long-held', 'a harbour pol']);
     expect(report.byMethod).toMatchObject({ note: 1, override: 0 });

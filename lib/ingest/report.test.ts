@@ -38,7 +38,7 @@ describe('buildDocumentReport', () => {
       {
         anchor: expect.stringMatching(/^p\d+$/),
         text: 'The long-held notion that the coast is safe is no longer accurate in any sense.',
-        leadIn: 'As one European commentator summarized, “…”',
+        leadIn: 'As one European commentator summarized,',
       },
     ]);
     expect(r.interviewNotesWithoutQuote).toEqual([{ number: 2, text: expect.stringMatching(/^Interview with Mei Tanabe/) }]);

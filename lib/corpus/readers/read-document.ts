@@ -46,7 +46,8 @@ export async function readDocument(
     return { ...readSource(file, text, side), format, pages: null, pageNumbering: null };
   }
   let out: ReaderOutput;
-  if (format === 'pdf') out = await (await import('./pdf')).readPdf(file, bytes, options);
+  // a PDF's indentation also marks list continuations, so its block quotes are left to the lead-in rule (measured: a bullet's second line came out as a quote)
+  if (format === 'pdf') out = await (await import('./pdf')).readPdf(file, bytes, { ...options, blockQuoteMarkers: false });
   else if (format === 'docx') out = await (await import('./docx')).readDocx(file, bytes, options);
   else out = (await import('./html')).readHtml(file, decodeUtf8(file, bytes), options);
   const fromFile = metadataRecord(out.meta);
