@@ -63,7 +63,13 @@ test.describe('a corpus with an unattributed quote', () => {
       attribution: { method: 'note', evidence: expect.stringContaining('Interview with Henrik Aaltonen') },
       dateLabel: 'transcribed',
     });
-    expect(api.results.find((r) => r.text.startsWith('The long-held'))).toMatchObject({ speaker: null, attribution: null });
+    // the unattributed quote is searchable by its own words (the relevance floor keeps it out of other queries)
+    const unattributed = (await (
+      await request.get(`${base}/api/search?q=${encodeURIComponent('long-held notion that the coast is safe')}&kind=quotes&limit=5`)
+    ).json()) as {
+      results: { text: string; attribution: unknown; speaker: unknown }[];
+    };
+    expect(unattributed.results.find((r) => r.text.startsWith('The long-held'))).toMatchObject({ speaker: null, attribution: null });
 
     // bad requests are refused with a JSON error, nothing written
     const refused = await request.post(`${base}/api/corrections`, {
