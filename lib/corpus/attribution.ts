@@ -20,6 +20,8 @@ import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, Pa
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MIN_INLINE_QUOTE_WORDS = 6;
 const MAX_CONTINUATION_PARAGRAPHS = 3;
+/** A transcript turn's paragraphs after the labelled one; beyond that the text is more likely the editor's. */
+const MAX_TURN_PARAGRAPHS = 6;
 
 /** Parses "3 December 2024", "December 3, 2024", "2024-12-03" to ISO; null when it is no date. */
 export function parseDate(text: string): string | null {
@@ -245,6 +247,7 @@ interface Context {
   titleOf: Map<string, string>; // full name → the title the document writes before it ("Prime Minister")
   publication: RegExp | null; // the publisher's name: "told VOA" is said to this publication
   firstSeen: Map<string, number>; // full name → index of the first paragraph that writes it
+  turnLabels: Set<string>; // labels that open the turns of a transcript ("Jane Doe:")
   here: number; // the paragraph being read: a surname means the person of that name introduced so far
 }
 
@@ -422,10 +425,42 @@ function introducesSpeaker(p: Paragraph, speaker: SpeakerMention, ctx: Context):
   });
 }
 
-function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; label: string; text: string } | null {
-  const m = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}):\s+(\S[\s\S]*)$/u.exec(p.text);
+/** A speaker label opening a turn: "Jimbo: …", "**Jane Doe:** …", "**Jane Doe**: …". */
+const TURN_LABEL = /^(?:\*\*|__)?(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})(?::(?:\*\*|__)|(?:\*\*|__):|:)\s+(\S[\s\S]*)$/u;
+
+function turnLabel(text: string): { label: string; text: string } | null {
+  const m = TURN_LABEL.exec(text);
   if (!m) return null;
-  const label = m[1];
+  const bold = /^(?:\*\*|__)/.test(text);
+  const closed = /^(?:\*\*|__)[^:]*:?(?:\*\*|__)/.test(text);
+  if (bold !== closed) return null; // "**Key:** …" must close its bold, a plain label must not open one
+  return { label: m[1], text: m[2] };
+}
+
+/**
+ * The labels that open turns of a transcript: names of 2–3 capitalised words that each open at least two
+ * paragraphs, where at least two such names take turns. A label heading a single paragraph ("Key Findings: …")
+ * or a document with one recurring label (an author's own sections) is no transcript.
+ */
+function transcriptLabels(paragraphs: Paragraph[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) {
+    if (p.kind !== 'text' || p.blockQuote) continue;
+    const t = turnLabel(p.text);
+    if (!t) continue;
+    const words = t.label.split(/\s+/);
+    if (words.length < 2 || words.some((w) => isNotNameWord(w) || ROLE_WORDS.has(w) || ORG_TOKEN.test(w))) continue;
+    if (!collectFullNames(t.label).includes(t.label)) continue;
+    counts.set(t.label, (counts.get(t.label) ?? 0) + 1);
+  }
+  const labels = new Set([...counts].filter(([, n]) => n >= 2).map(([l]) => l));
+  return labels.size >= 2 ? labels : new Set();
+}
+
+function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; label: string; text: string } | null {
+  const t = turnLabel(p.text);
+  if (!t) return null;
+  const label = t.label;
   const tokens = nameTokens(label);
   const candidates = ctx.interviewees.filter(
     (s) => !s.anonymous && (sameFullName(s.name, label) || (tokens.length === 1 && nameTokens(s.name).includes(tokens[0]))),
@@ -433,7 +468,9 @@ function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; la
   const closing = closingInterview(p, ctx);
   let speaker: SpeakerMention | null = candidates.length === 1 ? candidates[0] : null;
   if (!speaker && closing && !closing.speaker.anonymous && nameTokens(closing.speaker.name).some((t) => tokens.includes(t))) speaker = closing.speaker;
-  return speaker ? { speaker, label: `${label}:`, text: m[2] } : null;
+  // a transcript's turn label names its speaker in full
+  if (!speaker && ctx.turnLabels.has(label)) speaker = resolvePersonName(label, ctx);
+  return speaker ? { speaker, label: `${label}:`, text: t.text } : null;
 }
 
 /** A credit line under a pull quote or epigraph: "— Jane Doe, Title", "— @handle on …". */
@@ -535,6 +572,7 @@ export function attributeQuotes(
     titleOf,
     publication: publisherWord ? new RegExp(publisherWord) : null,
     firstSeen,
+    turnLabels: transcriptLabels(paragraphs),
     here: Number.POSITIVE_INFINITY,
   };
 
@@ -595,6 +633,27 @@ export function attributeQuotes(
         line: p.line,
       });
       consumed.add(i);
+      // in a transcript a turn runs on over the paragraphs without a label, up to the next label
+      if (!conflict && ctx.turnLabels.size) {
+        const start = i;
+        for (let j = start + 1; j < paragraphs.length && j <= start + MAX_TURN_PARAGRAPHS; j++) {
+          const q = paragraphs[j];
+          if (q.sectionIndex !== p.sectionIndex || !quotable(q) || q.blockQuote || q.italic || turnLabel(q.text) || consumed.has(j)) break;
+          push({
+            kind: 'interview',
+            text: trimQuote(q.text),
+            anchors: [q.anchor],
+            sectionIndex: q.sectionIndex,
+            speaker: dialogue.speaker,
+            attribution: { method: 'dialogue', evidence: dialogue.label },
+            footnoteNumber: closingFootnote(q),
+            leadIn: null,
+            line: q.line,
+          });
+          consumed.add(j);
+          i = j;
+        }
+      }
       continue;
     }
 

@@ -190,3 +190,43 @@ describe('what is not a person’s quote', () => {
     expect(doc.warnings[0].message).toMatch(/left unattributed/);
   });
 });
+
+describe('transcripts with speaker labels', () => {
+  const TRANSCRIPT = [
+    '# Episode 12',
+    '',
+    '**Ines Marlowe:** Welcome back to the show. Today we talk about river dams with Tobias Fenwick.',
+    '',
+    '**Tobias Fenwick:** Thanks for having me, the dams have been my work for twenty years.',
+    '',
+    'The first one was built before anyone measured the silt, and nobody has measured it since.',
+    '',
+    '**Ines Marlowe:** So what changed last year?',
+    '',
+    '**Tobias Fenwick**: The survey finally came back and the numbers were worse than we feared.',
+  ].join('\n');
+
+  it('gives each labelled turn, and the paragraphs it runs on over, to the labelled speaker', () => {
+    const got = quotes(TRANSCRIPT);
+    expect(got.map((q) => [q.speaker, q.method, q.text.slice(0, 20)])).toEqual([
+      ['Ines Marlowe', 'dialogue', 'Welcome back to the s'.slice(0, 20)],
+      ['Tobias Fenwick', 'dialogue', 'Thanks for having me'],
+      ['Tobias Fenwick', 'dialogue', 'The first one was bu'],
+      ['Ines Marlowe', 'dialogue', 'So what changed last'],
+      ['Tobias Fenwick', 'dialogue', 'The survey finally c'],
+    ]);
+  });
+
+  it('reads no speaker from a label that heads a single paragraph or names no person', () => {
+    const body = [
+      '# Findings',
+      '',
+      '**Key Findings:** The dams hold back more silt than the survey of 1990 assumed.',
+      '',
+      '**Next Steps:** The authority will measure the silt again next spring.',
+      '',
+      '**Ines Marlowe:** The report was written by the river authority.',
+    ].join('\n');
+    expect(quotes(body).filter((q) => q.speaker)).toEqual([]);
+  });
+});
