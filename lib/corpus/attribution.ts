@@ -473,19 +473,41 @@ function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; la
   return speaker ? { speaker, label: `${label}:`, text: t.text } : null;
 }
 
-/** A credit line under a pull quote or epigraph: "— Jane Doe, Title", "— @handle on …". */
+/** A credit line under a pull quote or epigraph: "— Jane Doe, Title", "— @handle on …", "-- Jane Doe, Agency", "— **Jane Doe**". */
 const CREDIT_LINE =
-  /^[—―]\s*(@[\w.-]+|\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:van|von|de|der|da|di|du|le|la)\s+)?\p{Lu}[\p{L}'’.-]+){1,3})(?=$|[,;(]|\s+(?:on|in|at|of)\b)/u;
+  /^(?:[—―–]|-{1,2})\s*(@[\w.-]+|\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:van|von|de|der|da|di|du|le|la)\s+)?(?:\p{Ll}{1,3})?\p{Lu}[\p{L}'’.-]+){1,3})(?=$|[,;(]|\s+(?:on|in|at|of)\b)/u;
+
+/** A credit as written, without its markup: HTML tags, bold and links ("— <a href=…>@jdoe</a>", "-** Jane Doe**"). */
+function plainCredit(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function creditSpeaker(credit: string, ctx: Context): SpeakerMention | null {
+  const m = CREDIT_LINE.exec(credit);
+  if (!m) return null;
+  const who = m[1].replace(/\.$/, '');
+  return who.startsWith('@') ? { key: personKey(who), name: who, anonymous: false, role: null, affiliation: null } : resolvePersonName(who, ctx);
+}
 
 function creditLine(p: Paragraph | undefined, ctx: Context): { speaker: SpeakerMention; evidence: string } | null {
   if (!p) return null;
-  const m = CREDIT_LINE.exec(p.text.trim());
+  const credit = plainCredit(p.text);
+  const speaker = creditSpeaker(credit, ctx);
+  return speaker ? { speaker, evidence: credit } : null;
+}
+
+/** A quotation that is a paragraph of its own with its credit after the closing mark: "“…” - **Jane Doe**", "\"…\" -- Jane Doe, Agency". */
+function trailingCredit(p: Paragraph, ctx: Context): { speaker: SpeakerMention; evidence: string; text: string } | null {
+  const m = /^\s*([“"][\s\S]+[”"“])\s*((?:[—―–]|-{1,2})\s*[^“”"]+)$/u.exec(p.text);
   if (!m) return null;
-  const who = m[1];
-  const speaker: SpeakerMention | null = who.startsWith('@')
-    ? { key: personKey(who), name: who, anonymous: false, role: null, affiliation: null }
-    : resolvePersonName(who, ctx);
-  return speaker ? { speaker, evidence: p.text.trim() } : null;
+  const credit = plainCredit(m[2]);
+  const speaker = creditSpeaker(credit, ctx);
+  return speaker ? { speaker, evidence: credit, text: m[1] } : null;
 }
 
 function trimQuote(text: string): string {
@@ -714,6 +736,24 @@ export function attributeQuotes(
         for (let j = i; j <= last; j++) consumed.add(j);
         continue;
       }
+    }
+
+    // 3a. a quotation in a paragraph of its own, its credit after the closing mark: "“…” - **Jane Doe**"
+    const trailing = trailingCredit(p, ctx);
+    if (trailing) {
+      push({
+        kind: 'quote',
+        text: trailing.text,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: trailing.speaker,
+        attribution: { method: 'lead-in', evidence: trailing.evidence },
+        footnoteNumber: closingFootnote(p),
+        leadIn: null,
+        line: p.line,
+      });
+      consumed.add(i);
+      continue;
     }
 
     // 3. a quote set off from the text (`>`, indented, italic) credited by the line under it: "— Jane Doe"

@@ -230,3 +230,29 @@ describe('transcripts with speaker labels', () => {
     expect(quotes(body).filter((q) => q.speaker)).toEqual([]);
   });
 });
+
+describe('quotations credited after the closing mark', () => {
+  it.each([
+    ['“The new gauges paid for themselves within a season.” - **Ada Brook**', 'Ada Brook'],
+    ['“The new gauges paid for themselves within a season.” -** Tomas M. Berglund**', 'Tomas M. Berglund'],
+    ['“The new gauges paid for themselves within a season.” — **Nadia Okafor**', 'Nadia Okafor'],
+    ['"The new gauges paid for themselves within a season." -- Carl deMoss, River Authority', 'Carl deMoss'],
+  ])('%s', (line, name) => {
+    const got = quotes(`${INTRO}\n\n${line}\n\n“nobody expected the silt to move that fast,” the survey notes.`);
+    expect(got.filter((q) => q.speaker).map((q) => [q.speaker, q.text.slice(1, 13)])).toEqual([[name, 'The new gaug']]);
+  });
+
+  it('keeps two credited quotations apart when the second opens in lower case', () => {
+    const body = `${INTRO}\n\n“Measuring the silt was the best work of my year.” -** Ada Brook**\n\n“dams are older than the maps of them, and it shows.” - **Nadia Okafor**`;
+    expect(quotes(body).map((q) => q.speaker)).toEqual(['Ada Brook', 'Nadia Okafor']);
+  });
+
+  it('reads a credit line with its link markup', () => {
+    const body = `${INTRO}\n\nI could not focus on a single task for weeks, and the users noticed it before I did.\n\n— <a href="https://example.org/adab">@adab</a>, keeper of the gauge data`;
+    expect(quotes(body).map((q) => q.speaker)).toEqual(['@adab']);
+  });
+
+  it('gives no speaker to a credit that names no person', () => {
+    expect(quotes(`${INTRO}\n\n“The dams will hold for another century.” - **the River Authority**`).filter((q) => q.speaker)).toEqual([]);
+  });
+});

@@ -164,6 +164,7 @@ function shouldRejoin(prev: Block, next: Block): boolean {
   if (prev.heading || next.heading || prev.kind !== 'text' || next.kind === 'toc' || next.kind === 'byline' || next.kind === 'meta') return false;
   if (prev.quote !== next.quote) return false; // a block quote never runs on into the author's text
   if (endsSentence(prev.raw)) return false;
+  if (/[”"“]\s*(?:[—―–]|-{1,2})[^“”"\n]{1,80}$/.test(prev.raw.trim())) return false; // a quotation closed by its credit ("“…” - Jane Doe") is whole
   const prevText = prev.raw.replace(TRAILING_MARKERS, '').trimEnd();
   if (!/\s/.test(prevText)) return false; // a lone token (a URL, a name) is not a cut sentence
   const nextStart = next.raw.replace(/^[*“"‘'([]+/, '');
