@@ -497,6 +497,7 @@ function creditSpeaker(credit: string, ctx: Context): SpeakerMention | null {
 function creditLine(p: Paragraph | undefined, ctx: Context): { speaker: SpeakerMention; evidence: string } | null {
   if (!p) return null;
   const credit = plainCredit(p.text);
+  if (/^-(?!-)/.test(credit)) return null; // "- Jane Doe" on a line of its own is a list item (a list of names), not a credit
   const speaker = creditSpeaker(credit, ctx);
   return speaker ? { speaker, evidence: credit } : null;
 }
@@ -504,7 +505,7 @@ function creditLine(p: Paragraph | undefined, ctx: Context): { speaker: SpeakerM
 /** A quotation that is a paragraph of its own with its credit after the closing mark: "“…” - **Jane Doe**", "\"…\" -- Jane Doe, Agency". */
 function trailingCredit(p: Paragraph, ctx: Context): { speaker: SpeakerMention; evidence: string; text: string } | null {
   const m = /^\s*([“"][\s\S]+[”"“])\s*((?:[—―–]|-{1,2})\s*[^“”"]+)$/u.exec(p.text);
-  if (!m) return null;
+  if (!m || wordCount(m[1]) < MIN_INLINE_QUOTE_WORDS) return null; // a short title with its author ("“River Dams” - Jane Doe") is no quotation
   const credit = plainCredit(m[2]);
   const speaker = creditSpeaker(credit, ctx);
   return speaker ? { speaker, evidence: credit, text: m[1] } : null;

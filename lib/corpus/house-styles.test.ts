@@ -256,3 +256,16 @@ describe('quotations credited after the closing mark', () => {
     expect(quotes(`${INTRO}\n\n“The dams will hold for another century.” - **the River Authority**`).filter((q) => q.speaker)).toEqual([]);
   });
 });
+
+describe('credit lines and lists of names', () => {
+  it('reads no credit from a list of names under a paragraph', () => {
+    const body = `${INTRO}\n\nWe thank the reviewers of the draft for their careful comments on every chapter of this report.\n\n- Ada Brook, hydrologist\n- Carl Moss, engineer`;
+    expect(quotes(body).filter((q) => q.speaker)).toEqual([]);
+  });
+});
+
+describe('titles with their authors', () => {
+  it('reads no quotation from a short title followed by its author', () => {
+    expect(quotes(`${INTRO}\n\n“Silt and Stone” - **Ada Brook**`).filter((q) => q.speaker)).toEqual([]);
+  });
+});
