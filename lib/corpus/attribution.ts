@@ -511,6 +511,23 @@ function trailingCredit(p: Paragraph, ctx: Context): { speaker: SpeakerMention; 
   return speaker ? { speaker, evidence: credit, text: m[1] } : null;
 }
 
+/** A quote shortcode with its credit as an attribute: `{{< card-quote text="…" cite="Role, Jane Doe" >}}`. */
+function shortcodeQuote(p: Paragraph, ctx: Context): { speaker: SpeakerMention | null; evidence: string; text: string } | null {
+  const m = /^\{\{<\s*[\w-]*quote[\w-]*\s+([\s\S]*?)\s*\/?>\}\}$/.exec(p.text.trim());
+  if (!m) return null;
+  const attrs = new Map([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1].toLowerCase(), a[2]]));
+  const text = attrs.get('text') ?? attrs.get('quote');
+  if (!text) return null;
+  const cite = attrs.get('cite') ?? attrs.get('author') ?? attrs.get('credit') ?? '';
+  // the credit's one part that is a person's name, the rest being the role: "Director of X, Jane Doe", "Jane Doe, a nurse"
+  const names = cite
+    .split(/\s*,\s*/)
+    .filter((part) => /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Ll}{1,3})?\p{Lu}[\p{L}'’.-]+){1,2}$/u.test(part))
+    .filter((part) => !part.split(/\s+/).some((w) => isNotNameWord(w) || ROLE_WORDS.has(w) || ORG_TOKEN.test(w)));
+  const speaker = names.length === 1 ? resolvePersonName(names[0], ctx) : null;
+  return { speaker, evidence: cite, text };
+}
+
 function trimQuote(text: string): string {
   return text.trim().replace(/,$/, '').trim();
 }
@@ -737,6 +754,24 @@ export function attributeQuotes(
         for (let j = i; j <= last; j++) consumed.add(j);
         continue;
       }
+    }
+
+    // 3a. a quote shortcode: `{{< card-quote text="…" cite="Role, Jane Doe" >}}`
+    const shortcode = shortcodeQuote(p, ctx);
+    if (shortcode) {
+      push({
+        kind: 'quote',
+        text: shortcode.text,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: shortcode.speaker,
+        attribution: shortcode.speaker ? { method: 'lead-in', evidence: shortcode.evidence } : null,
+        footnoteNumber: null,
+        leadIn: null,
+        line: p.line,
+      });
+      consumed.add(i);
+      continue;
     }
 
     // 3a. a quotation in a paragraph of its own, its credit after the closing mark: "“…” - **Jane Doe**"

@@ -269,3 +269,17 @@ describe('titles with their authors', () => {
     expect(quotes(`${INTRO}\n\n“Silt and Stone” - **Ada Brook**`).filter((q) => q.speaker)).toEqual([]);
   });
 });
+
+describe('quote shortcodes', () => {
+  it.each([
+    [
+      '{{< card-quote text="Every gauge we install tells us something the old maps never did." cite="Chief Hydrologist of the Valley, Ada Brook" >}}',
+      'Ada Brook',
+    ],
+    ['{{< card-quote cite="Nadia Okafor, a lock keeper" text="Every gauge we install tells us something the old maps never did." >}}', 'Nadia Okafor'],
+    ['{{< card-quote text="Every gauge we install tells us something the old maps never did." cite="River Authority Annual Report" >}}', null],
+  ])('%s', (line, name) => {
+    const got = quotes(`${INTRO}\n\n${line}`);
+    expect(got.map((q) => [q.speaker, q.text.slice(0, 16)])).toEqual([[name, 'Every gauge we i']]);
+  });
+});
