@@ -520,12 +520,32 @@ function shortcodeQuote(p: Paragraph, ctx: Context): { speaker: SpeakerMention |
   if (!text) return null;
   const cite = attrs.get('cite') ?? attrs.get('author') ?? attrs.get('credit') ?? '';
   // the credit's one part that is a person's name, the rest being the role: "Director of X, Jane Doe", "Jane Doe, a nurse"
-  const names = cite
-    .split(/\s*,\s*/)
-    .filter((part) => /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Ll}{1,3})?\p{Lu}[\p{L}'’.-]+){1,2}$/u.test(part))
-    .filter((part) => !part.split(/\s+/).some((w) => isNotNameWord(w) || ROLE_WORDS.has(w) || ORG_TOKEN.test(w)));
+  const names = cite.split(/\s*,\s*/).filter(personLikeName);
   const speaker = names.length === 1 ? resolvePersonName(names[0], ctx) : null;
   return { speaker, evidence: cite, text };
+}
+
+/** A credit's part that reads as a person's name of 2–3 capitalised words, no title or organisation among them. */
+function personLikeName(part: string): boolean {
+  return (
+    /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Ll}{1,3})?\p{Lu}[\p{L}'’.-]+){1,2}$/u.test(part) &&
+    !part.split(/\s+/).some((w) => isNotNameWord(w) || ROLE_WORDS.has(w) || ORG_TOKEN.test(w))
+  );
+}
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>', nbsp: ' ', mdash: '—', ndash: '–' };
+
+/** An embedded post (a tweet's HTML): `<blockquote …><p>text</p>&mdash; Jane Doe (@jdoe) …`, credited to a person's display name. */
+function embeddedPost(p: Paragraph, ctx: Context): { speaker: SpeakerMention; evidence: string; text: string } | null {
+  const m = /^<blockquote\b[^>]*>\s*<p\b[^>]*>([\s\S]*?)<\/p>\s*(?:&mdash;|—)\s*([^(<&,]+?)(?:,[^(<&]*)?\s*\((@[\w]+)\)/.exec(p.text.trim());
+  if (!m || !personLikeName(m[2].trim())) return null;
+  const speaker = resolvePersonName(m[2].trim(), ctx);
+  const text = m[1]
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#39|[a-z]+);/g, (e, k: string) => HTML_ENTITIES[k] ?? e)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return speaker && text ? { speaker, evidence: `${m[2].trim()} (${m[3]})`, text } : null;
 }
 
 function trimQuote(text: string): string {
@@ -754,6 +774,24 @@ export function attributeQuotes(
         for (let j = i; j <= last; j++) consumed.add(j);
         continue;
       }
+    }
+
+    // 3a. an embedded post credited to a person: `<blockquote class="…"><p>…</p>&mdash; Jane Doe (@jdoe)`
+    const post = embeddedPost(p, ctx);
+    if (post) {
+      push({
+        kind: 'quote',
+        text: post.text,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: post.speaker,
+        attribution: { method: 'lead-in', evidence: post.evidence },
+        footnoteNumber: null,
+        leadIn: null,
+        line: p.line,
+      });
+      consumed.add(i);
+      continue;
     }
 
     // 3a. a quote shortcode: `{{< card-quote text="…" cite="Role, Jane Doe" >}}`

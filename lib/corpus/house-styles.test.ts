@@ -283,3 +283,18 @@ describe('quote shortcodes', () => {
     expect(got.map((q) => [q.speaker, q.text.slice(0, 16)])).toEqual([[name, 'Every gauge we i']]);
   });
 });
+
+describe('embedded posts', () => {
+  const post = (credit: string) =>
+    `<blockquote class="twitter-tweet" lang="en"><p>Great day at the <a href="https://example.org/x">#gauge</a> workshop, learned lots &amp; met the lock keepers</p>&mdash; ${credit} <a href="https://example.org/s/1">May 4, 2023</a></blockquote>`;
+  it.each([
+    ['Ada Brook (@adabrook)', 'Ada Brook'],
+    ['Carl Moss, PhD (@cmoss)', 'Carl Moss'],
+  ])('credits a post to the person who wrote it: %s', (credit, name) => {
+    const got = quotes(`${INTRO}\n\n${post(credit)}`);
+    expect(got.map((q) => [q.speaker, q.text])).toEqual([[name, 'Great day at the #gauge workshop, learned lots & met the lock keepers']]);
+  });
+  it('gives no speaker to an organisation’s post', () => {
+    expect(quotes(`${INTRO}\n\n${post('River Authority (@riverauth)')}`).filter((q) => q.speaker)).toEqual([]);
+  });
+});
