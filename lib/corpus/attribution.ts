@@ -20,6 +20,8 @@ import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, Pa
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MIN_INLINE_QUOTE_WORDS = 6;
 const MAX_CONTINUATION_PARAGRAPHS = 3;
+/** A transcript turn's paragraphs after the labelled one; beyond that the text is more likely the editor's. */
+const MAX_TURN_PARAGRAPHS = 6;
 
 /** Parses "3 December 2024", "December 3, 2024", "2024-12-03" to ISO; null when it is no date. */
 export function parseDate(text: string): string | null {
@@ -245,6 +247,7 @@ interface Context {
   titleOf: Map<string, string>; // full name → the title the document writes before it ("Prime Minister")
   publication: RegExp | null; // the publisher's name: "told VOA" is said to this publication
   firstSeen: Map<string, number>; // full name → index of the first paragraph that writes it
+  turnLabels: Set<string>; // labels that open the turns of a transcript ("Jane Doe:")
   here: number; // the paragraph being read: a surname means the person of that name introduced so far
 }
 
@@ -422,10 +425,42 @@ function introducesSpeaker(p: Paragraph, speaker: SpeakerMention, ctx: Context):
   });
 }
 
-function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; label: string; text: string } | null {
-  const m = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}):\s+(\S[\s\S]*)$/u.exec(p.text);
+/** A speaker label opening a turn: "Jimbo: …", "**Jane Doe:** …", "**Jane Doe**: …". */
+const TURN_LABEL = /^(?:\*\*|__)?(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})(?::(?:\*\*|__)|(?:\*\*|__):|:)\s+(\S[\s\S]*)$/u;
+
+function turnLabel(text: string): { label: string; text: string } | null {
+  const m = TURN_LABEL.exec(text);
   if (!m) return null;
-  const label = m[1];
+  const bold = /^(?:\*\*|__)/.test(text);
+  const closed = /^(?:\*\*|__)[^:]*:?(?:\*\*|__)/.test(text);
+  if (bold !== closed) return null; // "**Key:** …" must close its bold, a plain label must not open one
+  return { label: m[1], text: m[2] };
+}
+
+/**
+ * The labels that open turns of a transcript: names of 2–3 capitalised words that each open at least two
+ * paragraphs, where at least two such names take turns. A label heading a single paragraph ("Key Findings: …")
+ * or a document with one recurring label (an author's own sections) is no transcript.
+ */
+function transcriptLabels(paragraphs: Paragraph[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) {
+    if (p.kind !== 'text' || p.blockQuote) continue;
+    const t = turnLabel(p.text);
+    if (!t) continue;
+    const words = t.label.split(/\s+/);
+    if (words.length < 2 || words.some((w) => isNotNameWord(w) || ROLE_WORDS.has(w) || ORG_TOKEN.test(w))) continue;
+    if (!collectFullNames(t.label).includes(t.label)) continue;
+    counts.set(t.label, (counts.get(t.label) ?? 0) + 1);
+  }
+  const labels = new Set([...counts].filter(([, n]) => n >= 2).map(([l]) => l));
+  return labels.size >= 2 ? labels : new Set();
+}
+
+function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; label: string; text: string } | null {
+  const t = turnLabel(p.text);
+  if (!t) return null;
+  const label = t.label;
   const tokens = nameTokens(label);
   const candidates = ctx.interviewees.filter(
     (s) => !s.anonymous && (sameFullName(s.name, label) || (tokens.length === 1 && nameTokens(s.name).includes(tokens[0]))),
@@ -433,22 +468,84 @@ function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; la
   const closing = closingInterview(p, ctx);
   let speaker: SpeakerMention | null = candidates.length === 1 ? candidates[0] : null;
   if (!speaker && closing && !closing.speaker.anonymous && nameTokens(closing.speaker.name).some((t) => tokens.includes(t))) speaker = closing.speaker;
-  return speaker ? { speaker, label: `${label}:`, text: m[2] } : null;
+  // a transcript's turn label names its speaker in full
+  if (!speaker && ctx.turnLabels.has(label)) speaker = resolvePersonName(label, ctx);
+  return speaker ? { speaker, label: `${label}:`, text: t.text } : null;
 }
 
-/** A credit line under a pull quote or epigraph: "— Jane Doe, Title", "— @handle on …". */
+/** A credit line under a pull quote or epigraph: "— Jane Doe, Title", "— @handle on …", "-- Jane Doe, Agency", "— **Jane Doe**". */
 const CREDIT_LINE =
-  /^[—―]\s*(@[\w.-]+|\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:van|von|de|der|da|di|du|le|la)\s+)?\p{Lu}[\p{L}'’.-]+){1,3})(?=$|[,;(]|\s+(?:on|in|at|of)\b)/u;
+  /^(?:[—―–]|-{1,2})\s*(@[\w.-]+|\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:van|von|de|der|da|di|du|le|la)\s+)?(?:\p{Ll}{1,3})?\p{Lu}[\p{L}'’.-]+){1,3})(?=$|[,;(]|\s+(?:on|in|at|of)\b)/u;
+
+/** A credit as written, without its markup: HTML tags, bold and links ("— <a href=…>@jdoe</a>", "-** Jane Doe**"). */
+function plainCredit(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function creditSpeaker(credit: string, ctx: Context): SpeakerMention | null {
+  const m = CREDIT_LINE.exec(credit);
+  if (!m) return null;
+  const who = m[1].replace(/\.$/, '');
+  return who.startsWith('@') ? { key: personKey(who), name: who, anonymous: false, role: null, affiliation: null } : resolvePersonName(who, ctx);
+}
 
 function creditLine(p: Paragraph | undefined, ctx: Context): { speaker: SpeakerMention; evidence: string } | null {
   if (!p) return null;
-  const m = CREDIT_LINE.exec(p.text.trim());
+  const credit = plainCredit(p.text);
+  if (/^-(?!-)/.test(credit)) return null; // "- Jane Doe" on a line of its own is a list item (a list of names), not a credit
+  const speaker = creditSpeaker(credit, ctx);
+  return speaker ? { speaker, evidence: credit } : null;
+}
+
+/** A quotation that is a paragraph of its own with its credit after the closing mark: "“…” - **Jane Doe**", "\"…\" -- Jane Doe, Agency". */
+function trailingCredit(p: Paragraph, ctx: Context): { speaker: SpeakerMention; evidence: string; text: string } | null {
+  const m = /^\s*([“"][\s\S]+[”"“])\s*((?:[—―–]|-{1,2})\s*[^“”"]+)$/u.exec(p.text);
+  if (!m || wordCount(m[1]) < MIN_INLINE_QUOTE_WORDS) return null; // a short title with its author ("“River Dams” - Jane Doe") is no quotation
+  const credit = plainCredit(m[2]);
+  const speaker = creditSpeaker(credit, ctx);
+  return speaker ? { speaker, evidence: credit, text: m[1] } : null;
+}
+
+/** A quote shortcode with its credit as an attribute: `{{< card-quote text="…" cite="Role, Jane Doe" >}}`. */
+function shortcodeQuote(p: Paragraph, ctx: Context): { speaker: SpeakerMention | null; evidence: string; text: string } | null {
+  const m = /^\{\{<\s*[\w-]*quote[\w-]*\s+([\s\S]*?)\s*\/?>\}\}$/.exec(p.text.trim());
   if (!m) return null;
-  const who = m[1];
-  const speaker: SpeakerMention | null = who.startsWith('@')
-    ? { key: personKey(who), name: who, anonymous: false, role: null, affiliation: null }
-    : resolvePersonName(who, ctx);
-  return speaker ? { speaker, evidence: p.text.trim() } : null;
+  const attrs = new Map([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1].toLowerCase(), a[2]]));
+  const text = attrs.get('text') ?? attrs.get('quote');
+  if (!text) return null;
+  const cite = attrs.get('cite') ?? attrs.get('author') ?? attrs.get('credit') ?? '';
+  // the credit's one part that is a person's name, the rest being the role: "Director of X, Jane Doe", "Jane Doe, a nurse"
+  const names = cite.split(/\s*,\s*/).filter(personLikeName);
+  const speaker = names.length === 1 ? resolvePersonName(names[0], ctx) : null;
+  return { speaker, evidence: cite, text };
+}
+
+/** A credit's part that reads as a person's name of 2–3 capitalised words, no title or organisation among them. */
+function personLikeName(part: string): boolean {
+  return (
+    /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Ll}{1,3})?\p{Lu}[\p{L}'’.-]+){1,2}$/u.test(part) &&
+    !part.split(/\s+/).some((w) => isNotNameWord(w) || ROLE_WORDS.has(w) || ORG_TOKEN.test(w))
+  );
+}
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>', nbsp: ' ', mdash: '—', ndash: '–' };
+
+/** An embedded post (a tweet's HTML): `<blockquote …><p>text</p>&mdash; Jane Doe (@jdoe) …`, credited to a person's display name. */
+function embeddedPost(p: Paragraph, ctx: Context): { speaker: SpeakerMention; evidence: string; text: string } | null {
+  const m = /^<blockquote\b[^>]*>\s*<p\b[^>]*>([\s\S]*?)<\/p>\s*(?:&mdash;|—)\s*([^(<&,]+?)(?:,[^(<&]*)?\s*\((@[\w]+)\)/.exec(p.text.trim());
+  if (!m || !personLikeName(m[2].trim())) return null;
+  const speaker = resolvePersonName(m[2].trim(), ctx);
+  const text = m[1]
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#39|[a-z]+);/g, (e, k: string) => HTML_ENTITIES[k] ?? e)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return speaker && text ? { speaker, evidence: `${m[2].trim()} (${m[3]})`, text } : null;
 }
 
 function trimQuote(text: string): string {
@@ -535,6 +632,7 @@ export function attributeQuotes(
     titleOf,
     publication: publisherWord ? new RegExp(publisherWord) : null,
     firstSeen,
+    turnLabels: transcriptLabels(paragraphs),
     here: Number.POSITIVE_INFINITY,
   };
 
@@ -595,6 +693,27 @@ export function attributeQuotes(
         line: p.line,
       });
       consumed.add(i);
+      // in a transcript a turn runs on over the paragraphs without a label, up to the next label
+      if (!conflict && ctx.turnLabels.size) {
+        const start = i;
+        for (let j = start + 1; j < paragraphs.length && j <= start + MAX_TURN_PARAGRAPHS; j++) {
+          const q = paragraphs[j];
+          if (q.sectionIndex !== p.sectionIndex || !quotable(q) || q.blockQuote || q.italic || turnLabel(q.text) || consumed.has(j)) break;
+          push({
+            kind: 'interview',
+            text: trimQuote(q.text),
+            anchors: [q.anchor],
+            sectionIndex: q.sectionIndex,
+            speaker: dialogue.speaker,
+            attribution: { method: 'dialogue', evidence: dialogue.label },
+            footnoteNumber: closingFootnote(q),
+            leadIn: null,
+            line: q.line,
+          });
+          consumed.add(j);
+          i = j;
+        }
+      }
       continue;
     }
 
@@ -655,6 +774,60 @@ export function attributeQuotes(
         for (let j = i; j <= last; j++) consumed.add(j);
         continue;
       }
+    }
+
+    // 3a. an embedded post credited to a person: `<blockquote class="…"><p>…</p>&mdash; Jane Doe (@jdoe)`
+    const post = embeddedPost(p, ctx);
+    if (post) {
+      push({
+        kind: 'quote',
+        text: post.text,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: post.speaker,
+        attribution: { method: 'lead-in', evidence: post.evidence },
+        footnoteNumber: null,
+        leadIn: null,
+        line: p.line,
+      });
+      consumed.add(i);
+      continue;
+    }
+
+    // 3a. a quote shortcode: `{{< card-quote text="…" cite="Role, Jane Doe" >}}`
+    const shortcode = shortcodeQuote(p, ctx);
+    if (shortcode) {
+      push({
+        kind: 'quote',
+        text: shortcode.text,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: shortcode.speaker,
+        attribution: shortcode.speaker ? { method: 'lead-in', evidence: shortcode.evidence } : null,
+        footnoteNumber: null,
+        leadIn: null,
+        line: p.line,
+      });
+      consumed.add(i);
+      continue;
+    }
+
+    // 3a. a quotation in a paragraph of its own, its credit after the closing mark: "“…” - **Jane Doe**"
+    const trailing = trailingCredit(p, ctx);
+    if (trailing) {
+      push({
+        kind: 'quote',
+        text: trailing.text,
+        anchors: [p.anchor],
+        sectionIndex: p.sectionIndex,
+        speaker: trailing.speaker,
+        attribution: { method: 'lead-in', evidence: trailing.evidence },
+        footnoteNumber: closingFootnote(p),
+        leadIn: null,
+        line: p.line,
+      });
+      consumed.add(i);
+      continue;
     }
 
     // 3. a quote set off from the text (`>`, indented, italic) credited by the line under it: "— Jane Doe"

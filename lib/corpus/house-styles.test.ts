@@ -190,3 +190,111 @@ describe('what is not a person’s quote', () => {
     expect(doc.warnings[0].message).toMatch(/left unattributed/);
   });
 });
+
+describe('transcripts with speaker labels', () => {
+  const TRANSCRIPT = [
+    '# Episode 12',
+    '',
+    '**Ines Marlowe:** Welcome back to the show. Today we talk about river dams with Tobias Fenwick.',
+    '',
+    '**Tobias Fenwick:** Thanks for having me, the dams have been my work for twenty years.',
+    '',
+    'The first one was built before anyone measured the silt, and nobody has measured it since.',
+    '',
+    '**Ines Marlowe:** So what changed last year?',
+    '',
+    '**Tobias Fenwick**: The survey finally came back and the numbers were worse than we feared.',
+  ].join('\n');
+
+  it('gives each labelled turn, and the paragraphs it runs on over, to the labelled speaker', () => {
+    const got = quotes(TRANSCRIPT);
+    expect(got.map((q) => [q.speaker, q.method, q.text.slice(0, 20)])).toEqual([
+      ['Ines Marlowe', 'dialogue', 'Welcome back to the s'.slice(0, 20)],
+      ['Tobias Fenwick', 'dialogue', 'Thanks for having me'],
+      ['Tobias Fenwick', 'dialogue', 'The first one was bu'],
+      ['Ines Marlowe', 'dialogue', 'So what changed last'],
+      ['Tobias Fenwick', 'dialogue', 'The survey finally c'],
+    ]);
+  });
+
+  it('reads no speaker from a label that heads a single paragraph or names no person', () => {
+    const body = [
+      '# Findings',
+      '',
+      '**Key Findings:** The dams hold back more silt than the survey of 1990 assumed.',
+      '',
+      '**Next Steps:** The authority will measure the silt again next spring.',
+      '',
+      '**Ines Marlowe:** The report was written by the river authority.',
+    ].join('\n');
+    expect(quotes(body).filter((q) => q.speaker)).toEqual([]);
+  });
+});
+
+describe('quotations credited after the closing mark', () => {
+  it.each([
+    ['“The new gauges paid for themselves within a season.” - **Ada Brook**', 'Ada Brook'],
+    ['“The new gauges paid for themselves within a season.” -** Tomas M. Berglund**', 'Tomas M. Berglund'],
+    ['“The new gauges paid for themselves within a season.” — **Nadia Okafor**', 'Nadia Okafor'],
+    ['"The new gauges paid for themselves within a season." -- Carl deMoss, River Authority', 'Carl deMoss'],
+  ])('%s', (line, name) => {
+    const got = quotes(`${INTRO}\n\n${line}\n\n“nobody expected the silt to move that fast,” the survey notes.`);
+    expect(got.filter((q) => q.speaker).map((q) => [q.speaker, q.text.slice(1, 13)])).toEqual([[name, 'The new gaug']]);
+  });
+
+  it('keeps two credited quotations apart when the second opens in lower case', () => {
+    const body = `${INTRO}\n\n“Measuring the silt was the best work of my year.” -** Ada Brook**\n\n“dams are older than the maps of them, and it shows.” - **Nadia Okafor**`;
+    expect(quotes(body).map((q) => q.speaker)).toEqual(['Ada Brook', 'Nadia Okafor']);
+  });
+
+  it('reads a credit line with its link markup', () => {
+    const body = `${INTRO}\n\nI could not focus on a single task for weeks, and the users noticed it before I did.\n\n— <a href="https://example.org/adab">@adab</a>, keeper of the gauge data`;
+    expect(quotes(body).map((q) => q.speaker)).toEqual(['@adab']);
+  });
+
+  it('gives no speaker to a credit that names no person', () => {
+    expect(quotes(`${INTRO}\n\n“The dams will hold for another century.” - **the River Authority**`).filter((q) => q.speaker)).toEqual([]);
+  });
+});
+
+describe('credit lines and lists of names', () => {
+  it('reads no credit from a list of names under a paragraph', () => {
+    const body = `${INTRO}\n\nWe thank the reviewers of the draft for their careful comments on every chapter of this report.\n\n- Ada Brook, hydrologist\n- Carl Moss, engineer`;
+    expect(quotes(body).filter((q) => q.speaker)).toEqual([]);
+  });
+});
+
+describe('titles with their authors', () => {
+  it('reads no quotation from a short title followed by its author', () => {
+    expect(quotes(`${INTRO}\n\n“Silt and Stone” - **Ada Brook**`).filter((q) => q.speaker)).toEqual([]);
+  });
+});
+
+describe('quote shortcodes', () => {
+  it.each([
+    [
+      '{{< card-quote text="Every gauge we install tells us something the old maps never did." cite="Chief Hydrologist of the Valley, Ada Brook" >}}',
+      'Ada Brook',
+    ],
+    ['{{< card-quote cite="Nadia Okafor, a lock keeper" text="Every gauge we install tells us something the old maps never did." >}}', 'Nadia Okafor'],
+    ['{{< card-quote text="Every gauge we install tells us something the old maps never did." cite="River Authority Annual Report" >}}', null],
+  ])('%s', (line, name) => {
+    const got = quotes(`${INTRO}\n\n${line}`);
+    expect(got.map((q) => [q.speaker, q.text.slice(0, 16)])).toEqual([[name, 'Every gauge we i']]);
+  });
+});
+
+describe('embedded posts', () => {
+  const post = (credit: string) =>
+    `<blockquote class="twitter-tweet" lang="en"><p>Great day at the <a href="https://example.org/x">#gauge</a> workshop, learned lots &amp; met the lock keepers</p>&mdash; ${credit} <a href="https://example.org/s/1">May 4, 2023</a></blockquote>`;
+  it.each([
+    ['Ada Brook (@adabrook)', 'Ada Brook'],
+    ['Carl Moss, PhD (@cmoss)', 'Carl Moss'],
+  ])('credits a post to the person who wrote it: %s', (credit, name) => {
+    const got = quotes(`${INTRO}\n\n${post(credit)}`);
+    expect(got.map((q) => [q.speaker, q.text])).toEqual([[name, 'Great day at the #gauge workshop, learned lots & met the lock keepers']]);
+  });
+  it('gives no speaker to an organisation’s post', () => {
+    expect(quotes(`${INTRO}\n\n${post('River Authority (@riverauth)')}`).filter((q) => q.speaker)).toEqual([]);
+  });
+});

@@ -451,7 +451,7 @@ export function sameFullName(a: string, b: string): boolean {
 
 /** Words that make a capitalised phrase an organisation or a document rather than a person. */
 export const ORG_TOKEN =
-  /^(?:United|Nations|Union|Institute|Corporation|Council|Ministry|Department|Committee|Party|Congress|Agency|Office|Bank|Fund|Association|Organi[sz]ation|Group|Company|Times|Post|News|Press|Journal|Review|University|College|School|Center|Centre|Foundation|Commission|Court|Army|Navy|Force|Forces|House|Senate|Parliament|Government|Airlines|Airport|Police|Diary|Report|Tock|Project|Guide|Conference|Summit|Program|Programme|Studies|Policy|Affairs|Service|Services|Station|Street|Avenue|Building|Tower|Airways|Inc|Ltd|LLC|Club|League|Team|Dialogue)$/;
+  /^(?:United|Nations|Union|Institute|Corporation|Council|Ministry|Department|Committee|Party|Congress|Agency|Office|Bank|Fund|Association|Organi[sz]ation|Group|Company|Times|Post|News|Press|Journal|Review|University|College|School|Center|Centre|Foundation|Commission|Court|Army|Navy|Force|Forces|House|Senate|Parliament|Government|Airlines|Airport|Police|Diary|Report|Tock|Project|Guide|Conference|Summit|Program|Programme|Studies|Policy|Affairs|Service|Services|Station|Street|Avenue|Building|Tower|Airways|Inc|Ltd|LLC|Club|League|Team|Dialogue|Authority|Authorities|Board|Bureau|Society|Network|Lab|Labs|Trust|Administration|Media)$/;
 
 /** 'Madeline "Amy" Sweeney' → 'Madeline Sweeney': a quoted nickname between given name and surname (same length, so offsets hold). */
 export function withoutNicknames(text: string): string {

@@ -216,3 +216,19 @@ Notes
     expect(doc.paragraphs[0].line).toBe(6);
   });
 });
+
+describe('turns and credited quotations are not rejoined', () => {
+  it('keeps a turn cut off with "--" apart from the next bold speaker label', () => {
+    const body = '**Ines Marlowe:** That is the dam we built. So--\n\n**Tobias Fenwick:** Go on.\n\n**Ines Marlowe:** No, you first.';
+    expect(texts(body)).toHaveLength(3);
+  });
+
+  it('keeps a credited quotation apart from the next one that opens in lower case', () => {
+    const body = '“The gauges were the best work of my year.” -** Ada Brook**\n\n“dams are older than the maps of them.” - **Carl Moss**';
+    expect(texts(body)).toHaveLength(2);
+  });
+
+  it('still joins a word split at a line end', () => {
+    expect(texts('The partnership was described as Sino-\n\nJapanese by the observers of the fleet.')).toHaveLength(1);
+  });
+});

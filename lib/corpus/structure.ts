@@ -164,11 +164,13 @@ function shouldRejoin(prev: Block, next: Block): boolean {
   if (prev.heading || next.heading || prev.kind !== 'text' || next.kind === 'toc' || next.kind === 'byline' || next.kind === 'meta') return false;
   if (prev.quote !== next.quote) return false; // a block quote never runs on into the author's text
   if (endsSentence(prev.raw)) return false;
+  if (/^(?:\*\*|__)\p{Lu}[^:*_\n]{0,40}(?::(?:\*\*|__)|(?:\*\*|__):)/u.test(next.raw.trimStart())) return false; // a bold speaker label opens a new turn
+  if (/[”"“]\s*(?:[—―–]|-{1,2})[^“”"\n]{1,80}$/.test(prev.raw.trim())) return false; // a quotation closed by its credit ("“…” - Jane Doe") is whole
   const prevText = prev.raw.replace(TRAILING_MARKERS, '').trimEnd();
   if (!/\s/.test(prevText)) return false; // a lone token (a URL, a name) is not a cut sentence
   const nextStart = next.raw.replace(/^[*“"‘'([]+/, '');
   if (/^\p{Ll}/u.test(nextStart)) return true;
-  if (/[-‐,]$/.test(prevText)) return true;
+  if (/(?:^|[^-])[-‐,]$/.test(prevText)) return true; // "So--" is a speaker cut off, not a word split at a line end
   const lastWord = prevText
     .split(/\s+/)
     .pop()!
