@@ -219,7 +219,7 @@ export function AddDocumentsForm({ needsToken, accessProblem, maxMb }: { needsTo
               />
             </label>
           )}
-          <button type="submit" className="btn-primary" disabled={!picked.length || busy} data-testid="upload-submit">
+          <button type="submit" className="btn btn-primary px-4" disabled={!picked.length || busy} data-testid="upload-submit">
             {busy ? 'Adding…' : picked.length > 1 ? `Add ${picked.length} documents` : 'Add document'}
           </button>
         </div>

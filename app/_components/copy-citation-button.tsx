@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { type CardCitation, type ClipboardStyle, copyParts } from '@/lib/cite/clipboard';
 import { useCitationSources } from './citation-sources';
 import { STYLE_LABELS, useCitationStyle } from './citation-style';
@@ -19,10 +19,19 @@ export function useCopyParts(cite: CardCitation, style: ClipboardStyle) {
   return copyParts(cite, style, sources[cite.documentId]);
 }
 
+const noSubscription = () => () => {};
+
 /** What "copy with citation" will copy, in the chosen style, shown before copying. */
 export function CitationPreview({ cite }: { cite: CardCitation }) {
   const style = useCitationStyle();
   const parts = useCopyParts(cite, style);
+  // rendered in the browser only: it needs the stored style, and it keeps ~15 KB out of a 20-result page's HTML
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  if (!hydrated) return null;
   return (
     <div data-testid="citation-preview" data-style={style} className="font-ui mt-2 space-y-1 text-xs break-words text-stone-600 dark:text-stone-400">
       {parts.preview.map((p) =>
