@@ -355,6 +355,22 @@ export async function prepareRemoveDocument(options: ChangeOptions & { documentI
   return prepareChange({ ...options, add: [], remove: [name], replace: false });
 }
 
+/** Runs a prepared change with the embedder the loader gives; the change is released when the model cannot be had. */
+export async function runWithEmbedder(
+  change: PreparedChange,
+  loadEmbedder: () => Promise<Embedder>,
+  onEvent?: (e: ChangeEvent) => void,
+): Promise<ChangeResult> {
+  let embedder: Embedder;
+  try {
+    embedder = await loadEmbedder();
+  } catch (e) {
+    change.cancel();
+    throw e;
+  }
+  return change.run(embedder, onEvent);
+}
+
 /** Adds documents in one go (checks, stage, ingest, move in, swap); for scripts and tests. */
 export async function addDocuments(
   options: ChangeOptions & { files: UploadFile[]; replace?: boolean; embedder: Embedder; onEvent?: (e: ChangeEvent) => void },

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import path from 'node:path';
 import { resolveIndexPath } from '@/lib/db/open';
-import { prepareAddDocuments, type PreparedChange, type UploadFile, UploadRefusal } from '@/lib/ingest/add-documents';
+import { prepareAddDocuments, type PreparedChange, runWithEmbedder, type UploadFile, UploadRefusal } from '@/lib/ingest/add-documents';
 import { changeFailureMessage } from '@/lib/ingest/change-errors';
 import { resolveCorpusDir } from '@/lib/ingest/corpus-dir';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '@/lib/ingest/upload-checks';
@@ -75,14 +75,7 @@ export async function POST(request: NextRequest) {
       // not awaited here: the response (and each line) goes out while the ingest runs
       void (async () => {
         try {
-          let embedder: Awaited<ReturnType<typeof getEmbedder>>;
-          try {
-            embedder = await getEmbedder();
-          } catch (e) {
-            change.cancel();
-            throw e;
-          }
-          const result = await change.run(embedder, send);
+          const result = await runWithEmbedder(change, getEmbedder, send);
           send({ type: 'done', ...result });
         } catch (e) {
           console.error('adding documents failed', e);

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import path from 'node:path';
 import { resolveIndexPath } from '@/lib/db/open';
-import { prepareRemoveDocument, type PreparedChange, UploadRefusal } from '@/lib/ingest/add-documents';
+import { prepareRemoveDocument, type PreparedChange, runWithEmbedder, UploadRefusal } from '@/lib/ingest/add-documents';
 import { changeFailureMessage } from '@/lib/ingest/change-errors';
 import { resolveCorpusDir } from '@/lib/ingest/corpus-dir';
 import { getEmbedder } from '@/lib/server/context';
@@ -30,14 +30,7 @@ export async function DELETE(request: NextRequest, { params }: { params: Promise
     return error(500, changeFailureMessage(e, corpusDir, path.dirname(dbPath)));
   }
   try {
-    let embedder: Awaited<ReturnType<typeof getEmbedder>>;
-    try {
-      embedder = await getEmbedder();
-    } catch (e) {
-      change.cancel();
-      throw e;
-    }
-    const result = await change.run(embedder);
+    const result = await runWithEmbedder(change, getEmbedder);
     return NextResponse.json({ removed: result.removed, index: result.index }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     console.error('removing a document failed', e);
