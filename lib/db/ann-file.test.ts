@@ -28,7 +28,8 @@ describe('the ANN graph beside an index', () => {
       const ann = loadAnnFile(reader.db, file)!;
       expect(ann.size).toBe(sampleContent().chunks.length);
       const exact = reader.vectors()!;
-      for (const q of [unit(0.1, 1, 0, 0), unit(0, 0, 1, 0), unit(1, 0.2, 0, 0.3)]) {
+      // queries without ties inside the top k: tied rows may come back in either order from a graph
+      for (const q of [unit(0.1, 1, 0, 0), unit(0, 0.1, 1, 0.2), unit(1, 0.2, 0, 0.3)]) {
         const ids = (hits: { rowid: number }[] | null) => hits?.map((h) => h.rowid).sort();
         expect(ids(ann.search(q, 3))).toEqual(ids(exact.search(q, 3)));
         expect(ids(ann.search(q, 2, { kinds: ['analysis'] }))).toEqual(ids(exact.search(q, 2, { kinds: ['analysis'] })));
