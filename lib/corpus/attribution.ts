@@ -10,9 +10,11 @@ import {
   nameTokens,
   personKey,
   withoutNicknames,
+  NOTE_ANON_NOUNS,
   ROLE_WORDS,
   sameFullName,
   type SpeakerReference,
+  type SpeechAttribution,
 } from './names';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
@@ -169,21 +171,33 @@ function interviewFromWho(
   }
   const base = { number: fn.number, text: fn.text, date, dateLabel, byAuthor };
   if (/^(?:an?|one|the)\s/i.test(namePart) || /\b(?:official|diplomat|officer|source|representative|spokes\w+)s?\b/.test(namePart)) {
-    const descriptor = parseAnonymousDescriptor(namePart);
+    const descriptor = parseAnonymousDescriptor(namePart, NOTE_ANON_NOUNS);
     // "a senior official, Ministry of Coastal Affairs": the organisation may follow the comma
     const org = descriptor?.org ?? rolePart;
     const fullOrg = descriptor?.org ? [descriptor.org, rolePart].filter(Boolean).join(', ') : rolePart;
-    const speaker = anonymousMention(namePart, org, acronyms, fullOrg);
+    const speaker = anonymousMention(namePart, org, acronyms, fullOrg, NOTE_ANON_NOUNS);
     return speaker ? { ...base, speaker, written: namePart } : null;
   }
   const name = namePart.replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+/, '').trim();
   if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 5 || /\d/.test(name)) return null;
-  const role = rolePart ? rolePart.replace(/\.$/, '') : null;
+  const role = rolePart ? withoutPlace(rolePart.replace(/\.$/, '')) : null;
   return {
     ...base,
     speaker: { key: personKey(name), name, anonymous: false, role, affiliation: role ? (affiliationFromRole(role) ?? (paren ? paren[2] : null)) : null },
     written: name,
   };
+}
+
+/**
+ * "Interview with NAME, Dioro, 21 March 2021": the last part before the date is where the interview took place, not a
+ * role, when it is a bare proper name (no role word, no institution, no lower-case word).
+ */
+function withoutPlace(role: string): string | null {
+  const parts = role.split(/,\s+/);
+  const last = parts[parts.length - 1];
+  const bareName = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)?$/u.test(last) && !/^\p{Lu}{2,8}$/u.test(last);
+  if (bareName && !ORG_WORDS.test(last) && !last.split(/\s+/).some((w) => ROLE_WORDS.has(w))) parts.pop();
+  return parts.length ? parts.join(', ') : null;
 }
 
 const ABBREVIATION = /(?:\b(?:U\.S|U\.K|e\.g|i\.e|Dr|Mr|Mrs|Ms|Prof|St|No|vs|etc|Jr|Sr|Inc|Ltd|Co|Gen|Col|Lt|Adm|Gov|Sen|Rep|approx|cf|al)|\b\p{Lu})\.$/u;
@@ -571,6 +585,21 @@ type QuoteDraft = Omit<ParsedQuote, 'interviewDate' | 'dateLabel'>;
  * italic after a lead-in, credited by a line under them), dialogue lines, block quotes closed by an interview
  * note, and quotations inside the analysis. Evidence that conflicts leaves the quote unattributed.
  */
+/** "Ibid." repeats the note before it: when that note cites one interview and nothing else, so does this one. */
+function withIbid(footnotes: Footnote[], parsed: (InterviewFootnote | null)[]): InterviewFootnote[] {
+  const out: InterviewFootnote[] = [];
+  footnotes.forEach((f, i) => {
+    const own = parsed[i];
+    if (own) out.push(own);
+    else if (i > 0 && /^\s*(?:ibid|ibidem|id)\.?\s*$/i.test(f.text)) {
+      const prev = out.find((iv) => iv.number === footnotes[i - 1].number);
+      if (prev && footnotes[i - 1].number === f.number - 1 && !/;/.test(prev.text))
+        out.push({ ...prev, number: f.number, text: `${f.text.trim()} (note ${prev.number}: ${prev.text})` });
+    }
+  });
+  return out;
+}
+
 export function attributeQuotes(
   sections: Section[],
   paragraphs: Paragraph[],
@@ -579,7 +608,10 @@ export function attributeQuotes(
 ): { quotes: ParsedQuote[]; interviews: InterviewFootnote[]; warnings: ParseWarning[] } {
   const allText = [...paragraphs.map((p) => p.text), ...footnotes.map((f) => f.text)].join('\n');
   const acronyms = findAcronyms(allText);
-  const interviews = footnotes.map((f) => parseInterviewFootnote(f, acronyms)).filter((f): f is InterviewFootnote => !!f);
+  const interviews = withIbid(
+    footnotes,
+    footnotes.map((f) => parseInterviewFootnote(f, acronyms)),
+  );
   const interviewees: SpeakerMention[] = [];
   for (const iv of interviews) {
     let known = interviewees.find((s) => sameSpeaker(s, iv.speaker));
@@ -962,6 +994,22 @@ function soundsSpoken(inner: string): boolean {
 }
 
 /**
+ * A speech verb before the quotation that is not the interviewee's own ("Keita quoted her predecessor, who had told
+ * her, “…”"): the note backs the interview, but the words may be someone else's, so the note alone cannot settle them.
+ */
+function anotherVoice(sentence: string, quoteAt: number, found: SpeechAttribution[], interviewee: SpeakerMention, ctx: Context): boolean {
+  for (const m of sentence.slice(0, quoteAt).matchAll(/\p{L}+/gu)) {
+    if (!isSpeechVerb(m[0])) continue;
+    // "who asked not to be named" is about the source, not words of another
+    if (/^\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b/i.test(sentence.slice(m.index! + m[0].length))) continue;
+    const own = found.find((a) => a.verbIndex === m.index);
+    const who = own && own.speaker.kind !== 'pronoun' ? resolveReference(own.speaker, ctx) : null;
+    if (!who || !sameSpeaker(who, interviewee)) return true;
+  }
+  return false;
+}
+
+/**
  * Quotations inside the running text. Evidence, strongest first: the quote's own interview note; a speech
  * verb with its subject next to the quote ("X said", "said X", "according to X"); continuation (the next
  * sentence of the same speaker, a paragraph that is all quotation after one that named its speaker, a
@@ -984,7 +1032,7 @@ function inlineQuotes(
 
   /** The antecedent of "he"/"she" at `offset` of paragraph i: the last speaker, only if the last person named is that speaker. */
   const pronounSpeaker = (i: number, offset: number): SpeakerMention | null => {
-    if (!lastSpeaker || i - lastSpeaker.paragraph > 1) return null;
+    if (!lastSpeaker || i - lastSpeaker.paragraph > 1) return onlyPersonBefore(i, offset);
     const here = personMentions(paragraphs[i].text.slice(0, offset), ctx);
     const lastNamed = here.length
       ? here[here.length - 1]
@@ -992,7 +1040,13 @@ function inlineQuotes(
         ? personMentions(paragraphs[i - 1].text, ctx).pop()
         : undefined;
     if (!lastNamed) return lastSpeaker.paragraph === i || lastSpeaker.paragraph === i - 1 ? lastSpeaker.speaker : null;
-    return lastNamed.speaker && sameSpeaker(lastNamed.speaker, lastSpeaker.speaker) ? lastSpeaker.speaker : null;
+    return lastNamed.speaker && sameSpeaker(lastNamed.speaker, lastSpeaker.speaker) ? lastSpeaker.speaker : onlyPersonBefore(i, offset);
+  };
+  /** "Aminata Traoré, who runs …, described it simply. “…,” she said": the one person the paragraph has named so far. */
+  const onlyPersonBefore = (i: number, offset: number): SpeakerMention | null => {
+    const named = personMentions(maskQuotations(paragraphs[i].text).slice(0, offset), ctx);
+    const first = named[0]?.speaker;
+    return first && named.every((m) => m.speaker && sameSpeaker(m.speaker, first)) ? first : null;
   };
 
   for (let i = 0; i < paragraphs.length; i++) {
@@ -1089,6 +1143,7 @@ function inlineQuotes(
       let evidence = '';
       let method: 'inline' | 'note' = 'inline';
       let unresolvedVerb = false;
+      let unresolvedPronoun = false; // "she said" with no antecedent: the quote's own interview note may still name her
       if (after.length) {
         // "“…,” said X" / "“…,” X said": the speaker named right after the closing mark
         const ref = after[0].speaker;
@@ -1099,6 +1154,7 @@ function inlineQuotes(
           .trim();
         // a comma inside the closing mark hands the quote to what follows; otherwise the verb may begin a new clause
         unresolvedVerb = !speaker && /,\s*$/.test(span.inner);
+        unresolvedPronoun = unresolvedVerb && ref.kind === 'pronoun';
       }
       if (!speaker && !unresolvedVerb && governed) {
         const ref = nearest.speaker;
@@ -1116,7 +1172,7 @@ function inlineQuotes(
       if (noteInterview) {
         if (speaker && !sameSpeaker(speaker, noteInterview.speaker))
           speaker = null; // the note and the text disagree
-        else if (!speaker && !unresolvedVerb) {
+        else if (!speaker && (!unresolvedVerb || unresolvedPronoun) && !anotherVoice(sentence, span.start - s, found, noteInterview.speaker, ctx)) {
           speaker = noteInterview.speaker;
           evidence = noteInterview.text;
           method = 'note';

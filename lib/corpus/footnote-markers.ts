@@ -113,7 +113,9 @@ export function stripPlainMarkers(paragraphs: string[]): MarkerScan[] {
       if (/\d[.,;:]$/.test(before) && !(n === lastAccepted + 1 && /^(\s+[A-Z“"]|\s*$)/.test(raw.slice(start + m[0].length)))) continue;
       const spaced = m[1] === ' ';
       if (spaced && !(/[”"]$/.test(before) && /^\s+[A-Z]/.test(raw.slice(start + m[0].length)))) continue;
-      if (!(n > lastAccepted && n <= lastAccepted + 3)) continue;
+      // one note may back two quotations in a row ("…,” she said.3 … “…”3"): the same number again, right after a closing quote
+      const repeated = n === lastAccepted && n > 0 && /[”"’]$/.test(before);
+      if (!repeated && !(n > lastAccepted && n <= lastAccepted + 3)) continue;
       lastAccepted = n;
       out += raw.slice(last, start);
       refs.push({ number: n, offset: out.length });

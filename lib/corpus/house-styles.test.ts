@@ -298,3 +298,60 @@ describe('embedded posts', () => {
     expect(quotes(`${INTRO}\n\n${post('River Authority (@riverauth)')}`).filter((q) => q.speaker)).toEqual([]);
   });
 });
+
+describe('a field report with endnotes copied from a PDF', () => {
+  // plain digits glued after the punctuation, "Ibid.", one note backing two quotations, a place in the note, an unnamed director
+  const REPORT = `# Water Security in the Sahel: Voices from the Field
+
+## Summary
+
+Between 2019 and 2021 our team spoke with more than forty farmers, engineers and officials in Mali, Niger and Burkina Faso. Their words shape every chapter of this report.
+
+## 1. Wells and power
+
+Aminata Traoré, who has run a cooperative of market gardeners near Ségou since 2008, described the problem simply. “When the pump breaks, the women walk again. Nobody in the capital counts those hours,” she said.1 Traoré told us that the cooperative had asked the district for a spare pump “every year since the drought [of 2012] and every year the answer is next year.”2
+
+The engineer Ousmane Diallo sees it differently. “The pumps do not break. They are broken by a budget that pays for installation and never for repair,” Diallo said.3 Mr. Diallo, who advises the regional water authority, added: “A well without a mechanic is a monument, not a service.”3
+
+Officials in Bamako describe the programme as “on track.” One regional director, who asked not to be named, was less sure: “We report wells drilled. We do not report wells working.”4
+
+## 2. Who decides
+
+Fatoumata Keita chairs the village water committee in Dioro. Fatoumata remembers the first meeting well: “The men said […] the women should listen. By the third meeting they were listening to us.”5
+
+Keita quoted her predecessor, who had told her, “Never sign for a well you have not seen.”5 She keeps the advice pinned above her desk.
+
+In a 2020 article, the economist Paul Mensah argued that “decentralisation without revenue is abandonment with paperwork.”6
+
+## Notes
+
+1. Interview with Aminata Traoré, Ségou, 14 February 2020.
+2. Ibid.
+3. Ousmane Diallo, interviewed by the authors, Bamako, 18 February 2020.
+4. Interview with a regional director of the Ministry of Water, Bamako, February 2020.
+5. Interview with Fatoumata Keita, Dioro, 21 March 2021.
+6. Paul Mensah, "The Price of Local Water," Journal of Sahel Studies 12, no. 3 (2020): 55.`;
+  const found = quotes(REPORT);
+  const by = (start: string) => found.find((q) => q.text.startsWith(start));
+
+  it('takes "“…,” she said" from the note when the paragraph names only her, and "Ibid." as the note before it', () => {
+    expect(by('When the pump breaks')).toMatchObject({ speaker: 'Aminata Traoré', kind: 'interview', note: 1, date: '2020-02-14' });
+    const ibid = parseMarkdown(REPORT).interviews.find((iv) => iv.number === 2);
+    expect(ibid).toMatchObject({ speaker: { name: 'Aminata Traoré' }, date: '2020-02-14' });
+  });
+
+  it('reads a note number repeated after a closing quote, and the unnamed director of a note', () => {
+    expect(by('A well without a mechanic')).toMatchObject({ speaker: 'Ousmane Diallo', note: 3 });
+    expect(by('We report wells drilled')).toMatchObject({ speaker: 'Director, Ministry of Water', note: 4 });
+  });
+
+  it('does not give the interviewee words she says someone else told her, even under her own note', () => {
+    expect(by('Never sign for a well')).toMatchObject({ speaker: null, note: 5 });
+    expect(by('The men said')).toMatchObject({ speaker: 'Fatoumata Keita', note: 5 });
+  });
+
+  it('takes the place of the interview for no role', () => {
+    const doc = parseMarkdown(REPORT);
+    expect(doc.quotes.find((q) => q.speaker?.name === 'Fatoumata Keita')?.speaker?.role).toBeNull();
+  });
+});

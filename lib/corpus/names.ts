@@ -120,6 +120,8 @@ const NOT_NAME = new Set(
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
 const ANON_NOUNS =
   'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
+/** In an interview note, "Interview with a regional director of X" can only be an unnamed person, so more job nouns count. */
+export const NOTE_ANON_NOUNS = `${ANON_NOUNS}|directors?|managers?|engineers?|employees?|staffers?|executives?|economists?|lawyers?|members?`;
 /** A name word, an initial, or a social-media handle ("@jdoe"), which names one person by itself. */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.|@[\p{L}\p{N}_-]+)$/u;
 
@@ -206,8 +208,8 @@ const INSTITUTION_WORD =
   /\b(?:Ministry|Department|Office|Agency|Council|Institute|University|Commission|Bureau|Embassy|Command|Government|Secretariat|Party|Forces?|Service|Directorate|Administration|Cabinet|Parliament|Assembly|Centre|Center|Foundation|Corporation|Company|Bank|Authority|Committee|Headquarters)\b/;
 
 /** The role noun and organisation of an anonymous source: "a senior official at the Ministry of X", "one MFA official", "a Ministry of X official". */
-export function parseAnonymousDescriptor(text: string): { noun: string; org: string | null } | null {
-  const m = new RegExp(`\\b(${ANON_NOUNS})\\b`, 'i').exec(text);
+export function parseAnonymousDescriptor(text: string, nouns = ANON_NOUNS): { noun: string; org: string | null } | null {
+  const m = new RegExp(`\\b(${nouns})\\b`, 'i').exec(text);
   if (!m) return null;
   const noun = m[1].toLowerCase().replace(/s$/, '');
   const after = /^\s+(?:at|of|from|in|with)\s+(?:the\s+)?(.+?)[.,;]?\s*$/.exec(text.slice(m.index + m[0].length));
@@ -376,8 +378,14 @@ function titleCase(s: string): string {
 }
 
 /** Canonical identity for an anonymous source: role noun plus organisation (acronym where known). */
-export function anonymousMention(descriptor: string, org: string | null, acronyms: Map<string, string>, fullOrg?: string | null): SpeakerMention | null {
-  const parsed = parseAnonymousDescriptor(descriptor);
+export function anonymousMention(
+  descriptor: string,
+  org: string | null,
+  acronyms: Map<string, string>,
+  fullOrg?: string | null,
+  nouns = ANON_NOUNS,
+): SpeakerMention | null {
+  const parsed = parseAnonymousDescriptor(descriptor, nouns);
   if (!parsed) return null;
   const noun = parsed.noun;
   const orgName = (org ?? parsed.org)?.replace(/^the\s+/i, '').trim() || null;
