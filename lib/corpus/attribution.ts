@@ -79,7 +79,7 @@ const LABEL_OF: Record<string, DateLabel> = {
 };
 /** A person's name as a note writes it: capitalised words, particles, initials, an optional title. */
 const NOTE_NAME =
-  "(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:van|von|der|den|de|da|di|du|le|la|al|bin)\\s+)*\\p{Lu}[\\p{L}'’.-]*){1,4}";
+  "(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:van|von|der|den|de|da|di|du|le|la|al|bin)\\s+)*\\p{Lu}[\\p{L}'’.-]*){1,4}";
 /** Notes that name the interviewee before saying it was an interview: "NAME, interview by the author", "NAME interview (DATE)". */
 const NAME_FIRST_NOTES: { re: RegExp; byAuthor: boolean; label: DateLabel }[] = [
   {
@@ -178,7 +178,7 @@ function interviewFromWho(
     const speaker = anonymousMention(namePart, org, acronyms, fullOrg, NOTE_ANON_NOUNS);
     return speaker ? { ...base, speaker, written: namePart } : null;
   }
-  const name = namePart.replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+/, '').trim();
+  const name = namePart.replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador|Sir|Dame|Lord|Lady|Baroness)\.?\s+/, '').trim();
   if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 5 || /\d/.test(name)) return null;
   const role = rolePart ? withoutPlace(rolePart.replace(/\.$/, '')) : null;
   return {

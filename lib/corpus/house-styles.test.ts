@@ -355,3 +355,43 @@ In a 2020 article, the economist Paul Mensah argued that “decentralisation wit
     expect(doc.quotes.find((q) => q.speaker?.name === 'Fatoumata Keita')?.speaker?.role).toBeNull();
   });
 });
+
+describe('British house style: ‘single’ quotation marks, “double” inside', () => {
+  const PAPER = `# Defence Procurement after Brexit
+
+## Introduction
+
+The United Kingdom's defence industrial strategy has been rewritten three times in a decade. This paper draws on interviews with officials and industry figures conducted in 2022.
+
+## Industry's view
+
+Sir Michael Hart, a former chief of defence procurement, was blunt about the record. ‘We bought the wrong things, slowly, and then we bought them again,’ he said.[1] Hart believes that ‘the department has lost the habit of saying no to its own requirements’.[1]
+
+For Dr Rebecca Osei of the Royal United Services Institute, the problem is cultural rather than financial: ‘Money is not the constraint people think it is. Time is.’[2]
+
+As one senior civil servant in the Ministry of Defence told the author, ‘the “urgent operational requirement” route is now the only route that works’.[3]
+
+Some in industry describe the process as ‘procurement by exhaustion’.
+
+Osei argues:
+
+> The lesson of the last decade is that a requirement frozen early is a requirement that is wrong by the time the equipment arrives.[2]
+
+## Notes
+
+[1] Interview with Sir Michael Hart, London, 12 May 2022.
+
+[2] Interview with Dr Rebecca Osei, Senior Research Fellow, RUSI, 19 May 2022.
+
+[3] Interview with a senior civil servant, Ministry of Defence, 3 June 2022.`;
+
+  it('reads quotations in single marks like double ones, keeps their nested marks verbatim, and no scare quote', () => {
+    expect(quotes(PAPER).map((q) => [q.speaker, q.note, q.text.slice(0, 41)])).toEqual([
+      ['Michael Hart', 1, 'We bought the wrong things, slowly, and t'],
+      ['Michael Hart', 1, 'the department has lost the habit of sayi'],
+      ['Rebecca Osei', 2, 'Money is not the constraint people think '],
+      ['Civil servant, Ministry of Defence', 3, 'the “urgent operational requirement” rout'],
+      ['Rebecca Osei', 2, 'The lesson of the last decade is that a r'],
+    ]);
+  });
+});

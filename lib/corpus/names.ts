@@ -119,7 +119,7 @@ const NOT_NAME = new Set(
 );
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
 const ANON_NOUNS =
-  'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
+  'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?|civil servants?';
 /** In an interview note, "Interview with a regional director of X" can only be an unnamed person, so more job nouns count. */
 export const NOTE_ANON_NOUNS = `${ANON_NOUNS}|directors?|managers?|engineers?|employees?|staffers?|executives?|economists?|lawyers?|members?`;
 /** A name word, an initial, or a social-media handle ("@jdoe"), which names one person by itself. */
