@@ -484,6 +484,11 @@ function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; la
   if (!speaker && closing && !closing.speaker.anonymous && nameTokens(closing.speaker.name).some((t) => tokens.includes(t))) speaker = closing.speaker;
   // a transcript's turn label names its speaker in full
   if (!speaker && ctx.turnLabels.has(label)) speaker = resolvePersonName(label, ctx);
+  // "**Brenner:**" later in a transcript whose labels named "Lukas Brenner" in full: the one full label with that name
+  if (!speaker && tokens.length === 1) {
+    const full = [...ctx.turnLabels].filter((l) => nameTokens(l).includes(tokens[0]));
+    if (full.length === 1) speaker = resolvePersonName(full[0], ctx);
+  }
   return speaker ? { speaker, label: `${label}:`, text: t.text } : null;
 }
 
@@ -731,6 +736,8 @@ export function attributeQuotes(
         for (let j = start + 1; j < paragraphs.length && j <= start + MAX_TURN_PARAGRAPHS; j++) {
           const q = paragraphs[j];
           if (q.sectionIndex !== p.sectionIndex || !quotable(q) || q.blockQuote || q.italic || turnLabel(q.text) || consumed.has(j)) break;
+          // "The conversation then turned to fiscal rules.": a paragraph with no first or second person is the editor's, not the speaker's
+          if (!/\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our|you|your)\b/i.test(q.text) && !/\?/.test(q.text)) break;
           push({
             kind: 'interview',
             text: trimQuote(q.text),

@@ -395,3 +395,43 @@ Osei argues:
     ]);
   });
 });
+
+describe('an edited interview with full labels first and surnames later', () => {
+  const INTERVIEW = `# In Conversation: The Future of the Eurozone
+
+## About this interview
+
+This interview with Professor Lukas Brenner, chair of monetary economics at the University of Vienna, was conducted by Sara Pinto on 4 April 2023 and has been edited for length and clarity.
+
+## The interview
+
+**Sara Pinto:** Let us start with the obvious question. Is the euro safe?
+
+**Lukas Brenner:** Safer than it was in 2012, certainly. The institutions we built in the crisis are imperfect, but they exist, and that matters more than people admit.
+
+**Sara Pinto:** What worries you most?
+
+**Lukas Brenner:** Complacency. Every crisis in the eurozone began when someone said the last crisis had been solved.
+
+The conversation then turned to fiscal rules.
+
+**Pinto:** Should the rules be loosened?
+
+**Brenner:** Not loosened. Simplified. A rule nobody can explain is a rule nobody will follow.
+
+## Reactions
+
+Asked about Brenner's remarks, Maria Costa, an economist at the Bank of Portugal, said she agreed “with most of it, though not with the part about simplicity.” Costa added: “Simple rules break in complicated times.”`;
+
+  it('gives a surname label to the one full label with that name, and no editor’s line to the speaker before it', () => {
+    const found = quotes(INTERVIEW).filter((q) => q.method === 'dialogue');
+    expect(found.map((q) => [q.speaker, q.text.slice(0, 24)])).toEqual([
+      ['Sara Pinto', 'Let us start with the ob'],
+      ['Lukas Brenner', 'Safer than it was in 201'],
+      ['Sara Pinto', 'What worries you most?'],
+      ['Lukas Brenner', 'Complacency. Every crisi'],
+      ['Sara Pinto', 'Should the rules be loos'],
+      ['Lukas Brenner', 'Not loosened. Simplified'],
+    ]);
+  });
+});
