@@ -471,6 +471,17 @@ function transcriptLabels(paragraphs: Paragraph[]): Set<string> {
   return labels.size >= 2 ? labels : new Set();
 }
 
+/**
+ * "The conversation then turned to fiscal rules.", "Brenner paused.": a paragraph between turns that speaks of the
+ * conversation or of a speaker in the third person, with no first or second person, is the editor's, not the speaker's.
+ */
+function editorsLine(text: string, ctx: Context): boolean {
+  if (/\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our|you|your)\b/i.test(text)) return false;
+  if (/\b(?:the|this|our)\s+(?:conversation|interview|discussion|exchange|episode|show|podcast|session|recording)\b/i.test(text)) return true;
+  const labelled = new Set([...ctx.turnLabels].flatMap((l) => nameTokens(l)));
+  return [...text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)].some((m) => labelled.has(m[0].toLowerCase()));
+}
+
 function dialogueLine(p: Paragraph, ctx: Context): { speaker: SpeakerMention; label: string; text: string } | null {
   const t = turnLabel(p.text);
   if (!t) return null;
@@ -736,8 +747,7 @@ export function attributeQuotes(
         for (let j = start + 1; j < paragraphs.length && j <= start + MAX_TURN_PARAGRAPHS; j++) {
           const q = paragraphs[j];
           if (q.sectionIndex !== p.sectionIndex || !quotable(q) || q.blockQuote || q.italic || turnLabel(q.text) || consumed.has(j)) break;
-          // "The conversation then turned to fiscal rules.": a paragraph with no first or second person is the editor's, not the speaker's
-          if (!/\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our|you|your)\b/i.test(q.text) && !/\?/.test(q.text)) break;
+          if (editorsLine(q.text, ctx)) break;
           push({
             kind: 'interview',
             text: trimQuote(q.text),

@@ -413,6 +413,8 @@ This interview with Professor Lukas Brenner, chair of monetary economics at the 
 
 **Lukas Brenner:** Complacency. Every crisis in the eurozone began when someone said the last crisis had been solved.
 
+Brenner paused before answering the next question, which had clearly been expected.
+
 The conversation then turned to fiscal rules.
 
 **Pinto:** Should the rules be loosened?
