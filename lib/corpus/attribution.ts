@@ -14,6 +14,7 @@ import {
   sameFullName,
   type SpeakerReference,
 } from './names';
+import { groupQuotes } from './group-speakers';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -663,6 +664,23 @@ export function attributeQuotes(
     }
     return isInterviewee(speaker) ? 'interview' : 'quote';
   };
+
+  // 0. a research write-up's quoted items under a heading that names their speakers' group ("Federal employees:")
+  for (const g of groupQuotes(sections, paragraphs)) {
+    const p = paragraphs[g.paragraph];
+    push({
+      kind: 'interview',
+      text: g.text,
+      anchors: [p.anchor],
+      sectionIndex: p.sectionIndex,
+      speaker: g.speaker,
+      attribution: { method: 'lead-in', evidence: g.evidence },
+      footnoteNumber: null,
+      leadIn: g.evidence,
+      line: p.line,
+    });
+    consumed.add(g.paragraph);
+  }
 
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
