@@ -14,7 +14,7 @@ import {
   sameFullName,
   type SpeakerReference,
 } from './names';
-import { groupQuotes } from './group-speakers';
+import { describedCredit, groupQuotes } from './group-speakers';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -490,7 +490,7 @@ function plainCredit(text: string): string {
 
 function creditSpeaker(credit: string, ctx: Context): SpeakerMention | null {
   const m = CREDIT_LINE.exec(credit);
-  if (!m) return null;
+  if (!m) return describedCredit(credit);
   const who = m[1].replace(/\.$/, '');
   return who.startsWith('@') ? { key: personKey(who), name: who, anonymous: false, role: null, affiliation: null } : resolvePersonName(who, ctx);
 }

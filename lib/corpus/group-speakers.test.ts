@@ -96,3 +96,18 @@ describe('the description a heading gives', () => {
     expect(groupDescriptor('Harbour Trust employees')).toBeNull(); // an organisation's name is not a description of a person
   });
 });
+
+describe('a credit that describes its speaker', () => {
+  const body = (credit: string) =>
+    `The survey ran for a month.\n\nI stopped answering issues at night, and my weekends came back within a month.\n\n${credit}\n\nMore advice follows below.`;
+  it('gives the quote above it to the described speaker, anonymous', () => {
+    expect(quotes(body('— open source maintainer'))).toEqual([
+      { speaker: 'open source maintainer', anonymous: true, text: 'I stopped answering issues at night, and my weekends came back within a month.' },
+    ]);
+    expect(quotes(body('— a volunteer in a rural library'))[0]).toMatchObject({ speaker: 'volunteer', anonymous: true });
+  });
+
+  it('reads no speaker from a credit that describes no person', () => {
+    expect(quotes(body('— annual report of the library')).filter((q) => q.speaker)).toEqual([]);
+  });
+});

@@ -37,7 +37,7 @@ export function groupDescriptor(phrase: string): { name: string; affiliation: st
   let t = phrase
     .trim()
     .replace(/[:.]+$/, '')
-    .replace(/^(?:the|our|some|many|several|all|most|\d+|two|three|four|five)\s+/i, '')
+    .replace(/^(?:the|our|some|many|several|all|most|an?|one|another|\d+|two|three|four|five)\s+/i, '')
     .trim();
   const memberOf = /^members?\s+of\s+(?:the\s+|our\s+)?(.+)$/i.exec(t);
   if (memberOf) t = `${memberOf[1]} members`;
@@ -136,4 +136,22 @@ export function groupQuotes(sections: Section[], paragraphs: Paragraph[]): Group
     if (speaker) out.push({ paragraph: i, text: inner, speaker, evidence: section.heading ?? '' });
   });
   return out;
+}
+
+/**
+ * A credit that describes its speaker instead of naming them: "— open source maintainer", "— a nurse in a rural
+ * clinic". The speaker is that description, anonymous; a credit that also names someone is not read here.
+ */
+export function describedCredit(credit: string): SpeakerMention | null {
+  const m = /^(?:[—―–]|-{1,2})\s*(\p{Ll}[\p{Ll}\s-]{2,60}?)\s*(?:,\s*(?:on|about)\s+[^,]*)?\.?$/u.exec(credit.trim());
+  if (!m) return null;
+  const group = groupDescriptor(m[1]);
+  if (!group) return null;
+  return {
+    key: `anon:credit|${group.name}${group.affiliation ? `|${group.affiliation.toLowerCase()}` : ''}`,
+    name: group.name,
+    anonymous: true,
+    role: null,
+    affiliation: group.affiliation,
+  };
 }
