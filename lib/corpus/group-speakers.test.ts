@@ -111,3 +111,35 @@ describe('a credit that describes its speaker', () => {
     expect(quotes(body('— annual report of the library')).filter((q) => q.speaker)).toEqual([]);
   });
 });
+
+describe('a lead-in of its own that labels the quoted items after it', () => {
+  it('hands them to the group it names, or to the participants when it names none', () => {
+    const body = `## Method
+
+We ran three sessions with participants from two libraries.
+
+## Navigation
+
+Most people found the catalogue quickly.
+
+Quotes:
+
+> "The search page is clear, I found the book in seconds.""
+>
+> "I expected the opening hours on the first page
+
+Parents told us:
+
+- "My kids need the reading list on the phone, not on paper."
+
+The rest of the session covered the events page.
+
+- "The events page is too long to scroll on a phone."
+`;
+    expect(quotes(body)).toEqual([
+      { speaker: 'participant', anonymous: true, text: 'The search page is clear, I found the book in seconds.' },
+      { speaker: 'participant', anonymous: true, text: 'I expected the opening hours on the first page' },
+      { speaker: 'parent', anonymous: true, text: 'My kids need the reading list on the phone, not on paper.' },
+    ]);
+  });
+});

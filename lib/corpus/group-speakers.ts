@@ -105,35 +105,50 @@ export function groupQuotes(sections: Section[], paragraphs: Paragraph[]): Group
   const allText = [...sections.map((s) => s.heading ?? ''), ...paragraphs.map((p) => p.text)].join('\n');
   if (!RESEARCH_DOCUMENT.test(allText)) return [];
   const participant = PARTICIPANT_NOUNS.find((n) => new RegExp(`\\b${n}s?\\b`, 'i').test(allText)) ?? null;
-  const speakers = new Map<number, SpeakerMention | null>();
-  const speakerOf = (section: Section): SpeakerMention | null => {
-    if (speakers.has(section.index)) return speakers.get(section.index)!;
-    const heading = section.heading?.trim() ?? '';
-    let group = heading && !APPARATUS_SECTION.test(heading) ? headingGroup(heading) : null;
-    if (!group && participant && GENERIC_REMARKS.test(heading.replace(/[:.]+$/, '').trim())) group = { name: participant, affiliation: null };
-    const mention: SpeakerMention | null = group
-      ? {
-          key: `anon:group|${group.name}${group.affiliation ? `|${group.affiliation.toLowerCase()}` : ''}`,
-          name: group.name,
-          anonymous: true,
-          role: null,
-          affiliation: group.affiliation,
-        }
-      : null;
-    speakers.set(section.index, mention);
-    return mention;
+  const mention = (group: { name: string; affiliation: string | null }): SpeakerMention => ({
+    key: `anon:group|${group.name}${group.affiliation ? `|${group.affiliation.toLowerCase()}` : ''}`,
+    name: group.name,
+    anonymous: true,
+    role: null,
+    affiliation: group.affiliation,
+  });
+  /** The group a label names ("Teachers in the pilot:", "Feedback from parents"), or the participants for a label of remarks that names none ("Quotes:"). */
+  const labelGroup = (label: string, fallback: SpeakerMention | null): SpeakerMention | null => {
+    const l = label
+      .trim()
+      .replace(/[:.]+$/, '')
+      .trim();
+    if (!l || APPARATUS_SECTION.test(l)) return null;
+    const group = headingGroup(l);
+    if (group) return mention(group);
+    if (!GENERIC_REMARKS.test(l)) return null;
+    return fallback ?? (participant ? mention({ name: participant, affiliation: null }) : null);
+  };
+  const bySection = new Map<number, SpeakerMention | null>();
+  const sectionSpeaker = (index: number): SpeakerMention | null => {
+    if (!bySection.has(index)) bySection.set(index, labelGroup(sections[index]?.heading ?? '', null));
+    return bySection.get(index) ?? null;
   };
   const out: GroupQuote[] = [];
+  // a short lead-in of its own ("Quotes:", "Parents told us:") hands the items after it to the group it names
+  let lead: { speaker: SpeakerMention; evidence: string; section: number } | null = null;
   paragraphs.forEach((p, i) => {
+    if (lead && lead.section !== p.sectionIndex) lead = null;
+    const isItem = p.kind === 'list' || ITEM_MARKER.test(p.text) || p.blockQuote;
+    if (!isItem) {
+      lead = null;
+      if (p.kind === 'text' && /:\s*$/.test(p.text) && p.text.split(/\s+/).length <= 6) {
+        const speaker = labelGroup(p.text, sectionSpeaker(p.sectionIndex));
+        if (speaker) lead = { speaker, evidence: p.text.trim(), section: p.sectionIndex };
+      }
+      return;
+    }
     // a quote closed by a note marker has its speaker in the note
     if ((p.kind !== 'list' && p.kind !== 'text') || p.refs.length) return;
-    const isItem = p.kind === 'list' || ITEM_MARKER.test(p.text) || p.blockQuote;
-    if (!isItem) return;
     const inner = wholeQuotation(p.text);
     if (!inner || inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 2 || looksLikeTerm(inner)) return;
-    const section = sections[p.sectionIndex];
-    const speaker = section ? speakerOf(section) : null;
-    if (speaker) out.push({ paragraph: i, text: inner, speaker, evidence: section.heading ?? '' });
+    const speaker = lead?.speaker ?? sectionSpeaker(p.sectionIndex);
+    if (speaker) out.push({ paragraph: i, text: inner, speaker, evidence: lead?.evidence ?? sections[p.sectionIndex]?.heading ?? '' });
   });
   return out;
 }
