@@ -143,3 +143,8 @@ The rest of the session covered the events page.
     ]);
   });
 });
+
+it('reads a label quoted alone under a group heading as no remark', () => {
+  const body = `## Method\n\nWe ran three sessions with participants.\n\n#### Unclear terms for teachers\n\n- "progress board"\n- "Lesson Planner"\n- "What does the progress board show?"\n`;
+  expect(quotes(body).map((q) => q.text)).toEqual(['What does the progress board show?']);
+});

@@ -93,6 +93,13 @@ function looksLikeTerm(inner: string): boolean {
   return words.length <= 6 && big.length >= 1 && big.every((w) => /^[\p{Lu}\d]/u.test(w));
 }
 
+/** Words a participant said rather than a label or term quoted alone: a sentence, words in the first or second person, or a longer phrase. */
+function remarkLike(inner: string): boolean {
+  const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  if (words < 2 || looksLikeTerm(inner)) return false;
+  return /[.!?…]$/.test(inner) || /\b(?:I|I['’]m|I['’]d|I['’]ve|we|my|me|our|us|you|your)\b/i.test(inner) || words >= 6;
+}
+
 export interface GroupQuote {
   paragraph: number; // index into the paragraphs
   text: string;
@@ -146,7 +153,7 @@ export function groupQuotes(sections: Section[], paragraphs: Paragraph[]): Group
     // a quote closed by a note marker has its speaker in the note
     if ((p.kind !== 'list' && p.kind !== 'text') || p.refs.length) return;
     const inner = wholeQuotation(p.text);
-    if (!inner || inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 2 || looksLikeTerm(inner)) return;
+    if (!inner || !remarkLike(inner)) return;
     const speaker = lead?.speaker ?? sectionSpeaker(p.sectionIndex);
     if (speaker) out.push({ paragraph: i, text: inner, speaker, evidence: lead?.evidence ?? sections[p.sectionIndex]?.heading ?? '' });
   });
