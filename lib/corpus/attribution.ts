@@ -15,7 +15,7 @@ import {
   type SpeakerReference,
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
-import { handleAsName, misspeltSurname, splitRoleName } from './speaker-hints';
+import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -919,6 +919,12 @@ export function attributeQuotes(
   for (const q of inlineQuotes(paragraphs, (i) => !consumed.has(i) && quotable(paragraphs[i]), ctx, kindFor)) push(q);
   const order = new Map(paragraphs.map((p, k) => [p.anchor, k]));
   quotes.sort((a, b) => (order.get(a.anchors[0]) ?? 0) - (order.get(b.anchors[0]) ?? 0) || a.line - b.line);
+  // "… “…” A day later they said “…”": singular they continues the one person quoted just before
+  const byAnchor = new Map(paragraphs.map((p) => [p.anchor, p.text]));
+  for (const [k, from] of theyContinues(quotes, (a) => byAnchor.get(a) ?? '')) {
+    const { speaker, kind } = quotes[from];
+    quotes[k] = { ...quotes[k], speaker, kind, attribution: { method: 'inline', evidence: quotes[k].leadIn ?? '' } };
+  }
   return { quotes, interviews, warnings };
 }
 

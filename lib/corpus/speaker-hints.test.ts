@@ -44,6 +44,15 @@ Ida Holm, director of the Harbour Board, closed the day. Holm spoke about the ti
   });
 });
 
+describe('singular they after one person’s quotation', () => {
+  it('continues that person, and only when nobody else comes between', () => {
+    const body = `Here is how @kfrost answered a first pull request: @kfrost commented "Thanks for the patch, I will look at it on Monday." Two days later they said "You are right, this module needs a rewrite and I would welcome your help."`;
+    expect(quotes(body).map((q) => q.speaker)).toEqual(['@kfrost', '@kfrost']);
+    const other = body.replace('Two days later they said', 'Two days later the Lund twins wrote back and they said');
+    expect(quotes(other).map((q) => q.speaker)).toEqual(['@kfrost', null]);
+  });
+});
+
 describe('the readings one by one', () => {
   it('splits a title from a name only when two or three name words follow it', () => {
     expect(splitRoleName('Presidential Innovation Fellow Jo Ann Berg')).toEqual({ name: 'Jo Ann Berg', role: 'Presidential Innovation Fellow' });

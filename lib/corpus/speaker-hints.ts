@@ -52,3 +52,31 @@ export function handleAsName(display: string, handle: string): string | null {
   const d = display.trim();
   return /^[\p{Ll}\d_-]{3,}$/u.test(d) && `@${d}`.toLowerCase() === handle.toLowerCase() ? handle : null;
 }
+
+/** "A day later they said": a lead-in whose only subject is "they", with no name in it. */
+const THEY_SAID = /^(?:\p{Lu}?[\p{Ll}\d’']*\s+){0,4}they\s+(?:said|replied|wrote|answered|added|commented|responded|continued)\s*[,:]?$/u;
+
+/**
+ * A quotation introduced by "they said" right after the sentence that quoted one person ("@jdoe commented “…”
+ * A day later they said “…”") is that person's again: singular "they", with no one else in between.
+ * Returns, for each such quote, the index of the quote whose speaker it continues.
+ */
+export function theyContinues(
+  quotes: { text: string; leadIn: string | null; anchors: string[]; speaker: unknown }[],
+  paragraphText: (anchor: string) => string,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let k = 1; k < quotes.length; k++) {
+    const q = quotes[k];
+    const prev = quotes[k - 1];
+    if (q.speaker || !prev.speaker || !q.leadIn || !THEY_SAID.test(q.leadIn) || q.anchors[0] !== prev.anchors[prev.anchors.length - 1]) continue;
+    const text = paragraphText(q.anchors[0]);
+    const prevEnd = text.indexOf(prev.text);
+    const leadAt = text.indexOf(q.leadIn, prevEnd < 0 ? 0 : prevEnd + prev.text.length);
+    if (prevEnd < 0 || leadAt < 0) continue;
+    // only the closing mark and the full stop of the quotation before stand between them
+    if (/[\p{L}\p{N}]/u.test(text.slice(prevEnd + prev.text.length, leadAt))) continue;
+    out.set(k, k - 1);
+  }
+  return out;
+}
