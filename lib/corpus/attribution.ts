@@ -1178,6 +1178,17 @@ function inlineQuotes(
           method = 'note';
         }
       }
+      // "Lewis highlighted … and encouraged …, “…”": a quotation closing a sentence that the last speaker opens as its
+      // subject with a speech verb, nobody else named in it, is still theirs (a long clause is no other speaker)
+      if (!speaker && !unresolvedVerb && nearest && lastSpeaker && i - lastSpeaker.paragraph <= 1 && before[0]?.speaker.index === 0) {
+        const subject = before[0].speaker.kind === 'person' ? resolveReference(before[0].speaker, ctx) : null;
+        const closes = p.text.slice(span.end, e).replace(/\s+/g, '') === '' || /^[.!?…]?$/.test(p.text.slice(span.end, e).trim());
+        const others = personMentions(gap, ctx).filter((m) => !m.speaker || !subject || !sameSpeaker(m.speaker, subject));
+        if (subject && sameSpeaker(subject, lastSpeaker.speaker) && closes && /,\s*$/.test(beforeText) && !others.length && !/[”"]/.test(gap)) {
+          speaker = subject;
+          evidence = p.text.slice(s, before[0].verbEnd + s).trim();
+        }
+      }
       // continuation: a sentence that is only a quotation, right after a quotation of a named speaker
       const wholeSentence = /^\s*$/.test(p.text.slice(s, span.start)) && !found.length;
       if (!speaker && !unresolvedVerb && wholeSentence && prevQuote?.speaker && p.text.slice(prevQuote.sentenceEnd, s).trim() === '') {

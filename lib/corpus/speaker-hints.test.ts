@@ -44,6 +44,35 @@ Ida Holm, director of the Harbour Board, closed the day. Holm spoke about the ti
   });
 });
 
+describe('a quotation closing a sentence that the last speaker opens', () => {
+  const body = (second: string) => `Ida Holm, director of the Harbour Board, closed the day. "We will not wait for the ministry," she explained.
+
+${second}, "This plan is the best chance the islands have had in years."`;
+  it('stays with that speaker when nobody else is named in the sentence', () => {
+    expect(
+      quotes(
+        body(
+          'Holm highlighted the new timetable for the northern ferries and urged the island councils to adopt it well before the first storms of the winter',
+        ),
+      ).map((q) => q.speaker),
+    ).toEqual(['Ida Holm', 'Ida Holm']);
+  });
+  it('is left alone when the sentence opens with someone else or names someone else', () => {
+    expect(
+      quotes(
+        body(
+          'Per Dahl highlighted the new timetable for the northern ferries and urged the island councils to adopt it well before the first storms of the winter',
+        ),
+      )[1]?.speaker ?? null,
+    ).toBeNull();
+    expect(
+      quotes(
+        body('Holm highlighted the timetable that Per Dahl drew up for the northern ferries and urged the island councils to adopt it well before the winter'),
+      )[1]?.speaker ?? null,
+    ).toBeNull();
+  });
+});
+
 describe('singular they after one person’s quotation', () => {
   it('continues that person, and only when nobody else comes between', () => {
     const body = `Here is how @kfrost answered a first pull request: @kfrost commented "Thanks for the patch, I will look at it on Monday." Two days later they said "You are right, this module needs a rewrite and I would welcome your help."`;
