@@ -47,4 +47,10 @@ describe('hard-wrapped Markdown', () => {
     expect(joined.map((l) => l.line)).toEqual([1, 6]);
     expect(joined[0].text).toContain('Jane Roe (@janeroe) <a href=');
   });
+
+  it('leaves a block tag alone on its line to the Markdown blocks inside it', () => {
+    const body = '<blockquote>\nThe new reading room changed how the whole village spends its winter evenings.\n\n— Jane Roe\n</blockquote>';
+    expect(joinSoftWraps(lines(body))).toHaveLength(5);
+    expect(quotes(body)).toEqual([{ speaker: 'Jane Roe', text: 'The new reading room changed how the whole village spends its winter evenings.' }]);
+  });
 });

@@ -52,7 +52,12 @@ export function joinSoftWraps(lines: RawLine[]): RawLine[] {
     }
     htmlOpen = null;
     const open = HTML_BLOCK_OPEN.exec(l.text);
-    if (open && !new RegExp(`</${open[1]}\\s*>`, 'i').test(l.text.slice(open.index))) htmlOpen = open[1].toLowerCase();
+    // only an embed that starts its text on the tag's line (a post's HTML); a tag alone on its line wraps Markdown blocks
+    const textAfter = l.text
+      .slice(open ? open.index + open[0].length : 0)
+      .replace(/<[^>]*>?/g, '')
+      .trim();
+    if (open && textAfter && !new RegExp(`</${open[1]}\\s*>`, 'i').test(l.text.slice(open.index))) htmlOpen = open[1].toLowerCase();
     const wrapped =
       width !== null && !!last && (isProseLine(last.text) || LIST_START.test(last.text)) && isProseLine(l.text) && lastPhysical(last).length >= width * 0.5;
     if (wrapped) {
