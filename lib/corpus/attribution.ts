@@ -981,7 +981,8 @@ function paragraphSubject(before: string, ctx: Context): SpeakerMention | null {
 /** An opening quotation mark with no closing one after it in the paragraph: a quote that runs on into the next paragraph. */
 function openQuoteAtEnd(text: string): number | null {
   const lastOpen = text.lastIndexOf('“');
-  if (lastOpen >= 0 && text.indexOf('”', lastOpen) < 0) return lastOpen;
+  // a curly opening closed by a straight mark is a whole quotation, not one that runs on
+  if (lastOpen >= 0 && text.indexOf('”', lastOpen) < 0 && !findQuotedSpans(text).some((sp) => sp.start === lastOpen)) return lastOpen;
   const straight = [...text.matchAll(/"/g)].map((m) => m.index!);
   if (straight.length % 2 === 1) {
     const at = straight[straight.length - 1];

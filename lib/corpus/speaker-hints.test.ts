@@ -99,3 +99,12 @@ describe('the readings one by one', () => {
     expect(handleAsName('jdoe', '@janedoe')).toBeNull();
   });
 });
+
+it('does not run a curly opening closed by a straight mark on into the next paragraph', () => {
+  const body = `“The ferries will run every hour from June on,” said Ida Holm, the head of the board. “As a mother of two, I know what that means for families."\n\n“Our crews are ready for the new timetable and the summer,” said Per Dahl.`;
+  expect(quotes(body).map((q) => [q.speaker, q.text.slice(0, 12)])).toEqual([
+    ['Ida Holm', 'The ferries '],
+    ['Ida Holm', 'As a mother '],
+    ['Per Dahl', 'Our crews ar'],
+  ]);
+});
