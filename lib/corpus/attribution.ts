@@ -1183,7 +1183,7 @@ function inlineQuotes(
       // subject with a speech verb, nobody else named in it, is still theirs (a long clause is no other speaker)
       if (!speaker && !unresolvedVerb && nearest && lastSpeaker && i - lastSpeaker.paragraph <= 1 && before[0]?.speaker.index === 0) {
         const subject = before[0].speaker.kind === 'person' ? resolveReference(before[0].speaker, ctx) : null;
-        const closes = p.text.slice(span.end, e).replace(/\s+/g, '') === '' || /^[.!?…]?$/.test(p.text.slice(span.end, e).trim());
+        const closes = /^[\s.!?…]*$/.test(p.text.slice(span.end, e));
         const others = personMentions(gap, ctx).filter((m) => !m.speaker || !subject || !sameSpeaker(m.speaker, subject));
         if (subject && sameSpeaker(subject, lastSpeaker.speaker) && closes && /,\s*$/.test(beforeText) && !others.length && !/[”"]/.test(gap)) {
           speaker = subject;
