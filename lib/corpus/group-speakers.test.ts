@@ -148,3 +148,8 @@ it('reads a label quoted alone under a group heading as no remark', () => {
   const body = `## Method\n\nWe ran three sessions with participants.\n\n#### Unclear terms for teachers\n\n- "progress board"\n- "Lesson Planner"\n- "What does the progress board show?"\n`;
   expect(quotes(body).map((q) => q.text)).toEqual(['What does the progress board show?']);
 });
+
+it('does not give the researchers’ own questions under "Questions:" to the participants', () => {
+  const body = `## Method\n\nWe talked to five participants.\n\nQuestions:\n\n- "How did you first hear about the library app?"\n- "What do you do when a book is not on the shelf?"\n`;
+  expect(quotes(body).filter((q) => q.speaker)).toEqual([]);
+});

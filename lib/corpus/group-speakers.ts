@@ -30,7 +30,9 @@ const REMARKS_FROM_GROUP = new RegExp(`^(?:[\\p{L}-]+\\s+){0,3}${REMARKS}\\s+(?:
 const WHAT_GROUP_SAID = /^what\s+(.+?)\s+(?:said|say|told us|tell us|told the \w+|asked|wanted|want|thought|think)\b/i;
 const GROUP_SAID = /^(.+?)\s+(?:said|say|told us|asked)$/i;
 /** A label of remarks that names no group: "General feedback", "Quotes", "What we heard". */
-const GENERIC_REMARKS = new RegExp(`^(?:(?:general|overall|other|additional|more|selected|participant|user)\\s+)?${REMARKS}$|^what\\s+we\\s+heard$`, 'i');
+// (not "Questions:" or "Terms:" alone: those may be the researchers' own questions or the site's words)
+const GENERIC_REMARKS =
+  /^(?:(?:general|overall|other|additional|more|selected|participant|user)\s+)?(?:feedback|quotes|quotations|comments|remarks|responses|reactions)$|^what\s+we\s+heard$/i;
 
 /** "members of the tech community" → "tech community member"; "Federal employees in partner agencies" → "federal employee" (of partner agencies). */
 export function groupDescriptor(phrase: string): { name: string; affiliation: string | null } | null {
