@@ -16,6 +16,8 @@ import {
   type SpeakerReference,
   type SpeechAttribution,
 } from './names';
+import { describedCredit, groupQuotes } from './group-speakers';
+import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -226,8 +228,9 @@ export interface QuotedSpan {
 /** Quotations in “curly” or "straight" double quotes. */
 export function findQuotedSpans(text: string): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
-  for (const m of text.matchAll(/“([^“”]+)”|"([^"]+)"/g)) {
-    spans.push({ start: m.index!, end: m.index! + m[0].length, inner: (m[1] ?? m[2]) as string });
+  // a curly opening may be closed by a straight mark at the end of the words ("“… of Interior.\"")
+  for (const m of text.matchAll(/“([^“”]+)”|“([^“”"]+)"(?=[\s)\]]|$)|"([^"]+)"/g)) {
+    spans.push({ start: m.index!, end: m.index! + m[0].length, inner: (m[1] ?? m[2] ?? m[3]) as string });
   }
   return spans;
 }
@@ -331,6 +334,9 @@ function resolveReference(ref: SpeakerReference, ctx: Context): SpeakerMention |
   const byRole = ctx.roles.get(ref.name.toLowerCase());
   if (byRole && nameTokens(ref.name).length === 1 && !ctx.namesByToken.has(nameTokens(ref.name)[0]))
     return byRole.length === 1 ? resolvePersonName(byRole[0], ctx, null) : null;
+  // "Lead Designer Jane Doe said": the title before the name is her role, not part of it
+  const titled = splitRoleName(ref.name);
+  if (titled) return resolvePersonName(titled.name, ctx, ref.appositive ?? titled.role);
   return resolvePersonName(ref.name, ctx, ref.appositive);
 }
 
@@ -370,6 +376,9 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
   }
   // a surname the document only writes after a title ("Director Comey … Comey said") is that person
   if (!distinct.length && [...ctx.roles.values()].some((holders) => holders.includes(written)) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written))
+    return mention(written);
+  // a surname one letter off the only person of that surname is that person, misspelt: kept as the text spells it
+  if (!distinct.length && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written) && misspeltSurname(written, [...new Set([...ctx.namesByToken.values()].flat())]))
     return mention(written);
   // a lone word that names nobody in the document ("As Germany argues") is not taken for a person
   if (distinct.length === 1) return mention(distinct[0]);
@@ -519,7 +528,7 @@ function plainCredit(text: string): string {
 
 function creditSpeaker(credit: string, ctx: Context): SpeakerMention | null {
   const m = CREDIT_LINE.exec(credit);
-  if (!m) return null;
+  if (!m) return describedCredit(credit);
   const who = m[1].replace(/\.$/, '');
   return who.startsWith('@') ? { key: personKey(who), name: who, anonymous: false, role: null, affiliation: null } : resolvePersonName(who, ctx);
 }
@@ -568,8 +577,9 @@ const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", 
 /** An embedded post (a tweet's HTML): `<blockquote …><p>text</p>&mdash; Jane Doe (@jdoe) …`, credited to a person's display name. */
 function embeddedPost(p: Paragraph, ctx: Context): { speaker: SpeakerMention; evidence: string; text: string } | null {
   const m = /^<blockquote\b[^>]*>\s*<p\b[^>]*>([\s\S]*?)<\/p>\s*(?:&mdash;|—)\s*([^(<&,]+?)(?:,[^(<&]*)?\s*\((@[\w]+)\)/.exec(p.text.trim());
-  if (!m || !personLikeName(m[2].trim())) return null;
-  const speaker = resolvePersonName(m[2].trim(), ctx);
+  const handle = m ? handleAsName(m[2], m[3]) : null;
+  if (!m || (!handle && !personLikeName(m[2].trim()))) return null;
+  const speaker = handle ? resolvePersonName(handle, ctx) : resolvePersonName(m[2].trim(), ctx);
   const text = m[1]
     .replace(/<[^>]*>/g, '')
     .replace(/&(#39|[a-z]+);/g, (e, k: string) => HTML_ENTITIES[k] ?? e)
@@ -655,7 +665,8 @@ export function attributeQuotes(
   const nicknames = new Map<string, string>();
   for (const m of allText.matchAll(/(\p{Lu}[\p{Ll}\p{M}'’-]+)\s+["“](\p{Lu}[\p{Ll}\p{M}'’-]+)["”]\s+(\p{Lu}[\p{Ll}\p{M}'’-]+)/gu))
     nicknames.set(`${m[2]} ${m[3]}`, `${m[1]} ${m[3]}`);
-  const canonicalName = (n: string) => nicknames.get(n) ?? n;
+  // "Lead Designer Jane Doe" is Jane Doe: a title written before a name is not part of it
+  const canonicalName = (n: string) => nicknames.get(n) ?? splitRoleName(n)?.name ?? n;
   // full names from the running text (note texts are full of titles of articles that read like names: "Smith Denies Report")
   const bodyText = paragraphs.map((p) => p.text).join('\n');
   // …but a note that opens with its author's name ("Jane Doe, Title of the Book, 2020") names a person
@@ -711,6 +722,23 @@ export function attributeQuotes(
     }
     return isInterviewee(speaker) ? 'interview' : 'quote';
   };
+
+  // 0. a research write-up's quoted items under a heading that names their speakers' group ("Federal employees:")
+  for (const g of groupQuotes(sections, paragraphs)) {
+    const p = paragraphs[g.paragraph];
+    push({
+      kind: 'interview',
+      text: g.text,
+      anchors: [p.anchor],
+      sectionIndex: p.sectionIndex,
+      speaker: g.speaker,
+      attribution: { method: 'lead-in', evidence: g.evidence },
+      footnoteNumber: null,
+      leadIn: g.evidence,
+      line: p.line,
+    });
+    consumed.add(g.paragraph);
+  }
 
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
@@ -940,6 +968,12 @@ export function attributeQuotes(
   for (const q of inlineQuotes(paragraphs, (i) => !consumed.has(i) && quotable(paragraphs[i]), ctx, kindFor)) push(q);
   const order = new Map(paragraphs.map((p, k) => [p.anchor, k]));
   quotes.sort((a, b) => (order.get(a.anchors[0]) ?? 0) - (order.get(b.anchors[0]) ?? 0) || a.line - b.line);
+  // "… “…” A day later they said “…”": singular they continues the one person quoted just before
+  const byAnchor = new Map(paragraphs.map((p) => [p.anchor, p.text]));
+  for (const [k, from] of theyContinues(quotes, (a) => byAnchor.get(a) ?? '')) {
+    const { speaker, kind } = quotes[from];
+    quotes[k] = { ...quotes[k], speaker, kind, attribution: { method: 'inline', evidence: quotes[k].leadIn ?? '' } };
+  }
   return { quotes, interviews, warnings };
 }
 
@@ -974,10 +1008,30 @@ function personMentions(text: string, ctx: Context): Mention[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * "Jane Doe, director of X, opened the day. … “…,” she explained": with no speaker before, a pronoun is the
+ * person the paragraph opens with, when nobody else is named before it.
+ */
+function paragraphSubject(before: string, ctx: Context): SpeakerMention | null {
+  // a word that is only inside some longer capitalised phrase of the document ("Digital" of a session title) names nobody
+  const people = personMentions(before, ctx).filter((m) => {
+    const word = before
+      .slice(m.at)
+      .split(/[\s,.;:’'()]/)[0]
+      .toLowerCase();
+    const toks = m.speaker ? nameTokens(m.speaker.name) : [];
+    return !m.speaker || toks[0] === word || toks[toks.length - 1] === word;
+  });
+  const first = people[0];
+  if (!first?.speaker || first.at > 0) return null;
+  return people.every((m) => m.speaker && sameSpeaker(m.speaker, first.speaker!)) ? first.speaker : null;
+}
+
 /** An opening quotation mark with no closing one after it in the paragraph: a quote that runs on into the next paragraph. */
 function openQuoteAtEnd(text: string): number | null {
   const lastOpen = text.lastIndexOf('“');
-  if (lastOpen >= 0 && text.indexOf('”', lastOpen) < 0) return lastOpen;
+  // a curly opening closed by a straight mark is a whole quotation, not one that runs on
+  if (lastOpen >= 0 && text.indexOf('”', lastOpen) < 0 && !findQuotedSpans(text).some((sp) => sp.start === lastOpen)) return lastOpen;
   const straight = [...text.matchAll(/"/g)].map((m) => m.index!);
   if (straight.length % 2 === 1) {
     const at = straight[straight.length - 1];
@@ -1049,7 +1103,7 @@ function inlineQuotes(
 
   /** The antecedent of "he"/"she" at `offset` of paragraph i: the last speaker, only if the last person named is that speaker. */
   const pronounSpeaker = (i: number, offset: number): SpeakerMention | null => {
-    if (!lastSpeaker || i - lastSpeaker.paragraph > 1) return onlyPersonBefore(i, offset);
+    if (!lastSpeaker || i - lastSpeaker.paragraph > 1) return paragraphSubject(maskQuotations(paragraphs[i].text).slice(0, offset), ctx);
     const here = personMentions(paragraphs[i].text.slice(0, offset), ctx);
     const lastNamed = here.length
       ? here[here.length - 1]
@@ -1057,13 +1111,8 @@ function inlineQuotes(
         ? personMentions(paragraphs[i - 1].text, ctx).pop()
         : undefined;
     if (!lastNamed) return lastSpeaker.paragraph === i || lastSpeaker.paragraph === i - 1 ? lastSpeaker.speaker : null;
-    return lastNamed.speaker && sameSpeaker(lastNamed.speaker, lastSpeaker.speaker) ? lastSpeaker.speaker : onlyPersonBefore(i, offset);
-  };
-  /** "Aminata Traoré, who runs …, described it simply. “…,” she said": the one person the paragraph has named so far. */
-  const onlyPersonBefore = (i: number, offset: number): SpeakerMention | null => {
-    const named = personMentions(maskQuotations(paragraphs[i].text).slice(0, offset), ctx);
-    const first = named[0]?.speaker;
-    return first && named.every((m) => m.speaker && sameSpeaker(m.speaker, first)) ? first : null;
+    if (lastNamed.speaker && sameSpeaker(lastNamed.speaker, lastSpeaker.speaker)) return lastSpeaker.speaker;
+    return lastSpeaker.paragraph < i ? paragraphSubject(maskQuotations(paragraphs[i].text).slice(0, offset), ctx) : null;
   };
 
   for (let i = 0; i < paragraphs.length; i++) {
@@ -1133,7 +1182,9 @@ function inlineQuotes(
       // "…,” said Ishii": only a speaker named right after the closing mark
       const after = found.filter((a) => {
         const start = Math.min(a.verbIndex, a.speaker.index) + s;
-        return start >= span.end && start - span.end <= 4 && !/[.!?…]$/.test(span.inner.trim());
+        // an organisation's acronym may stand before a titled name ("“…,” ACME Developer Jane Doe said")
+        const between = p.text.slice(span.end, start);
+        return start >= span.end && (start - span.end <= 4 || /^[\s,]*[\p{Lu}\d][\p{Lu}\d&]{1,7}\s+$/u.test(between)) && !/[.!?…]$/.test(span.inner.trim());
       });
       const gap = nearest ? p.text.slice(Math.max(nearest.verbEnd, nearest.speaker.end) + s, span.start) : '';
       const bareGap = gap.replace(/“[^“”]*”|"[^"]*"/g, ' '); // the speaker's earlier quotations in the clause do not count as distance
@@ -1193,6 +1244,17 @@ function inlineQuotes(
           speaker = noteInterview.speaker;
           evidence = noteInterview.text;
           method = 'note';
+        }
+      }
+      // "Lewis highlighted … and encouraged …, “…”": a quotation closing a sentence that the last speaker opens as its
+      // subject with a speech verb, nobody else named in it, is still theirs (a long clause is no other speaker)
+      if (!speaker && !unresolvedVerb && nearest && lastSpeaker && i - lastSpeaker.paragraph <= 1 && before[0]?.speaker.index === 0) {
+        const subject = before[0].speaker.kind === 'person' ? resolveReference(before[0].speaker, ctx) : null;
+        const closes = /^[\s.!?…]*$/.test(p.text.slice(span.end, e));
+        const others = personMentions(gap, ctx).filter((m) => !m.speaker || !subject || !sameSpeaker(m.speaker, subject));
+        if (subject && sameSpeaker(subject, lastSpeaker.speaker) && closes && /,\s*$/.test(beforeText) && !others.length && !/[”"]/.test(gap)) {
+          speaker = subject;
+          evidence = p.text.slice(s, before[0].verbEnd + s).trim();
         }
       }
       // continuation: a sentence that is only a quotation, right after a quotation of a named speaker

@@ -1,4 +1,5 @@
 import { FOOTNOTE_LINE, hasExplicitMarkers, noteDefinition, stripExplicitMarkers, stripPlainMarkers } from './footnote-markers';
+import { joinSoftWraps } from './soft-wraps';
 import { joinPageBreaks, type PageBreak, pageAtLine, pageBreaksAtLine } from './readers/pages';
 import type { Footnote, Paragraph, ParagraphKind, Section, SourceFile } from './types';
 
@@ -410,7 +411,9 @@ const INDENTED = /^(?: {4,}|\t)(\S.*)$/;
  * quote when the document does not indent its ordinary paragraphs too.
  */
 function readLines(source: SourceFile): Line[] {
-  const raw = source.body.split(/\r?\n/).map((text, i) => ({ text: text.replace(/\s+$/, ''), line: source.bodyStartLine + i }));
+  const lines = source.body.split(/\r?\n/).map((text, i) => ({ text: text.replace(/\s+$/, ''), line: source.bodyStartLine + i }));
+  // Markdown wrapped at a fixed width is read paragraph by paragraph, as Markdown means it
+  const raw = !source.format || source.format === 'markdown' ? joinSoftWraps(lines) : lines;
   const proseLines = raw.filter((l) => wordsOf(l.text).length >= 8 && !QUOTE_LINE.test(l.text));
   const indentedProse = proseLines.filter((l) => INDENTED.test(l.text) && !l.text.trim().includes('\t'));
   const indentMeansQuote = indentedProse.length > 0 && indentedProse.length * 3 < proseLines.length;
