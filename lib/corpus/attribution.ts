@@ -14,6 +14,7 @@ import {
   sameFullName,
   type SpeakerReference,
 } from './names';
+import { reportedSpeaker } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -1112,6 +1113,22 @@ function inlineQuotes(
         } else speaker = resolveReference(ref, ctx);
         evidence = p.text.slice(Math.min(ref.index, nearest.verbIndex) + s, nearest.verbEnd + s).trim();
         unresolvedVerb = !speaker;
+      }
+      // the reporting chain (./reported-speech.ts) names the innermost speaker; where it cannot, nobody is named
+      const chain = !after.length && !LABELLING.test(beforeText) ? reportedSpeaker(sentence, span.start - s, found) : null;
+      if (chain?.kind === 'unsettled') {
+        speaker = null;
+        unresolvedVerb = true;
+      } else if (chain) {
+        const who = chain.ref.kind === 'pronoun' ? pronounSpeaker(i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
+        if (!who || (speaker && !sameSpeaker(speaker, who))) {
+          if (speaker) unresolvedVerb = true;
+          if (speaker || !who) speaker = null;
+        } else if (!speaker) {
+          speaker = who;
+          evidence = p.text.slice(Math.min(chain.ref.index, chain.verbIndex) + s, Math.max(chain.verbEnd, chain.ref.end) + s).trim();
+          unresolvedVerb = false;
+        }
       }
       if (noteInterview) {
         if (speaker && !sameSpeaker(speaker, noteInterview.speaker))

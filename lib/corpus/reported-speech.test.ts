@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { maskQuotations } from './attribution';
+import { parseMarkdown } from './fixtures/synthetic';
+import { findSpeechAttributions } from './names';
+import { reportedSpeaker } from './reported-speech';
+
+// Invented people: a governor and two witnesses who recall what she said.
+const REPORT = `Governor Alma Reyes met Tomas Berg and Lena Ostrova at the harbour office in March.
+
+According to Berg, the Governor said, "We will close the northern gate before winter."
+
+Ostrova recalled that the Governor told her, "You must keep the ledger sealed until spring."
+
+Berg called Ostrova and told Ostrova, "The ledger stays sealed for now, whatever happens."
+
+Ostrova recalled that the Governor was angry with Berg and he said, "This cannot happen again in my harbour."
+
+According to Ostrova, he said, "The gate will not open again this year at all."
+
+Berg recalled that before the meeting, he told the Governor something like, "do not mention the gate, whatever you do."
+
+Later in the meeting, the Governor brought up Berg and said, "the man has poor judgment."
+
+The Governor said, "That is what I want, an honest harbour."
+`;
+
+const chain = (sentence: string) => {
+  const masked = maskQuotations(sentence);
+  const at = masked.search(/["“]/);
+  return reportedSpeaker(masked, at, findSpeechAttributions(masked));
+};
+
+describe('reporting chains', () => {
+  const doc = parseMarkdown(REPORT);
+  const speakerOf = (start: string) => {
+    const q = doc.quotes.find((x) => x.text.startsWith(start));
+    expect(q, start).toBeDefined();
+    return q!.speaker?.name ?? null;
+  };
+
+  it('gives the words to the innermost speaker, never to the witness who recalls them', () => {
+    expect(speakerOf('We will close')).toBe('Alma Reyes');
+    expect(speakerOf('You must keep')).toBe('Alma Reyes');
+  });
+
+  it('never gives the words to the person spoken to ("told Ostrova")', () => {
+    expect(speakerOf('The ledger stays')).toBe('Tomas Berg');
+    expect(chain('Berg called Ostrova and told Ostrova, "The ledger stays sealed."')).toMatchObject({ kind: 'speaker', ref: { name: 'Berg' } });
+  });
+
+  it('leaves "he said" unattributed when someone else stands between the reporter and the pronoun, or after "according to"', () => {
+    expect(speakerOf('This cannot happen')).toBeNull();
+    expect(speakerOf('The gate will not')).toBeNull();
+    expect(chain('According to Ostrova, he said, "The gate will not open."')).toMatchObject({ kind: 'unsettled' });
+    expect(chain('Berg told Ostrova that he said, "The gate will not open."')).toMatchObject({ kind: 'unsettled' });
+  });
+
+  it('reads "X recalled that … he told Y" as X, and a verb that shares its subject ("brought up Berg and said")', () => {
+    expect(speakerOf('do not mention the gate')).toBe('Tomas Berg');
+    expect(speakerOf('the man has poor judgment')).toBe('Alma Reyes');
+    expect(chain('Lena Ostrova arrived late and said, "the gate was open."')).toMatchObject({ ref: { kind: 'person', name: 'Lena Ostrova' } });
+    // another clause may own the verb: not settled here
+    expect(chain('The Governor was angry at what Berg had told the office and said, "not again."')).toBeNull();
+  });
+
+  it('takes "The President"-style titles at the start of a sentence, and clefts ("it was you, Lena, who said")', () => {
+    expect(speakerOf('That is what I want')).toBe('Alma Reyes');
+    expect(chain('I think it was you, Lena, who eventually said "We should stop."')).toMatchObject({ ref: { name: 'Lena' } });
+  });
+
+  it('does not take a verb far from the quotation, across another named person, as governing it', () => {
+    expect(chain('Berg recalled that he felt pressure because Ostrova had spoken to the "boss" about it.')).toBeNull();
+  });
+});

@@ -1,0 +1,145 @@
+import { ADDRESS_VERB, isNotNameWord, ROLE_WORDS, type SpeakerReference, type SpeechAttribution, speechVerbMatches } from './names';
+
+/**
+ * Reporting chains: "According to X, … Y said “…”", "X recalled that Y told him “…”", "X recalled that he told Y
+ * “…”". The quotation belongs to the innermost speaker whose speech verb governs it; the witness who recalls it and
+ * the person spoken to ("told Flynn", "asked Comey") are never that speaker. Where the text does not settle who the
+ * innermost speaker is, the answer is 'unsettled' and the quote stays unattributed.
+ */
+export type ReportedSpeech =
+  | { kind: 'speaker'; ref: SpeakerReference; verbIndex: number; verbEnd: number }
+  | { kind: 'unsettled'; verbIndex: number; verbEnd: number; reason: string };
+
+/** Words that open a clause of their own: a name after them is that clause's subject, not the reported speaker. */
+const SUBORDINATOR = /\b(?:that|who|whom|whose|which|what|when|where|whether|if|because|while|although|since|unless|until)\b/i;
+/** Set phrases between a speech verb and the words it introduces: "said words to the effect of, “…”". */
+const HEDGE = /^\s*,?\s*(?:(?:words|something)\s+(?:to\s+the\s+effect\s+of|like|along\s+the\s+lines\s+of)|in\s+substance|in\s+part)\s*[,:]?\s*$/i;
+const MAX_GAP_WORDS = 14;
+const NEAR_GAP_WORDS = 5;
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Text with earlier quotations blanked: the speaker's own earlier words in the clause are no distance. */
+function withoutQuotations(text: string): string {
+  return text.replace(/“[^“”]*”|"[^"]*"/g, ' ');
+}
+
+/** A capitalised word inside a sentence that may name a person, "the President" style titles, or he/she. */
+function mentionsSomeone(text: string): boolean {
+  const bare = withoutQuotations(text);
+  if (/\b(?:he|she|He|She)\b/.test(bare)) return true;
+  for (const m of bare.matchAll(/\b\p{Lu}[\p{L}'’.-]*/gu)) {
+    const w = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
+    if (ROLE_WORDS.has(w)) return true;
+    if (!isNotNameWord(w) && !isNotNameWord(`${w}.`)) return true;
+  }
+  return false;
+}
+
+/** Whether the stretch between a speech verb and a quotation is the verb's own complement ("told him that", "said, "). */
+function governs(gap: string): boolean {
+  const bare = withoutQuotations(gap);
+  if (/[.;!?](?:\s|$)/.test(bare)) return false;
+  if (HEDGE.test(bare)) return true;
+  const n = words(bare).length;
+  if (n > MAX_GAP_WORDS) return false;
+  if (speechVerbMatches(bare).length) return false;
+  // a name inside a longer clause may be whose words these are ("X said that Y, in the meeting, had “…”")
+  return n <= NEAR_GAP_WORDS || !mentionsSomeone(bare);
+}
+
+/** A subject at the start of a clause: "the President", "Jane Doe", "he", not a possessive ("Doe's lawyer"). */
+function clauseSubject(clause: string, offset: number): SpeakerReference | null {
+  const role = /^\s*[Tt]he\s+((?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*)(?!['’])\b/u.exec(clause);
+  if (role?.[1].split(/\s+/).every((w) => ROLE_WORDS.has(w))) {
+    const index = offset + role[0].indexOf(role[0].trimStart()[0]);
+    return { kind: 'role', name: role[1], org: null, appositive: null, index, end: offset + role[0].length };
+  }
+  const pronoun = /^\s*(he|she|He|She)\b/.exec(clause);
+  if (pronoun)
+    return {
+      kind: 'pronoun',
+      name: pronoun[1],
+      org: null,
+      appositive: null,
+      index: offset + pronoun.index + pronoun[0].indexOf(pronoun[1]),
+      end: offset + pronoun[0].length,
+    };
+  const name = /^\s*((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s*)*\p{Lu}[\p{L}'’-]+){0,3})(?!['’]s\b)(?=\s+\p{Ll})/u.exec(clause);
+  if (!name) return null;
+  const tokens = name[1].split(/\s+/).filter((t) => !/^(?:Mr|Mrs|Ms|Dr)\.$/.test(t));
+  if (!tokens.length || tokens.some((t) => isNotNameWord(t) || ROLE_WORDS.has(t))) return null;
+  const index = offset + name[0].indexOf(name[1]);
+  return { kind: 'person', name: tokens.join(' '), org: null, appositive: null, index, end: index + name[1].length };
+}
+
+/** The subject a subjectless coordinated verb shares: "the President brought up Flynn and said", "…, but Jane Doe left and added". */
+function coordinatedSubject(sentence: string, conjunction: number): SpeakerReference | null {
+  const head = sentence.slice(0, conjunction);
+  const boundaries = [
+    0,
+    ...[...head.matchAll(/[,;:]\s+(?:(?:but|and|so|yet)\s+)?|\b(?:that|because|but|after|before|although|since|while|when)\s+/g)].map(
+      (m) => m.index! + m[0].length,
+    ),
+  ];
+  const start = boundaries[boundaries.length - 1];
+  const clause = head.slice(start);
+  const subject = clauseSubject(clause, start);
+  if (!subject) return null;
+  const rest = withoutQuotations(sentence.slice(subject.end, conjunction));
+  // another clause inside ("what Yates had told the White House and said") may own the verb
+  if (SUBORDINATOR.test(rest) || /\b(?:he|she)\b/i.test(rest) || speechVerbMatches(rest).length) return null;
+  return subject;
+}
+
+/** The person "he"/"she" stands for inside a reporting chain, from the frame that reports it. */
+function pronounInChain(sentence: string, pronoun: SpeakerReference, found: SpeechAttribution[], verb: { index: number; end: number }): ReportedSpeech | null {
+  const outer = [...found].reverse().find((a) => a.verbEnd <= pronoun.index && a.verbIndex < pronoun.index);
+  if (!outer) return null; // no frame in this sentence: the pronoun continues the text before it
+  const frame = sentence.slice(outer.verbIndex, outer.verbEnd);
+  const base = { verbIndex: verb.index, verbEnd: verb.end };
+  // "According to X, he said …": the source is not the pronoun's antecedent
+  if (/^(?:according|in\s+the)\b/i.test(frame)) return { kind: 'unsettled', ...base, reason: 'pronoun after "according to"' };
+  // "X told Y that he …": the pronoun may be either
+  if (ADDRESS_VERB.test(frame.trim())) return { kind: 'unsettled', ...base, reason: 'pronoun after a verb with a listener' };
+  const between = sentence.slice(outer.verbEnd, pronoun.index);
+  if (mentionsSomeone(between) || /\b(?:him|her|them)\b/i.test(withoutQuotations(between)))
+    return { kind: 'unsettled', ...base, reason: 'someone else is named between the reporter and the pronoun' };
+  if (outer.speaker.index > outer.verbIndex && !/^(?:according|in\s+the)\b/i.test(frame)) return null; // an inverted frame ("said Doe") reports no clause
+  return { kind: 'speaker', ref: outer.speaker, ...base };
+}
+
+/**
+ * Who speaks the quotation that starts at `quoteStart` of a sentence (quotations masked), by the speech verb that
+ * governs it: its subject, the subject it shares with a verb before it ("X arrived and said"), the name of a cleft
+ * ("it was Jane who said"), or, for "he"/"she", the reporter of the chain when no one else stands between. Null
+ * when no speech verb governs the quotation here (the caller's other evidence decides).
+ */
+export function reportedSpeaker(sentence: string, quoteStart: number, found: SpeechAttribution[]): ReportedSpeech | null {
+  const verbs = speechVerbMatches(sentence.slice(0, quoteStart));
+  const verb = verbs[verbs.length - 1];
+  if (!verb || !governs(sentence.slice(verb.end, quoteStart))) return null;
+  const base = { verbIndex: verb.index, verbEnd: verb.end };
+  const own = found.find((a) => a.verbIndex === verb.index);
+  if (own) {
+    if (own.speaker.kind !== 'pronoun') {
+      // "according to X" frames the whole sentence; a verb of its own nearer the quote would have been found first
+      return { kind: 'speaker', ref: own.speaker, ...base };
+    }
+    return pronounInChain(sentence, own.speaker, found, verb) ?? { kind: 'speaker', ref: own.speaker, ...base };
+  }
+  const head = sentence.slice(0, verb.index);
+  const cleft = /\bit\s+was\s+(?:you,\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}),?\s+who\s+(?:\p{Ll}+ly\s+)?$/u.exec(head);
+  if (cleft && !cleft[1].split(/\s+/).some((w) => isNotNameWord(w))) {
+    const index = cleft.index + cleft[0].indexOf(cleft[1]);
+    return { kind: 'speaker', ref: { kind: 'person', name: cleft[1], org: null, appositive: null, index, end: index + cleft[1].length }, ...base };
+  }
+  const coordination = /\s(?:and|but)\s+(?:then\s+|also\s+|later\s+|again\s+)?$/.exec(head);
+  if (!coordination) return null;
+  const subject = coordinatedSubject(sentence, coordination.index);
+  if (!subject) return null;
+  if (subject.kind !== 'pronoun') return { kind: 'speaker', ref: subject, ...base };
+  return pronounInChain(sentence, subject, found, verb) ?? { kind: 'speaker', ref: subject, ...base };
+}
