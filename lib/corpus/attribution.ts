@@ -14,7 +14,7 @@ import {
   sameFullName,
   type SpeakerReference,
 } from './names';
-import { reportedSpeaker } from './reported-speech';
+import { reportedSpeaker, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -250,6 +250,7 @@ interface Context {
   firstSeen: Map<string, number>; // full name → index of the first paragraph that writes it
   turnLabels: Set<string>; // labels that open the turns of a transcript ("Jane Doe:")
   here: number; // the paragraph being read: a surname means the person of that name introduced so far
+  surnames?: Set<string>; // lone surnames the document shows to be people ("Mr. Doe", "Doe 3/14/19 302")
 }
 
 function indexNamesByToken(names: string[]): Map<string, string[]> {
@@ -356,7 +357,11 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
     else if (nameTokens(n).length > nameTokens(distinct[k]).length) distinct[k] = n;
   }
   // a surname the document only writes after a title ("Director Comey … Comey said") is that person
-  if (!distinct.length && [...ctx.roles.values()].some((holders) => holders.includes(written)) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written))
+  if (
+    !distinct.length &&
+    ([...ctx.roles.values()].some((holders) => holders.includes(written)) || ctx.surnames?.has(written)) &&
+    /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written)
+  )
     return mention(written);
   // a lone word that names nobody in the document ("As Germany argues") is not taken for a person
   if (distinct.length === 1) return mention(distinct[0]);
@@ -635,6 +640,10 @@ export function attributeQuotes(
     firstSeen,
     turnLabels: transcriptLabels(paragraphs),
     here: Number.POSITIVE_INFINITY,
+    surnames: surnamesShownAsPeople(
+      bodyText,
+      footnotes.map((f) => f.text),
+    ),
   };
 
   const quotes: ParsedQuote[] = [];
@@ -1121,7 +1130,12 @@ function inlineQuotes(
         unresolvedVerb = true;
       } else if (chain) {
         const who = chain.ref.kind === 'pronoun' ? pronounSpeaker(i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
-        if (!who || (speaker && !sameSpeaker(speaker, who))) {
+        // a subject inside the clause the other verb reports is the innermost speaker ("X recalled that … Y … and said “…”")
+        const inner = !!who && !!speaker && !!nearest && chain.ref.index > nearest.verbEnd && chain.ref.index > nearest.speaker.end;
+        if (inner) {
+          speaker = who;
+          evidence = p.text.slice(Math.min(chain.ref.index, chain.verbIndex) + s, Math.max(chain.verbEnd, chain.ref.end) + s).trim();
+        } else if (!who || (speaker && !sameSpeaker(speaker, who))) {
           if (speaker) unresolvedVerb = true;
           if (speaker || !who) speaker = null;
         } else if (!speaker) {

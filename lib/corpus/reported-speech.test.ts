@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskQuotations } from './attribution';
 import { parseMarkdown } from './fixtures/synthetic';
 import { findSpeechAttributions } from './names';
-import { reportedSpeaker } from './reported-speech';
+import { reportedSpeaker, surnamesShownAsPeople } from './reported-speech';
 
 // Invented people: a governor and two witnesses who recall what she said.
 const REPORT = `Governor Alma Reyes met Tomas Berg and Lena Ostrova at the harbour office in March.
@@ -70,5 +70,26 @@ describe('reporting chains', () => {
 
   it('does not take a verb far from the quotation, across another named person, as governing it', () => {
     expect(chain('Berg recalled that he felt pressure because Ostrova had spoken to the "boss" about it.')).toBeNull();
+  });
+});
+
+describe('surnames the document shows to be people', () => {
+  const body = `Okafor recalled that he felt pressure because Lindqvist had spoken to the "chief" and said Okafor needed to "drop the matter."[^1] Lindqvist said, "we are finished with this file."[^2]`;
+  const notes = `\n\n## Notes\n\n[^1]: Okafor 3/14/19 302, at 2.\n[^2]: Lindqvist 4/2/19 302, at 5.\n`;
+
+  it("reads a title of address or a note citing the person's dated record, not a lone capitalised word", () => {
+    expect(
+      [...surnamesShownAsPeople('Mr. Okafor left. As Norway argues, the gate stays shut.', ['Lindqvist 4/2/19 302, at 5; Report 2019, at 3.'])].sort(),
+    ).toEqual(['Lindqvist', 'Okafor']);
+  });
+
+  it("gives the words to the speaker inside the witness's clause, and names a lone surname only with such evidence", () => {
+    const doc = parseMarkdown(body + notes);
+    const speakerOf = (start: string) => doc.quotes.find((x) => x.text.startsWith(start))?.speaker?.name ?? null;
+    expect(speakerOf('drop the matter')).toBe('Lindqvist');
+    expect(speakerOf('we are finished')).toBe('Lindqvist');
+    expect(doc.quotes.some((x) => x.text.startsWith('chief'))).toBe(false);
+    const bare = parseMarkdown(body.replace(/\[\^\d\]/g, ''));
+    expect(bare.quotes.find((x) => x.text.startsWith('we are finished'))?.speaker ?? null).toBeNull();
   });
 });

@@ -143,3 +143,23 @@ export function reportedSpeaker(sentence: string, quoteStart: number, found: Spe
   if (subject.kind !== 'pronoun') return { kind: 'speaker', ref: subject, ...base };
   return pronounInChain(sentence, subject, found, verb) ?? { kind: 'speaker', ref: subject, ...base };
 }
+
+/**
+ * Single words the document shows to be people's surnames though it never writes their full name: a title of
+ * address before it ("Mr. Doe", "Ms. Doe") or a note citing that person's own record by date ("Doe 3/14/19 302",
+ * "Doe 3/14/19 interview"). A lone capitalised word with no such evidence ("As Norway argues") stays no person.
+ */
+export function surnamesShownAsPeople(body: string, notes: string[]): Set<string> {
+  const out = new Set<string>();
+  const add = (w: string) => {
+    const word = w.replace(/['’]s$/, '');
+    if (!isNotNameWord(word) && !ROLE_WORDS.has(word) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(word)) out.add(word);
+  };
+  for (const text of [body, ...notes]) for (const m of text.matchAll(/\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)/gu)) add(m[1]);
+  for (const note of notes)
+    for (const m of note.matchAll(
+      /(?:^|[;(]\s*|\.\s+|\bsee\s+|\*)(\p{Lu}[\p{L}'’-]+)\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s+(?:302|interview|testimony|statement|memo|memorandum|email|notes?)\b/giu,
+    ))
+      add(m[1]);
+  return out;
+}
