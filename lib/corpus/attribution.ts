@@ -14,7 +14,7 @@ import {
   sameFullName,
   type SpeakerReference,
 } from './names';
-import { reportedSpeaker, surnamesShownAsPeople } from './reported-speech';
+import { type ReportedSpeech, relationBinding, reportedSpeaker, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -1005,6 +1005,15 @@ function inlineQuotes(
     return lastNamed.speaker && sameSpeaker(lastNamed.speaker, lastSpeaker.speaker) ? lastSpeaker.speaker : null;
   };
 
+  /** The person a reporting chain names: a reference, a relation the text bound to a name, or one of a named group. */
+  const chainSpeaker = (chain: Exclude<ReportedSpeech, { kind: 'unsettled' }>, i: number, s: number): SpeakerMention | null => {
+    if (chain.kind === 'speaker') return chain.ref.kind === 'pronoun' ? pronounSpeaker(i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
+    if (chain.kind === 'member') return { key: `anon:${chain.descriptor}`, name: chain.descriptor, anonymous: true, role: null, affiliation: null };
+    const before = `${i > 0 ? paragraphs[i - 1].text : ''}\n${paragraphs[i].text.slice(0, chain.index + s)}`;
+    const name = relationBinding(before, chain.relation);
+    return name ? (resolvePersonName(name, ctx) ?? { key: personKey(name), name, anonymous: false, role: null, affiliation: null }) : null;
+  };
+
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     ctx.here = i;
@@ -1129,18 +1138,22 @@ function inlineQuotes(
         speaker = null;
         unresolvedVerb = true;
       } else if (chain) {
-        const who = chain.ref.kind === 'pronoun' ? pronounSpeaker(i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
+        const who = chainSpeaker(chain, i, s);
         // a subject inside the clause the other verb reports is the innermost speaker ("X recalled that … Y … and said “…”")
-        const inner = !!who && !!speaker && !!nearest && chain.ref.index > nearest.verbEnd && chain.ref.index > nearest.speaker.end;
+        const at = chain.kind === 'speaker' ? chain.ref.index : chain.index;
+        const chainEvidence = p.text
+          .slice(Math.min(at, chain.verbIndex) + s, (chain.kind === 'speaker' ? Math.max(chain.verbEnd, chain.ref.end) : chain.verbEnd) + s)
+          .trim();
+        const inner = !!who && !!speaker && !!nearest && at > nearest.verbEnd && at > nearest.speaker.end;
         if (inner) {
           speaker = who;
-          evidence = p.text.slice(Math.min(chain.ref.index, chain.verbIndex) + s, Math.max(chain.verbEnd, chain.ref.end) + s).trim();
+          evidence = chainEvidence;
         } else if (!who || (speaker && !sameSpeaker(speaker, who))) {
           if (speaker) unresolvedVerb = true;
           if (speaker || !who) speaker = null;
         } else if (!speaker) {
           speaker = who;
-          evidence = p.text.slice(Math.min(chain.ref.index, chain.verbIndex) + s, Math.max(chain.verbEnd, chain.ref.end) + s).trim();
+          evidence = chainEvidence;
           unresolvedVerb = false;
         }
       }

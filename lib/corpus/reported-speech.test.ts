@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskQuotations } from './attribution';
 import { parseMarkdown } from './fixtures/synthetic';
 import { findSpeechAttributions } from './names';
-import { reportedSpeaker, surnamesShownAsPeople } from './reported-speech';
+import { relationBinding, reportedSpeaker, surnamesShownAsPeople } from './reported-speech';
 
 // Invented people: a governor and two witnesses who recall what she said.
 const REPORT = `Governor Alma Reyes met Tomas Berg and Lena Ostrova at the harbour office in March.
@@ -91,5 +91,19 @@ describe('surnames the document shows to be people', () => {
     expect(doc.quotes.some((x) => x.text.startsWith('chief'))).toBe(false);
     const bare = parseMarkdown(body.replace(/\[\^\d\]/g, ''));
     expect(bare.quotes.find((x) => x.text.startsWith('we are finished'))?.speaker ?? null).toBeNull();
+  });
+});
+
+describe('speakers named by a relation or as one of a group', () => {
+  it('binds "his son" to the one name the text gave that relation, and nothing when it gave two', () => {
+    expect(relationBinding('At noon Ivo Marsh took a call from his son Anton, a crew member on the ferry.', 'his son')).toBe('Anton');
+    expect(relationBinding('Ivo Marsh called his son Anton and later his son Pavel.', 'his son')).toBeNull();
+    const doc =
+      parseMarkdown(`At noon Ivo Marsh took a call from his son Anton, a crew member on the ferry. His son told him: "The engine room is flooding and we are turning back."
+
+Later one of the engineers said, "We will not reach the harbour before dark tonight."`);
+    const speakerOf = (start: string) => doc.quotes.find((x) => x.text.startsWith(start))?.speaker ?? null;
+    expect(speakerOf('The engine room')?.name).toBe('Anton');
+    expect(speakerOf('We will not reach')).toMatchObject({ name: 'one of the engineers', anonymous: true });
   });
 });

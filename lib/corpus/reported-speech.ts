@@ -8,6 +8,10 @@ import { ADDRESS_VERB, isNotNameWord, ROLE_WORDS, type SpeakerReference, type Sp
  */
 export type ReportedSpeech =
   | { kind: 'speaker'; ref: SpeakerReference; verbIndex: number; verbEnd: number }
+  // "his son told him": a relation the caller binds to the name the text gave it ("his son Peter")
+  | { kind: 'relation'; relation: string; index: number; verbIndex: number; verbEnd: number }
+  // "one of the hijackers said": an unnamed member of a group the text names
+  | { kind: 'member'; descriptor: string; index: number; verbIndex: number; verbEnd: number }
   | { kind: 'unsettled'; verbIndex: number; verbEnd: number; reason: string };
 
 /** Words that open a clause of their own: a name after them is that clause's subject, not the reported speaker. */
@@ -15,6 +19,20 @@ const SUBORDINATOR = /\b(?:that|who|whom|whose|which|what|when|where|whether|if|
 /** Set phrases between a speech verb and the words it introduces: "said words to the effect of, “…”". */
 const HEDGE = /^\s*,?\s*(?:(?:words|something)\s+(?:to\s+the\s+effect\s+of|like|along\s+the\s+lines\s+of)|in\s+substance|in\s+part)\s*[,:]?\s*$/i;
 const MAX_GAP_WORDS = 14;
+/** Kin and close relations a text names people by once it has introduced them ("his son Peter … His son told him"). */
+const RELATIONS = 'son|daughter|wife|husband|mother|father|brother|sister|partner|fiancée|fiancé|boss|assistant|deputy|lawyer|attorney';
+
+/**
+ * The name a relation stands for: the one name the text writes right after that relation before this point
+ * ("a call from his son Peter, …" makes "his son" Peter). Two names for the same relation settle nothing.
+ */
+export function relationBinding(before: string, relation: string): string | null {
+  const noun = relation.split(/\s+/).pop() ?? '';
+  const names = new Set<string>();
+  for (const m of before.matchAll(new RegExp(`\\b(?:his|her|their)\\s+${noun},?\\s+(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){0,2})`, 'gu')))
+    if (!m[1].split(/\s+/).some((w) => isNotNameWord(w))) names.add(m[1]);
+  return names.size === 1 ? [...names][0] : null;
+}
 const NEAR_GAP_WORDS = 5;
 
 function words(text: string): string[] {
@@ -136,6 +154,12 @@ export function reportedSpeaker(sentence: string, quoteStart: number, found: Spe
     const index = cleft.index + cleft[0].indexOf(cleft[1]);
     return { kind: 'speaker', ref: { kind: 'person', name: cleft[1], org: null, appositive: null, index, end: index + cleft[1].length }, ...base };
   }
+  const subjectHead = head.replace(/(?:\s+(?:then|also|later|again|immediately|quickly|had|has|would))+\s*$/i, ' ');
+  const relation = new RegExp(`(?:^|[\\s,;:(])((?:[Hh]is|[Hh]er|[Tt]heir)\\s+(?:${RELATIONS}))\\s+$`).exec(subjectHead);
+  if (relation) return { kind: 'relation', relation: relation[1].toLowerCase(), index: relation.index + relation[0].indexOf(relation[1]), ...base };
+  const member = /(?:^|[\s,;:(])((?:[Oo]ne|[Aa]nother)\s+of\s+the\s+(\p{Ll}[\p{Ll}-]+s))\s+$/u.exec(subjectHead);
+  if (member && !/^(?:others|things|ones|days|times|reasons|ways|words|people|persons|members|us|them)$/.test(member[2]))
+    return { kind: 'member', descriptor: member[1].replace(/^\p{Lu}/u, (c) => c.toLowerCase()), index: member.index + member[0].indexOf(member[1]), ...base };
   const coordination = /\s(?:and|but)\s+(?:then\s+|also\s+|later\s+|again\s+)?$/.exec(head);
   if (!coordination) return null;
   const subject = coordinatedSubject(sentence, coordination.index);
