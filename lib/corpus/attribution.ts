@@ -649,6 +649,7 @@ export function attributeQuotes(
   const quotes: ParsedQuote[] = [];
   const warnings: ParseWarning[] = [];
   const consumed = new Set<number>();
+  const turns = new Set<number>(); // paragraphs of transcript turns: quotations inside them are other words the speaker reports
   const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
   /** Dates come only from the quote's own note. */
   const push = (q: QuoteDraft) => {
@@ -703,6 +704,7 @@ export function attributeQuotes(
         line: p.line,
       });
       consumed.add(i);
+      turns.add(i);
       // in a transcript a turn runs on over the paragraphs without a label, up to the next label
       if (!conflict && ctx.turnLabels.size) {
         const start = i;
@@ -721,6 +723,7 @@ export function attributeQuotes(
             line: q.line,
           });
           consumed.add(j);
+          turns.add(j);
           i = j;
         }
       }
@@ -899,6 +902,15 @@ export function attributeQuotes(
 
   // 6. quotations inside the analysis, attributed by the named speaker next to them
   for (const q of inlineQuotes(paragraphs, (i) => !consumed.has(i) && quotable(paragraphs[i]), ctx, kindFor)) push(q);
+  // 7. quotations inside a transcript turn ("… and one day she said “…”"): quotes of their own, kept only when the
+  // reporting chain names someone other than the turn's speaker or names nobody (the turn already holds its own words)
+  if (turns.size) {
+    const turnSpeaker = new Map(quotes.filter((q) => q.attribution?.method === 'dialogue').flatMap((q) => q.anchors.map((a) => [a, q.speaker] as const)));
+    for (const q of inlineQuotes(paragraphs, (i) => turns.has(i), ctx, kindFor)) {
+      const own = turnSpeaker.get(q.anchors[0]);
+      if (!q.speaker || !own || !sameSpeaker(q.speaker, own)) push(q);
+    }
+  }
   const order = new Map(paragraphs.map((p, k) => [p.anchor, k]));
   quotes.sort((a, b) => (order.get(a.anchors[0]) ?? 0) - (order.get(b.anchors[0]) ?? 0) || a.line - b.line);
   return { quotes, interviews, warnings };

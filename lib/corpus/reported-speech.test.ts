@@ -107,3 +107,23 @@ Later one of the engineers said, "We will not reach the harbour before dark toni
     expect(speakerOf('We will not reach')).toMatchObject({ name: 'one of the engineers', anonymous: true });
   });
 });
+
+describe('quotations inside a transcript turn', () => {
+  it('gives them a quote of their own when the turn names another speaker, or nobody', () => {
+    const doc = parseMarkdown(`**Mara Quist:** Welcome back to the show, it is good to have you both here today.
+
+**Olek Brandt:** Thanks for having us, it has been a long year for the whole team.
+
+**Mara Quist:** So how did the first release come together in the end?
+
+**Olek Brandt:** I think it was you, Mara, who finally said "We ship on Friday whatever the state of the docs is." And one of us said "We should stop arguing and just write the parser now."
+`);
+    const nested = doc.quotes.filter((q) => q.attribution?.method !== 'dialogue');
+    expect(nested.find((q) => q.text.startsWith('We ship'))?.speaker?.name).toBe('Mara Quist');
+    const unnamed = nested.find((q) => q.text.startsWith('We should stop'));
+    expect(unnamed).toBeDefined();
+    expect(unnamed?.speaker).toBeNull();
+    // the turn itself stays its speaker's
+    expect(doc.quotes.find((q) => q.attribution?.method === 'dialogue' && q.text.startsWith('I think it was you'))?.speaker?.name).toBe('Olek Brandt');
+  });
+});
