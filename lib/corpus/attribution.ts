@@ -360,7 +360,7 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
   if (
     !distinct.length &&
     ([...ctx.roles.values()].some((holders) => holders.includes(written)) || ctx.surnames?.has(written)) &&
-    /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written)
+    /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written)
   )
     return mention(written);
   // a lone word that names nobody in the document ("As Germany argues") is not taken for a person
@@ -926,7 +926,8 @@ interface Mention {
 /** Person names written in a text, resolved where the document allows, in order. */
 function personMentions(text: string, ctx: Context): Mention[] {
   const out: Mention[] = [];
-  const re = /\b\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|du|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+))*/gu;
+  const re =
+    /\b(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|du|al|bin)\s+)*(?:\p{Lu}\.|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+))*/gu;
   for (const m of withoutNicknames(text).matchAll(re)) {
     const toks = m[0].split(/\s+/).filter((t) => !isNotNameWord(t) && !ROLE_WORDS.has(t));
     if (!toks.length || toks.some((t) => ORG_TOKEN.test(t))) continue;
@@ -1146,6 +1147,18 @@ function inlineQuotes(
       }
       // the reporting chain (./reported-speech.ts) names the innermost speaker; where it cannot, nobody is named
       const chain = !after.length && !LABELLING.test(beforeText) ? reportedSpeaker(sentence, span.start - s, found) : null;
+        console.log(
+          JSON.stringify({
+            inner: span.inner.slice(0, 30),
+            sentence,
+            chain,
+            found: found.map((f) => [f.speaker.name, f.verbIndex]),
+            nearest: nearest?.speaker.name,
+            governed,
+            speaker: speaker?.name,
+            unresolvedVerb,
+          }),
+        );
       if (chain?.kind === 'unsettled') {
         speaker = null;
         unresolvedVerb = true;

@@ -69,6 +69,7 @@ const SPEECH_VERB_STEMS = [
   'concede',
   'joke',
   'repeat',
+  'document',
 ];
 const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   if (['said', 'told', 'wrote'].includes(v)) return [v];
@@ -122,7 +123,7 @@ const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', '
 const ANON_NOUNS =
   'officials?|diplomats?|officers?|sources?|experts?|analysts?|commentators?|specialists?|scholars?|researchers?|advisors?|advisers?|spokes(?:person|man|woman)|representatives?|insiders?';
 /** A name word, an initial, or a social-media handle ("@jdoe"), which names one person by itself. */
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.|@[\p{L}\p{N}_-]+)$/u;
+const NAME_TOKEN = /^(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.|@[\p{L}\p{N}_-]+)$/u;
 
 /** Titles written with a full stop ("Mr.", "Dr."): skipped before a name like the titles above. */
 const DOTTED_TITLE = /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Adm|Gov|Sen|Rep|Sgt|Capt|Rev|Hon)\.$/;
@@ -476,7 +477,7 @@ export function withoutNicknames(text: string): string {
 export function collectFullNames(text: string): string[] {
   const names: string[] = [];
   const re =
-    /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
+    /\b((?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*((?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
   for (const m of withoutNicknames(text).matchAll(re)) {
     const raw = m[0].split(/\s+/);
     // a possessive ends the name: "Kishida Fumio's Free and Open …"

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskQuotations } from './attribution';
 import { parseMarkdown } from './fixtures/synthetic';
+import { stripPlainMarkers } from './footnote-markers';
 import { findSpeechAttributions } from './names';
 import { relationBinding, reportedSpeaker, surnamesShownAsPeople } from './reported-speech';
 
@@ -125,5 +126,23 @@ describe('quotations inside a transcript turn', () => {
     expect(unnamed?.speaker).toBeNull();
     // the turn itself stays its speaker's
     expect(doc.quotes.find((q) => q.attribution?.method === 'dialogue' && q.text.startsWith('I think it was you'))?.speaker?.name).toBe('Olek Brandt');
+  });
+});
+
+describe('names with an inner capital and excerpts whose notes start late', () => {
+  it('reads "McDowell", "O’Hara" as names after a speech verb', () => {
+    expect(findSpeechAttributions('As documented by McDowell in a memo').map((a) => a.speaker.name)).toEqual(['McDowell']);
+    expect(findSpeechAttributions('O’Hara said that').map((a) => a.speaker.name)).toEqual(['O’Hara']);
+  });
+
+  it('counts plain note numbers up from the first note the excerpt holds', () => {
+    expect(stripPlainMarkers(['The gate closed.252 Then it opened.253'], 252)[0]).toEqual({
+      text: 'The gate closed. Then it opened.',
+      refs: [
+        { number: 252, offset: 16 },
+        { number: 253, offset: 32 },
+      ],
+    });
+    expect(stripPlainMarkers(['The gate closed.252 Then it opened.253'])[0].refs).toEqual([]);
   });
 });

@@ -177,7 +177,7 @@ export function surnamesShownAsPeople(body: string, notes: string[]): Set<string
   const out = new Set<string>();
   const add = (w: string) => {
     const word = w.replace(/['’]s$/, '');
-    if (!isNotNameWord(word) && !ROLE_WORDS.has(word) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(word)) out.add(word);
+    if (!isNotNameWord(word) && !ROLE_WORDS.has(word) && /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(word)) out.add(word);
   };
   for (const text of [body, ...notes]) for (const m of text.matchAll(/\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)/gu)) add(m[1]);
   for (const note of notes)
