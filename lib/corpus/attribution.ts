@@ -1147,18 +1147,6 @@ function inlineQuotes(
       }
       // the reporting chain (./reported-speech.ts) names the innermost speaker; where it cannot, nobody is named
       const chain = !after.length && !LABELLING.test(beforeText) ? reportedSpeaker(sentence, span.start - s, found) : null;
-        console.log(
-          JSON.stringify({
-            inner: span.inner.slice(0, 30),
-            sentence,
-            chain,
-            found: found.map((f) => [f.speaker.name, f.verbIndex]),
-            nearest: nearest?.speaker.name,
-            governed,
-            speaker: speaker?.name,
-            unresolvedVerb,
-          }),
-        );
       if (chain?.kind === 'unsettled') {
         speaker = null;
         unresolvedVerb = true;
