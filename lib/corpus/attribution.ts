@@ -14,7 +14,7 @@ import {
   sameFullName,
   type SpeakerReference,
 } from './names';
-import { type ReportedSpeech, relationBinding, reportedSpeaker, surnamesShownAsPeople } from './reported-speech';
+import { type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -1259,7 +1259,13 @@ function inlineQuotes(
       about = who;
       if (who) lastSpeaker = { speaker: who, paragraph: i };
     }
-    if (!about && !spans.length) {
+    // "According to X, Y was angry." / "X recalled that Y …": a quotation paragraph after it may be either's words
+    const lastFound = allFound[allFound.length - 1];
+    const [fs, fe] = lastFound ? (sentences.find(([a, b]) => lastFound.verbIndex >= a && lastFound.verbIndex < b) ?? [0, masked.length]) : [0, 0];
+    const reportsOther =
+      !!lastFound && reportsOnAnother(masked.slice(fs, fe), findSpeechAttributions(masked.slice(fs, fe)), (t) => personMentions(t, ctx).length > 0);
+    if (reportsOther) about = null;
+    if (!about && !spans.length && !reportsOther) {
       const last = sentences[sentences.length - 1];
       const opening = last ? p.text.slice(last[0], last[1]) : '';
       const mentions = personMentions(opening, ctx);

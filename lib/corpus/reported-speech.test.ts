@@ -74,6 +74,23 @@ describe('reporting chains', () => {
   });
 });
 
+describe('a quotation paragraph after a sentence that reports on someone else', () => {
+  it("is left unattributed: it may be the witness's words or the other person's", () => {
+    for (const lead of [
+      'According to Berg, the Governor was angry.',
+      'Berg recalled that the Governor was angry.',
+      'According to Berg, the Governor grew angry and said the inquiry had to end.',
+    ]) {
+      const doc = parseMarkdown(
+        `Governor Alma Reyes met Tomas Berg at the harbour office in March.\n\n${lead}\n\n"We are finished with this inquiry and I want it closed."\n`,
+      );
+      const q = doc.quotes.find((x) => x.text.startsWith('We are finished'));
+      expect(q, lead).toBeDefined();
+      expect(q?.speaker ?? null, lead).toBeNull();
+    }
+  });
+});
+
 describe('surnames the document shows to be people', () => {
   const body = `Okafor recalled that he felt pressure because Lindqvist had spoken to the "chief" and said Okafor needed to "drop the matter."[^1] Lindqvist said, "we are finished with this file."[^2]`;
   const notes = `\n\n## Notes\n\n[^1]: Okafor 3/14/19 302, at 2.\n[^2]: Lindqvist 4/2/19 302, at 5.\n`;

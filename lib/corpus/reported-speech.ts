@@ -187,3 +187,14 @@ export function surnamesShownAsPeople(body: string, notes: string[]): Set<string
       add(m[1]);
   return out;
 }
+
+/**
+ * Whether a sentence reports on someone other than its reporter: "According to X, Y was angry", "X recalled that
+ * Y …". A quotation standing after such a sentence may be the reporter's words or the other person's.
+ */
+export function reportsOnAnother(sentence: string, found: SpeechAttribution[], namesPerson: (text: string) => boolean): boolean {
+  return found.some((a) => {
+    const complement = withoutQuotations(sentence.slice(Math.max(a.verbEnd, a.speaker.end)));
+    return /\b(?:he|she)\b/i.test(complement) || namesPerson(complement);
+  });
+}
