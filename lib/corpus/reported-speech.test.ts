@@ -54,6 +54,7 @@ describe('reporting chains', () => {
     expect(speakerOf('The gate will not')).toBeNull();
     expect(chain('According to Ostrova, he said, "The gate will not open."')).toMatchObject({ kind: 'unsettled' });
     expect(chain('Berg told Ostrova that he said, "The gate will not open."')).toMatchObject({ kind: 'unsettled' });
+    expect(chain('Ostrova and Berg said, "The gate will not open."')).toMatchObject({ kind: 'unsettled' });
   });
 
   it('reads "X recalled that … he told Y" as X, and a verb that shares its subject ("brought up Berg and said")', () => {

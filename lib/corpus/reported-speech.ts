@@ -142,6 +142,12 @@ export function reportedSpeaker(sentence: string, quoteStart: number, found: Spe
   const base = { verbIndex: verb.index, verbEnd: verb.end };
   const own = found.find((a) => a.verbIndex === verb.index);
   if (own) {
+    // "Ostrova and Berg said": words of two people belong to neither alone
+    if (
+      own.speaker.index < own.verbIndex &&
+      /(?:\p{Lu}[\p{L}'’-]+|\b(?:he|she|him|her|I|we))\s*,?\s+(?:and|or|&)\s+$/u.test(sentence.slice(0, own.speaker.index))
+    )
+      return { kind: 'unsettled', ...base, reason: 'a compound subject' };
     if (own.speaker.kind !== 'pronoun') {
       // "according to X" frames the whole sentence; a verb of its own nearer the quote would have been found first
       return { kind: 'speaker', ref: own.speaker, ...base };
