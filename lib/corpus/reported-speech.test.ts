@@ -70,6 +70,10 @@ describe('reporting chains', () => {
     expect(chain('I think it was you, Lena, who eventually said "We should stop."')).toMatchObject({ ref: { name: 'Lena' } });
   });
 
+  it('does not take a view ("thought the plan was") for reported words', () => {
+    expect(chain('Berg thought the harbour plan was "a reckless gamble with public money."')).toBeNull();
+  });
+
   it('does not take a verb far from the quotation, across another named person, as governing it', () => {
     expect(chain('Berg recalled that he felt pressure because Ostrova had spoken to the "boss" about it.')).toBeNull();
   });

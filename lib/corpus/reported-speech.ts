@@ -19,6 +19,7 @@ const SUBORDINATOR = /\b(?:that|who|whom|whose|which|what|when|where|whether|if|
 /** Set phrases between a speech verb and the words it introduces: "said words to the effect of, “…”". */
 const HEDGE = /^\s*,?\s*(?:(?:words|something)\s+(?:to\s+the\s+effect\s+of|like|along\s+the\s+lines\s+of)|in\s+substance|in\s+part)\s*[,:]?\s*$/i;
 const MAX_GAP_WORDS = 14;
+const WEAK_VERB = /^(?:thinks|thought|think|believes|believed|believe|believing|agrees|agreed|agree|continues|continued|continue|continuing)$/;
 /** Kin and close relations a text names people by once it has introduced them ("his son Peter … His son told him"). */
 const RELATIONS = 'son|daughter|wife|husband|mother|father|brother|sister|partner|fiancée|fiancé|boss|assistant|deputy|lawyer|attorney';
 
@@ -139,6 +140,8 @@ export function reportedSpeaker(sentence: string, quoteStart: number, found: Spe
   const verbs = speechVerbMatches(sentence.slice(0, quoteStart));
   const verb = verbs[verbs.length - 1];
   if (!verb || !governs(sentence.slice(verb.end, quoteStart))) return null;
+  // "thinks", "believes" report words only when the quotation follows at once ("X thought the plan was “a gamble”" is X's view, not words)
+  if (WEAK_VERB.test(verb.verb) && withoutQuotations(sentence.slice(verb.end, quoteStart)).trim().length > 12) return null;
   const base = { verbIndex: verb.index, verbEnd: verb.end };
   const own = found.find((a) => a.verbIndex === verb.index);
   if (own) {
