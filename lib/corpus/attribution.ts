@@ -14,7 +14,7 @@ import {
   sameFullName,
   type SpeakerReference,
 } from './names';
-import { type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
+import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -1146,7 +1146,7 @@ function inlineQuotes(
         unresolvedVerb = !speaker;
       }
       // the reporting chain (./reported-speech.ts) names the innermost speaker; where it cannot, nobody is named
-      const chain = !after.length && !LABELLING.test(beforeText) ? reportedSpeaker(sentence, span.start - s, found) : null;
+      const chain = !after.length && (!LABELLING.test(beforeText) || DESCRIBED_AS.test(beforeText)) ? reportedSpeaker(sentence, span.start - s, found) : null;
       if (chain?.kind === 'unsettled') {
         speaker = null;
         unresolvedVerb = true;

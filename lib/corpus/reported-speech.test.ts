@@ -70,6 +70,14 @@ describe('reporting chains', () => {
     expect(chain('I think it was you, Lena, who eventually said "We should stop."')).toMatchObject({ ref: { name: 'Lena' } });
   });
 
+  it('gives "X described Y as “…”" to the describer, and still takes no term after "known as"', () => {
+    const doc = parseMarkdown(
+      `Tomas Berg met Governor Alma Reyes in March.\n\nBerg described the Governor as "furious about the whole inquiry." The plan, known as "the northern harbour option," was shelved.\n`,
+    );
+    expect(doc.quotes.find((q) => q.text.startsWith('furious'))?.speaker?.name).toBe('Tomas Berg');
+    expect(doc.quotes.some((q) => q.text.startsWith('the northern harbour') && q.speaker)).toBe(false);
+  });
+
   it('does not take a view ("thought the plan was") for reported words', () => {
     expect(chain('Berg thought the harbour plan was "a reckless gamble with public money."')).toBeNull();
   });

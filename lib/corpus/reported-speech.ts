@@ -19,6 +19,8 @@ const SUBORDINATOR = /\b(?:that|who|whom|whose|which|what|when|where|whether|if|
 /** Set phrases between a speech verb and the words it introduces: "said words to the effect of, “…”". */
 const HEDGE = /^\s*,?\s*(?:(?:words|something)\s+(?:to\s+the\s+effect\s+of|like|along\s+the\s+lines\s+of)|in\s+substance|in\s+part)\s*[,:]?\s*$/i;
 const MAX_GAP_WORDS = 14;
+/** "X described the plan as “…”": the describer's words, though "as" before a quotation usually labels a term. */
+export const DESCRIBED_AS = /\b(?:described|describes|describing|characteri[sz]ed|characteri[sz]es)\s+(?:[^.;:"“”]{1,60}?\s+)?as\s*$/i;
 const WEAK_VERB = /^(?:thinks|thought|think|believes|believed|believe|believing|agrees|agreed|agree|continues|continued|continue|continuing)$/;
 /** Kin and close relations a text names people by once it has introduced them ("his son Peter … His son told him"). */
 const RELATIONS = 'son|daughter|wife|husband|mother|father|brother|sister|partner|fiancée|fiancé|boss|assistant|deputy|lawyer|attorney';
