@@ -55,6 +55,12 @@ describe('reporting chains', () => {
     expect(chain('According to Ostrova, he said, "The gate will not open."')).toMatchObject({ kind: 'unsettled' });
     expect(chain('Berg told Ostrova that he said, "The gate will not open."')).toMatchObject({ kind: 'unsettled' });
     expect(chain('Ostrova and Berg said, "The gate will not open."')).toMatchObject({ kind: 'unsettled' });
+    expect(chain('Berg told a visitor that he said, "I never wanted the gate closed."')).toMatchObject({ kind: 'unsettled' });
+    // a listener that cannot be "he" leaves the teller
+    expect(chain('Berg told reporters that he said, "I never wanted the gate closed."')).toMatchObject({ kind: 'speaker', ref: { name: 'Berg' } });
+    expect(chain('Berg told the Harbour Courier that he said, "I never wanted it."')).toMatchObject({ kind: 'speaker', ref: { name: 'Berg' } });
+    // what X told someone, in X's words, is X's whoever "he" is
+    expect(chain('Berg told a visitor that he "never wanted the gate closed."')).toMatchObject({ kind: 'speaker', ref: { name: 'Berg' } });
   });
 
   it('reads "X recalled that … he told Y" as X, and a verb that shares its subject ("brought up Berg and said")', () => {

@@ -19,6 +19,9 @@ const SUBORDINATOR = /\b(?:that|who|whom|whose|which|what|when|where|whether|if|
 /** Set phrases between a speech verb and the words it introduces: "said words to the effect of, “…”". */
 const HEDGE = /^\s*,?\s*(?:(?:words|something)\s+(?:to\s+the\s+effect\s+of|like|along\s+the\s+lines\s+of)|in\s+substance|in\s+part)\s*[,:]?\s*$/i;
 const MAX_GAP_WORDS = 14;
+/** Listeners that cannot be "he"/"she": a group in the plural, or a publication or body by its capitalised name. */
+const NOT_A_PERSON_LISTENER =
+  /^(?:(?:the|a\s+group\s+of|several|some|two|three|many)\s+)?(?:(?:[\p{Ll}-]+\s+)?(?:reporters|journalists|investigators|officials|aides|advisers|advisors|staff|colleagues|members|senators|lawmakers|agents|prosecutors|press|media|crowd|audience|committee|group)|them|us|(?:\p{Lu}[\p{L}-]*\s+){0,4}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Courier|Committee|Office|Department|Agency|Council|Bureau|Network))$/u;
 /** "X described the plan as “…”": the describer's words, though "as" before a quotation usually labels a term. */
 export const DESCRIBED_AS = /\b(?:described|describes|describing|characteri[sz]ed|characteri[sz]es)\s+(?:[^.;:"“”]{1,60}?\s+)?as\s*$/i;
 const WEAK_VERB = /^(?:thinks|thought|think|believes|believed|believe|believing|agrees|agreed|agree|continues|continued|continue|continuing)$/;
@@ -123,9 +126,14 @@ function pronounInChain(sentence: string, pronoun: SpeakerReference, found: Spee
   const base = { verbIndex: verb.index, verbEnd: verb.end };
   // "According to X, he said …": the source is not the pronoun's antecedent
   if (/^(?:according|in\s+the)\b/i.test(frame)) return { kind: 'unsettled', ...base, reason: 'pronoun after "according to"' };
-  // "X told Y that he …": the pronoun may be either
-  if (ADDRESS_VERB.test(frame.trim())) return { kind: 'unsettled', ...base, reason: 'pronoun after a verb with a listener' };
   const between = sentence.slice(outer.verbEnd, pronoun.index);
+  // "X told Y that he …": the pronoun may be either, unless the listener cannot be "he"/"she" ("told reporters", "told the Daily Courier")
+  if (ADDRESS_VERB.test(frame.trim())) {
+    const listener = /^\s*(.*?)\s*(?:,\s*)?(?:that|whether|if)?\s*$/.exec(withoutQuotations(between))?.[1] ?? '';
+    if (!listener || !NOT_A_PERSON_LISTENER.test(listener) || /\b(?:he|she)\b/i.test(listener) || outer.speaker.index > outer.verbIndex)
+      return { kind: 'unsettled', ...base, reason: 'pronoun after a verb with a listener' };
+    return { kind: 'speaker', ref: outer.speaker, ...base };
+  }
   if (mentionsSomeone(between) || /\b(?:him|her|them)\b/i.test(withoutQuotations(between)))
     return { kind: 'unsettled', ...base, reason: 'someone else is named between the reporter and the pronoun' };
   if (outer.speaker.index > outer.verbIndex && !/^(?:according|in\s+the)\b/i.test(frame)) return null; // an inverted frame ("said Doe") reports no clause
