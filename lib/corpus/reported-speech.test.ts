@@ -84,6 +84,12 @@ describe('reporting chains', () => {
     expect(doc.quotes.some((q) => q.text.startsWith('the northern harbour') && q.speaker)).toBe(false);
   });
 
+  it('reads "quoting X as saying, “…”" as X, and leaves an unnamed one unsettled', () => {
+    expect(chain('The Courier ran the story (quoting Lena Ostrova as saying, "We never closed the gate.")')).toMatchObject({ ref: { name: 'Lena Ostrova' } });
+    expect(chain('The Courier quoted the Governor as saying, "We never closed the gate."')).toMatchObject({ ref: { kind: 'role', name: 'Governor' } });
+    expect(chain('The Courier quoted a harbour pilot as saying, "We never closed the gate."')).toMatchObject({ kind: 'unsettled' });
+  });
+
   it('does not take a view ("thought the plan was") for reported words', () => {
     expect(chain('Berg thought the harbour plan was "a reckless gamble with public money."')).toBeNull();
   });

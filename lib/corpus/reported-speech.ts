@@ -168,6 +168,13 @@ export function reportedSpeaker(sentence: string, quoteStart: number, found: Spe
     return pronounInChain(sentence, own.speaker, found, verb) ?? { kind: 'speaker', ref: own.speaker, ...base };
   }
   const head = sentence.slice(0, verb.index);
+  // "quoting Jane Doe as saying, “…”", "quoted Jane Doe as saying": the one quoted speaks
+  const quoting = /\bquot(?:ing|ed|es)\s+(.+?)\s+as\s+$/.exec(head);
+  if (quoting && /^say/i.test(verb.verb)) {
+    const who = clauseSubject(`${quoting[1]} x`, quoting.index + quoting[0].indexOf(quoting[1]));
+    if (who && who.kind !== 'pronoun' && who.end - who.index === quoting[1].length) return { kind: 'speaker', ref: who, ...base };
+    return { kind: 'unsettled', ...base, reason: 'quoted as saying, by someone the text does not name' };
+  }
   const cleft = /\bit\s+was\s+(?:you,\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}),?\s+who\s+(?:\p{Ll}+ly\s+)?$/u.exec(head);
   if (cleft && !cleft[1].split(/\s+/).some((w) => isNotNameWord(w))) {
     const index = cleft.index + cleft[0].indexOf(cleft[1]);
