@@ -18,6 +18,7 @@ import {
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
+import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -266,6 +267,7 @@ interface Context {
   firstSeen: Map<string, number>; // full name → index of the first paragraph that writes it
   turnLabels: Set<string>; // labels that open the turns of a transcript ("Jane Doe:")
   here: number; // the paragraph being read: a surname means the person of that name introduced so far
+  surnames?: Set<string>; // lone surnames the document shows to be people ("Mr. Doe", "Doe 3/14/19 302")
 }
 
 function indexNamesByToken(names: string[]): Map<string, string[]> {
@@ -285,6 +287,8 @@ function collectRoles(text: string, namesByToken: Map<string, string[]>): { role
   const roles = new Map<string, string[]>();
   const titleOf = new Map<string, string>();
   for (const m of text.matchAll(ROLE_BEFORE_NAME)) {
+    // "senior advisor to the President Jared Kushner": the title is whom the person serves, not the person's own
+    if (/\b(?:to|of|for|with|by|from|under|at)\s+the\s+$/i.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     const words = m[1].replace(/^(?:then|former)[\s-]+/i, '').split(/\s+/);
     // the title is the longest tail of role words ("As President Trump" → "President")
     let k = words.length;
@@ -375,7 +379,11 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
     else if (nameTokens(n).length > nameTokens(distinct[k]).length) distinct[k] = n;
   }
   // a surname the document only writes after a title ("Director Comey … Comey said") is that person
-  if (!distinct.length && [...ctx.roles.values()].some((holders) => holders.includes(written)) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written))
+  if (
+    !distinct.length &&
+    ([...ctx.roles.values()].some((holders) => holders.includes(written)) || ctx.surnames?.has(written)) &&
+    /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written)
+  )
     return mention(written);
   // a surname one letter off the only person of that surname is that person, misspelt: kept as the text spells it
   if (!distinct.length && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(written) && misspeltSurname(written, [...new Set([...ctx.namesByToken.values()].flat())]))
@@ -693,11 +701,16 @@ export function attributeQuotes(
     firstSeen,
     turnLabels: transcriptLabels(paragraphs),
     here: Number.POSITIVE_INFINITY,
+    surnames: surnamesShownAsPeople(
+      bodyText,
+      footnotes.map((f) => f.text),
+    ),
   };
 
   const quotes: ParsedQuote[] = [];
   const warnings: ParseWarning[] = [];
   const consumed = new Set<number>();
+  const turns = new Set<number>(); // paragraphs of transcript turns: quotations inside them are other words the speaker reports
   const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
   /** Dates come only from the quote's own note. */
   const push = (q: QuoteDraft) => {
@@ -769,6 +782,7 @@ export function attributeQuotes(
         line: p.line,
       });
       consumed.add(i);
+      turns.add(i);
       // in a transcript a turn runs on over the paragraphs without a label, up to the next label
       if (!conflict && ctx.turnLabels.size) {
         const start = i;
@@ -788,6 +802,7 @@ export function attributeQuotes(
             line: q.line,
           });
           consumed.add(j);
+          turns.add(j);
           i = j;
         }
       }
@@ -966,6 +981,15 @@ export function attributeQuotes(
 
   // 6. quotations inside the analysis, attributed by the named speaker next to them
   for (const q of inlineQuotes(paragraphs, (i) => !consumed.has(i) && quotable(paragraphs[i]), ctx, kindFor)) push(q);
+  // 7. quotations inside a transcript turn ("… and one day she said “…”"): quotes of their own, kept only when the
+  // reporting chain names someone other than the turn's speaker or names nobody (the turn already holds its own words)
+  if (turns.size) {
+    const turnSpeaker = new Map(quotes.filter((q) => q.attribution?.method === 'dialogue').flatMap((q) => q.anchors.map((a) => [a, q.speaker] as const)));
+    for (const q of inlineQuotes(paragraphs, (i) => turns.has(i), ctx, kindFor)) {
+      const own = turnSpeaker.get(q.anchors[0]);
+      if (!q.speaker || !own || !sameSpeaker(q.speaker, own)) push(q);
+    }
+  }
   const order = new Map(paragraphs.map((p, k) => [p.anchor, k]));
   quotes.sort((a, b) => (order.get(a.anchors[0]) ?? 0) - (order.get(b.anchors[0]) ?? 0) || a.line - b.line);
   // "… “…” A day later they said “…”": singular they continues the one person quoted just before
@@ -987,7 +1011,8 @@ interface Mention {
 /** Person names written in a text, resolved where the document allows, in order. */
 function personMentions(text: string, ctx: Context): Mention[] {
   const out: Mention[] = [];
-  const re = /\b\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|du|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+))*/gu;
+  const re =
+    /\b(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|du|al|bin)\s+)*(?:\p{Lu}\.|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+))*/gu;
   for (const m of withoutNicknames(text).matchAll(re)) {
     const toks = m[0].split(/\s+/).filter((t) => !isNotNameWord(t) && !ROLE_WORDS.has(t));
     if (!toks.length || toks.some((t) => ORG_TOKEN.test(t))) continue;
@@ -1115,6 +1140,15 @@ function inlineQuotes(
     return lastSpeaker.paragraph < i ? paragraphSubject(maskQuotations(paragraphs[i].text).slice(0, offset), ctx) : null;
   };
 
+  /** The person a reporting chain names: a reference, a relation the text bound to a name, or one of a named group. */
+  const chainSpeaker = (chain: Exclude<ReportedSpeech, { kind: 'unsettled' }>, i: number, s: number): SpeakerMention | null => {
+    if (chain.kind === 'speaker') return chain.ref.kind === 'pronoun' ? pronounSpeaker(i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
+    if (chain.kind === 'member') return { key: `anon:${chain.descriptor}`, name: chain.descriptor, anonymous: true, role: null, affiliation: null };
+    const before = `${i > 0 ? paragraphs[i - 1].text : ''}\n${paragraphs[i].text.slice(0, chain.index + s)}`;
+    const name = relationBinding(before, chain.relation);
+    return name ? (resolvePersonName(name, ctx) ?? { key: personKey(name), name, anonymous: false, role: null, affiliation: null }) : null;
+  };
+
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     ctx.here = i;
@@ -1237,6 +1271,31 @@ function inlineQuotes(
         evidence = p.text.slice(Math.min(ref.index, nearest.verbIndex) + s, nearest.verbEnd + s).trim();
         unresolvedVerb = !speaker;
       }
+      // the reporting chain (./reported-speech.ts) names the innermost speaker; where it cannot, nobody is named
+      const chain = !after.length && (!LABELLING.test(beforeText) || DESCRIBED_AS.test(beforeText)) ? reportedSpeaker(sentence, span.start - s, found) : null;
+      if (chain?.kind === 'unsettled') {
+        speaker = null;
+        unresolvedVerb = true;
+      } else if (chain) {
+        const who = chainSpeaker(chain, i, s);
+        // a subject inside the clause the other verb reports is the innermost speaker ("X recalled that … Y … and said “…”")
+        const at = chain.kind === 'speaker' ? chain.ref.index : chain.index;
+        const chainEvidence = p.text
+          .slice(Math.min(at, chain.verbIndex) + s, (chain.kind === 'speaker' ? Math.max(chain.verbEnd, chain.ref.end) : chain.verbEnd) + s)
+          .trim();
+        const inner = !!who && !!speaker && !!nearest && at > nearest.verbEnd && at > nearest.speaker.end;
+        if (inner) {
+          speaker = who;
+          evidence = chainEvidence;
+        } else if (!who || (speaker && !sameSpeaker(speaker, who))) {
+          if (speaker) unresolvedVerb = true;
+          if (speaker || !who) speaker = null;
+        } else if (!speaker) {
+          speaker = who;
+          evidence = chainEvidence;
+          unresolvedVerb = false;
+        }
+      }
       if (noteInterview) {
         if (speaker && !sameSpeaker(speaker, noteInterview.speaker))
           speaker = null; // the note and the text disagree
@@ -1337,7 +1396,13 @@ function inlineQuotes(
       about = who;
       if (who) lastSpeaker = { speaker: who, paragraph: i };
     }
-    if (!about && !spans.length) {
+    // "According to X, Y was angry." / "X recalled that Y …": a quotation paragraph after it may be either's words
+    const lastFound = allFound[allFound.length - 1];
+    const [fs, fe] = lastFound ? (sentences.find(([a, b]) => lastFound.verbIndex >= a && lastFound.verbIndex < b) ?? [0, masked.length]) : [0, 0];
+    const reportsOther =
+      !!lastFound && reportsOnAnother(masked.slice(fs, fe), findSpeechAttributions(masked.slice(fs, fe)), (t) => personMentions(t, ctx).length > 0);
+    if (reportsOther) about = null;
+    if (!about && !spans.length && !reportsOther) {
       const last = sentences[sentences.length - 1];
       const opening = last ? p.text.slice(last[0], last[1]) : '';
       const mentions = personMentions(opening, ctx);

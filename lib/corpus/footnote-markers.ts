@@ -97,8 +97,9 @@ export function stripSuperscriptMarkers(raw: string): MarkerScan {
  * Finds plain-digit markers across a document's paragraphs in reading order. Numbers must rise
  * (each within 3 of the last accepted one), which separates notes from years, counts and model names.
  */
-export function stripPlainMarkers(paragraphs: string[]): MarkerScan[] {
-  let lastAccepted = 0;
+export function stripPlainMarkers(paragraphs: string[], firstNote = 1): MarkerScan[] {
+  // an excerpt whose notes start at 252 counts up from there, not from 1
+  let lastAccepted = Math.max(0, firstNote - 1);
   return paragraphs.map((raw) => {
     const refs: FootnoteRefPos[] = [];
     let out = '';

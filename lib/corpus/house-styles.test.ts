@@ -152,6 +152,13 @@ describe('lead-ins, names and titles', () => {
     expect(doc.quotes.map((q) => [q.speaker?.name, q.speaker?.role])).toEqual([['Lena Falk', 'President']]);
   });
 
+  it('takes no title from whom a person serves ("adviser to the President Mark Olsen")', () => {
+    const doc = parseMarkdown(
+      `The dam was on the agenda. The senior adviser to the President Mark Olsen stayed in the room. Later the President said, “We will rebuild every sluice on this river before the next flood season.”`,
+    );
+    expect(doc.quotes.map((q) => q.speaker?.name ?? null)).toEqual([null]);
+  });
+
   it('settles nothing when a surname or a title fits two people', () => {
     const doc = parseMarkdown(
       `Anna Berg and Olaf Berg both sit on the board. President Lena Falk and President Karl Moor met in June.\n\nBerg said, “The sluices must be replaced before the next flood season begins.” Later the President said, “We will rebuild every sluice on this river before winter.”`,

@@ -68,6 +68,8 @@ const SPEECH_VERB_STEMS = [
   'complain',
   'concede',
   'joke',
+  'repeat',
+  'document',
 ];
 const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   if (['said', 'told', 'wrote'].includes(v)) return [v];
@@ -123,7 +125,7 @@ const ANON_NOUNS =
 /** In an interview note, "Interview with a regional director of X" can only be an unnamed person, so more job nouns count. */
 export const NOTE_ANON_NOUNS = `${ANON_NOUNS}|directors?|managers?|engineers?|employees?|staffers?|executives?|economists?|lawyers?|members?`;
 /** A name word, an initial, or a social-media handle ("@jdoe"), which names one person by itself. */
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.|@[\p{L}\p{N}_-]+)$/u;
+const NAME_TOKEN = /^(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*|\p{Lu}\.|@[\p{L}\p{N}_-]+)$/u;
 
 /** Titles written with a full stop ("Mr.", "Dr."): skipped before a name like the titles above. */
 const DOTTED_TITLE = /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Adm|Gov|Sen|Rep|Sgt|Capt|Rev|Hon)\.$/;
@@ -132,6 +134,14 @@ const DOTTED_TITLE = /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Adm|Gov|Sen|Rep|Sgt|Capt|
 export function isNotNameWord(word: string): boolean {
   return NOT_NAME.has(word) || DOTTED_TITLE.test(word);
 }
+
+/** Every speech verb in a text, with or without a subject: the reporting chain reads them all. */
+export function speechVerbMatches(text: string): { index: number; end: number; verb: string }[] {
+  return [...text.matchAll(new RegExp(`\\b(${VERB_ALT})\\b`, 'gi'))].map((m) => ({ index: m.index!, end: m.index! + m[0].length, verb: m[1].toLowerCase() }));
+}
+
+/** "told"/"asked" take the person spoken to as their object: "… and told Flynn, “…”" names the listener, never the speaker. */
+export const ADDRESS_VERB = /^(?:tells?|told|telling|ask(?:s|ed|ing)?|inform(?:s|ed|ing)?)$/i;
 
 export function isSpeechVerb(word: string): boolean {
   return new RegExp(`^(?:${VERB_ALT})$`, 'i').test(word);
@@ -237,7 +247,7 @@ export const ROLE_WORDS = new Set(
     'National Security Acting Special Assistant Press Spokesperson Spokesman Spokeswoman Captain Colonel Admiral Professor'
   ).split(/\s+/),
 );
-const ROLE_SUBJECT = /\bthe\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*)$/u;
+const ROLE_SUBJECT = /\b[Tt]he\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*)$/u;
 
 /** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
 function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
@@ -309,7 +319,9 @@ export function findSpeechAttributions(sentence: string): SpeechAttribution[] {
     }
     const by = /^\s+by\s+/.exec(rest);
     const after = nameAfter(sentence, vEnd + (by ? by[0].length : 0));
-    if (after) {
+    // "told X" names the listener; "asked X" names the speaker only right after the question ("“…?” asked X")
+    const addressed = !by && ADDRESS_VERB.test(m[1]) && !(/^ask/i.test(m[1]) && /[”"]\s*,?\s*$/.test(sentence.slice(0, vStart)));
+    if (after && !addressed) {
       const tail = sentence.slice(after.end);
       // "said Flynn needed to …": a name followed by its own verb is the subject of the reported clause, not the speaker
       if (!/^\s*(?:[,.;:!?)\]”"’—–]|$|\s+(?:of|from|at|in|on|to|for|who|when|after|before|during|last|this|yesterday|today)\b)/.test(tail)) continue;
@@ -473,7 +485,7 @@ export function withoutNicknames(text: string): string {
 export function collectFullNames(text: string): string[] {
   const names: string[] = [];
   const re =
-    /\b(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
+    /\b((?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|da|di|du)\s+)*((?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)){1,6}/gu;
   for (const m of withoutNicknames(text).matchAll(re)) {
     const raw = m[0].split(/\s+/);
     // a possessive ends the name: "Kishida Fumio's Free and Open …"

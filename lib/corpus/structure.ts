@@ -324,7 +324,12 @@ export function parseStructure(source: SourceFile): DocumentStructure {
     if (noteNumbers.size < 3) noteNumbers.clear();
   }
   const explicit = bodyBlocks.some((b) => hasExplicitMarkers(b.raw, noteNumbers)) || footnotes.some((f) => f.number > 0 && /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(source.body));
-  const scans = explicit ? bodyBlocks.map((b) => stripExplicitMarkers(b.raw, noteNumbers)) : stripPlainMarkers(bodyBlocks.map((b) => b.raw));
+  const scans = explicit
+    ? bodyBlocks.map((b) => stripExplicitMarkers(b.raw, noteNumbers))
+    : stripPlainMarkers(
+        bodyBlocks.map((b) => b.raw),
+        footnotes.length ? Math.min(...footnotes.map((f) => f.number)) : 1,
+      );
 
   // 5. sections and paragraphs with stable anchors
   const sections: Section[] = [{ index: 0, heading: null, anchor: 'top', line: merged[0]?.line ?? source.bodyStartLine }];

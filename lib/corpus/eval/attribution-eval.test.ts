@@ -90,6 +90,15 @@ describe('scoreDocument', () => {
     expect(tiny.missed).toBe(1);
   });
 
+  it('does not take a parsed quote that is another annotation’s whole snippet for a fragment of a longer one', () => {
+    const r = scoreDocument(
+      'd',
+      [q('close the gate now.', person('Tomas Berg')), q('I want to close the gate now.', person('Lena Ostrova'))],
+      annotations({ quotes: [a('Tomas Berg', 'close the gate now.'), a('Lena Ostrova', 'I want to close the gate now.')] }),
+    );
+    expect(r).toMatchObject({ right: 2, wrong: 0 });
+  });
+
   it('judges a quotation nested in another as the outer speaker’s, not as a wrong attribution of the inner words', () => {
     const r = scoreDocument(
       'd',

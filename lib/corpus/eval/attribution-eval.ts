@@ -171,7 +171,10 @@ export function scoreDocument(document: string, parsed: ScorableQuote[], annotat
   const snippets = annotations.quotes.map((a) => normaliseText(a.snippet));
   const claimed = new Set<number>();
   // Where the annotation's snippet starts in a parsed quote (0 when the parsed quote is a part of a split quotation).
-  const at = (i: number, k: number): number => (!matches(texts[i], snippets[k]) ? -1 : Math.max(0, texts[i].indexOf(snippets[k])));
+  // A parsed quote that holds another annotation's whole snippet is that quotation, not a fragment of this one
+  // ("kill the story." quoted from one speaker is no part of another speaker's "I want to kill the story.").
+  const fragmentOfOther = (i: number, k: number) => !texts[i].includes(snippets[k]) && snippets.some((sn, j) => j !== k && texts[i].includes(sn));
+  const at = (i: number, k: number): number => (!matches(texts[i], snippets[k]) || fragmentOfOther(i, k) ? -1 : Math.max(0, texts[i].indexOf(snippets[k])));
   const sameSpeaker = (x: AnnotatedQuote, y: AnnotatedQuote) => (x.speaker ?? '').toLowerCase() === (y.speaker ?? '').toLowerCase();
 
   for (const [k, a] of annotations.quotes.entries()) {
