@@ -1311,7 +1311,10 @@ function inlineQuotes(
         const subject = before[0].speaker.kind === 'person' ? resolveReference(before[0].speaker, ctx) : null;
         const closes = /^[\s.!?…]*$/.test(p.text.slice(span.end, e));
         const others = personMentions(gap, ctx).filter((m) => !m.speaker || !subject || !sameSpeaker(m.speaker, subject));
-        if (subject && sameSpeaker(subject, lastSpeaker.speaker) && closes && /,\s*$/.test(beforeText) && !others.length && !/[”"]/.test(gap)) {
+        // "Holm recalled that a delegate once told him, “…”": a speech verb of another subject in between hands the quote on
+        const gapWords = gap.split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, ''));
+        const otherVerb = gapWords.some((w, k) => isSpeechVerb(w) && !/^(?:and|but|then|also|later)$/i.test(gapWords[k - 1] ?? ''));
+        if (subject && sameSpeaker(subject, lastSpeaker.speaker) && closes && /,\s*$/.test(beforeText) && !others.length && !otherVerb && !/[”"]/.test(gap)) {
           speaker = subject;
           evidence = p.text.slice(s, before[0].verbEnd + s).trim();
         }

@@ -444,3 +444,69 @@ Asked about Brenner's remarks, Maria Costa, an economist at the Bank of Portugal
     ]);
   });
 });
+
+describe('a think-tank report mixing note styles, lead-ins, a roundtable and a recalled remark', () => {
+  const REPORT = `# Introduction
+
+Few regions have changed as quickly as the Arctic. Ice that once closed the northern lanes for nine months a year now closes them for five. This report draws on interviews with officials, shipowners and scholars conducted between March and November 2023.
+
+# The shipping case
+
+Shipowners remain cautious. Jonas Ekberg, chief executive of Baltic Reefer Lines, told the author that “the route saves eleven days on paper, but insurance eats most of that saving before the ship leaves port.”[^1] Ekberg added that his company would not commit vessels until “the ice charts can be trusted a season ahead.”[^1]
+
+Others are more optimistic. As Dr. Mirela Stan, a maritime economist at the University of Tromsø, explains:
+
+> The question is no longer whether the lane opens, but who will set the rules once it does. States that invest in ports and rescue capacity now will write those rules for a generation.[^2]
+
+Stan is not alone. In the words of Professor Arvid Holm, “the north will be won by those who build the boring things: tugs, charts and radio masts.”[^3]
+
+A senior official at the Norwegian Ministry of Foreign Affairs put it more bluntly:
+
+> We do not want a race. We want a rulebook. But a rulebook without ships behind it is a wish list.[^4]
+
+# Sovereignty
+
+The legal picture is contested. Ambassador Karin Vold, who led the Nordic delegation to the 2022 talks, argues that existing law is sufficient: “The Convention already covers ice-covered areas. What is missing is the will to apply it.”[^5] Vold later said in a speech that “patience is a strategy, not a weakness.”[^6]
+
+Not everyone agrees. According to Holm, the convention “was written for a frozen ocean and it shows.”[^3] Holm recalled that a Russian delegate once told him, “you will need our icebreakers long before we need your rules.”[^3]
+
+Some observers call the new lanes a “blue highway,” a phrase that has stuck in the press.
+
+# Dialogue
+
+The following exchange took place at the Forum's Tromsø roundtable in June 2023.
+
+Lindqvist: Is the route commercially viable before 2030?
+
+Ekberg: Only for a few cargoes. Bulk, perhaps. Containers, no.
+
+Stan: I would add liquefied gas. The economics there are very different.
+
+# Conclusion
+
+As Mirela put it at the end of our conversation, “nobody will regret building a port, but many will regret waiting.”[^2]
+
+[^1]: Interview with Jonas Ekberg, Chief Executive, Baltic Reefer Lines. Conducted by telephone on 14 March 2023.
+[^2]: Mirela Stan, interview by the author, Tromsø, 2 June 2023.
+[^3]: Author's interview with Arvid Holm (9 September 2023); see also Arvid Holm, *Ice and Law* (Oslo: Fjell Press, 2019), 44.
+[^4]: Interview with an official of the Norwegian Ministry of Foreign Affairs, Oslo, 12 October 2023.
+[^5]: Email interview with Karin Vold, 3 November 2023.
+[^6]: Karin Vold, "Patience in the North", speech at the Arctic Circle Assembly, Reykjavík, 14 October 2022, https://example.org/vold-speech.`;
+
+  it('gives every quote its speaker, and none to words the interviewee recalls another saying', () => {
+    expect(quotes(REPORT).map((q) => [q.speaker, q.kind, q.note, q.text.slice(0, 20)])).toEqual([
+      ['Jonas Ekberg', 'interview', 1, 'the route saves elev'],
+      ['Jonas Ekberg', 'interview', 1, 'the ice charts can b'],
+      ['Mirela Stan', 'interview', 2, 'The question is no l'],
+      ['Arvid Holm', 'interview', 3, 'the north will be wo'],
+      ['Official, Norwegian Ministry of Foreign Affairs', 'interview', 4, 'We do not want a rac'],
+      ['Karin Vold', 'interview', 5, 'The Convention alrea'],
+      ['Karin Vold', 'quote', 6, 'patience is a strate'],
+      ['Arvid Holm', 'interview', 3, 'was written for a fr'],
+      [null, 'quote', 3, 'you will need our ic'],
+      ['Jonas Ekberg', 'interview', null, 'Only for a few cargo'],
+      ['Mirela Stan', 'interview', null, 'I would add liquefie'],
+      ['Mirela Stan', 'interview', 2, 'nobody will regret b'],
+    ]);
+  });
+});

@@ -249,6 +249,9 @@ export const ROLE_WORDS = new Set(
 );
 const ROLE_SUBJECT = /\b[Tt]he\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*)$/u;
 
+/** ", a former ambassador to NATO," / ", who leads the unit," / ", chief executive of X," / ", Director of X," before the verb. */
+const APPOSITIVE_BEFORE_VERB = new RegExp(`,\\s+((?:a|an|the|who|whose|former|\\p{Ll}[\\p{Ll}-]+|(?:${[...ROLE_WORDS].join('|')}))\\s+[^,]{3,90}),\\s*$`, 'u');
+
 /** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
 function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
   let head = text.slice(0, verbStart);
@@ -270,7 +273,8 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
     return { kind: 'anonymous', name: anon[0].trim(), org: descriptor?.org ?? null, appositive: null, index: anon.index, end: head.length };
   }
   // "Ishii Masafumi, a former Japanese ambassador to NATO, explained"; "Jane Doe, who leads the unit, said"
-  const appos = /,\s+((?:a|an|the|who|whose)\s+[^,]{3,90}),\s*$/.exec(head);
+  // also a bare role ("Jonas Ekberg, chief executive of Baltic Reefer Lines, told"; "…, Director of the Harbour Trust, said")
+  const appos = APPOSITIVE_BEFORE_VERB.exec(head);
   if (appos) {
     const n = nameBefore(head, appos.index);
     if (n) return { kind: 'person', name: n.name, org: null, appositive: appos[1], index: n.start, end: head.length };
