@@ -152,6 +152,13 @@ describe('lead-ins, names and titles', () => {
     expect(doc.quotes.map((q) => [q.speaker?.name, q.speaker?.role])).toEqual([['Lena Falk', 'President']]);
   });
 
+  it('reads "in a blog post" as where the words appeared, not as another speech verb', () => {
+    const doc = parseMarkdown(
+      `Priya Raman leads the open budget unit.\n\nMs. Raman later wrote in a blog post that open budgets are “a habit, not a project.”`,
+    );
+    expect(doc.quotes.map((q) => [q.speaker?.name ?? null, q.text])).toEqual([['Priya Raman', 'a habit, not a project.']]);
+  });
+
   it('takes no title from whom a person serves ("adviser to the President Mark Olsen")', () => {
     const doc = parseMarkdown(
       `The dam was on the agenda. The senior adviser to the President Mark Olsen stayed in the room. Later the President said, “We will rebuild every sluice on this river before the next flood season.”`,

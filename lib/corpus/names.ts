@@ -71,6 +71,7 @@ const SPEECH_VERB_STEMS = [
   'repeat',
   'document',
 ];
+const NOUN_LIKE_STEMS = new Set(['post', 'report', 'document', 'tweet', 'joke', 'answer', 'claim', 'remark', 'comment', 'note', 'reply']);
 const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   if (['said', 'told', 'wrote'].includes(v)) return [v];
   if (v === 'say') return ['says', 'say', 'saying'];
@@ -84,6 +85,8 @@ const VERB_FORMS = SPEECH_VERB_STEMS.flatMap((v) => {
   const past = head.endsWith('e') ? `${head}d` : head === 'reply' ? 'replied' : `${head}ed`;
   const third = head.endsWith('s') || head.endsWith('sh') ? `${head}es` : head === 'reply' ? 'replies' : `${head}s`;
   const ing = head === 'reply' ? 'replying' : `${stem}ing`;
+  // "a blog post", "the report", "an answer": the bare form of these verbs is far more often a noun
+  if (NOUN_LIKE_STEMS.has(head)) return [third + tail, past + tail, ing + tail];
   return [third + tail, past + tail, ing + tail, head + tail];
 });
 const VERB_ALT = [...new Set(VERB_FORMS)]
