@@ -233,7 +233,7 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   const ranking = await rankChunks(reader, embedder, params);
   const { namedSpeakers: named, concepts, parsed } = ranking;
   // only what clears the relevance floor is a result (lib/search/relevance-floor.ts)
-  const { kept, notice } = applyRelevanceFloor(reader, params.q, ranking);
+  const { kept, notice } = applyRelevanceFloor(reader, parsed, ranking);
   const results = kept
     .slice(offset, offset + limit)
     .map(({ candidate: { chunk, score }, match }) => ({ ...toSearchResult(reader, chunk, parsed, score, concepts), match }));

@@ -48,6 +48,7 @@ export function splitSentences(text: string): string[] {
  */
 export class TextAnalysis {
   private _coverageStems: Set<string> | null = null;
+  private _plainStems: Set<string> | null = null;
   private _words: WordToken[] | null = null;
   private _sentences: { text: string; stems: Set<string> }[] | null = null;
   private _matchable: MatchableText | null = null;
@@ -62,6 +63,15 @@ export class TextAnalysis {
       this._coverageStems = new Set([...words].map(lightStem));
     }
     return this._coverageStems;
+  }
+
+  /** Stems of the distinct lower-cased words with their apostrophes dropped ("don't" → dont), as query terms are written: what the relevance floor counts. */
+  get plainStems(): Set<string> {
+    if (!this._plainStems) {
+      const words = new Set(this.text.toLowerCase().match(QUERY_WORD) ?? []);
+      this._plainStems = new Set([...words].map((w) => lightStem(w.replace(/['’]s$/, '').replace(/['’]/g, ''))));
+    }
+    return this._plainStems;
   }
 
   /** The query-pattern words of the text as written, in order. */
