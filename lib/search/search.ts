@@ -6,6 +6,7 @@ import { bestSentence, lightStem, matchedTerms } from './highlight';
 import { conceptMatcher, isDictionaryWord, relatedMatches, type QueryConcept } from './expand-query';
 import { asParsed, parseQuery, type ParsedQuery } from './parsed-query';
 import { analyseText } from './text-analysis';
+import { keywordRows } from './memory-bm25';
 import { applyRelevanceFloor } from './relevance-floor';
 import { suggestSpelling } from './spelling';
 import { speakersNamedIn } from './speaker-mentions';
@@ -129,7 +130,7 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   const hybrid = method === 'hybrid';
   const pq = parseQuery(params.q);
   const match = method === 'vector' ? null : pq.ftsMatch;
-  const keyword = match ? reader.keywordSearch(match, n, filter) : [];
+  const keyword = match ? keywordRows(reader, match, n, filter) : [];
   let vector: RankedRow[] = [];
   let queryVector: Float32Array | null = null;
   if (method !== 'keyword' && params.q.trim()) {
@@ -138,7 +139,7 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   }
   const concepts = hybrid ? pq.concepts : [];
   const expandedMatch = hybrid ? pq.expandedMatch : null;
-  const expanded = expandedMatch ? reader.keywordSearch(expandedMatch, n, filter) : [];
+  const expanded = expandedMatch ? keywordRows(reader, expandedMatch, n, filter) : [];
   // a search already filtered to some speakers has no one to put first
   const named = hybrid && queryVector && !params.speakers?.length ? speakersNamedIn(params.q, reader.speakers()) : [];
   const bySpeaker = named.length ? reader.vectorSearch(queryVector!, n, { ...filter, speakerIds: named }) : [];
