@@ -1,9 +1,9 @@
 import type { IndexReader, StoredChunk } from '../db/index-reader';
 import type { MatchKind, SearchNotice } from '../types';
-import { conceptMatcher, type MatchableText, type QueryConcept } from './expand-query';
+import { conceptMatcher, conceptShareReaches, type MatchableText, type QueryConcept } from './expand-query';
 import { STOPWORDS } from './fts-query';
 import { asParsed, type ParsedQuery } from './parsed-query';
-import { analyseText } from './text-analysis';
+import { analyseJoined, analyseText } from './text-analysis';
 
 // What a result must show to be called a match at all: words of the query, their WordNet relatives, or a meaning close
 // enough. Fused rank scores are relative (the best of 57 unrelated quotes still ranks first), so they cannot be the floor.
@@ -63,7 +63,7 @@ export interface EvidenceInput {
 /** The quote with its speaker and section as one text for concept matching (a phrase may run from one into the next), keyed as ranking keys it. */
 function ownMatchable(chunk: StoredChunk, speakerName: string): MatchableText {
   const heading = chunk.sectionHeading ?? '';
-  return analyseText(`${chunk.text} ${speakerName} ${heading}`, `${chunk.id}\0${speakerName}\0${heading}`).matchable;
+  return analyseJoined([chunk.text, speakerName, heading], `${chunk.id}\0${speakerName}\0${heading}`).matchable;
 }
 
 /** Word evidence of one candidate; the concept share only when asked (it decides nothing once every word is found). */
@@ -149,14 +149,36 @@ export function applyRelevanceFloor<T extends Candidate>(
   const kept: { candidate: T; match: MatchKind }[] = [];
   for (const candidate of ranking.ranked) {
     const id = candidate.chunk.speakerId;
-    const input = { chunk: candidate.chunk, speakerName: (id && described.get(id)) || (reader.speakerRef(id)?.name ?? ''), vectorScore: candidate.vectorScore };
+    const input = {
+      chunk: candidate.chunk,
+      speakerName: (id && described.get(id)) || (id ? (reader.speaker(id)?.name ?? '') : ''),
+      vectorScore: candidate.vectorScore,
+    };
     const w = wordEvidence(stems, input);
     // with every word found the quote clears the floor and its kind is settled (all words, or through the lead-in):
     // the concept share, which cannot be below `words`, is not looked for
     const settled = w.ownWords >= 0.999 || w.framedWords >= 0.999;
-    const concepts = settled || !matcher ? w.words : Math.max(w.words, matcher(ownMatchable(input.chunk, input.speakerName)));
-    const e: Evidence = { ...w, concepts, vector: candidate.vectorScore };
-    if (clearsFloor(e)) kept.push({ candidate, match: matchKind(e) });
+    const evidence = (): Evidence => ({
+      ...w,
+      concepts: settled || !matcher ? w.words : Math.max(w.words, matcher(ownMatchable(input.chunk, input.speakerName))),
+      vector: candidate.vectorScore,
+    });
+    // words or meaning enough decide that a quote is kept; what kind of match it is, only a shown result needs
+    if (w.words >= FLOOR.words || (candidate.vectorScore ?? 0) >= FLOOR.vector) {
+      let match: MatchKind | null = null;
+      kept.push({
+        candidate,
+        get match() {
+          match ??= matchKind(evidence());
+          return match;
+        },
+      });
+      continue;
+    }
+    // below the floor by words and meaning: kept only when the concepts reach it (counted until that is known)
+    if (!matcher || !conceptShareReaches(ranking.concepts, ownMatchable(input.chunk, input.speakerName), FLOOR.words)) continue;
+    const e = evidence();
+    kept.push({ candidate, match: matchKind(e) });
   }
   // the quotes of the speakers the query names come first, as the page says, however strongly others match its words
   const named = (k: { candidate: T }) => (k.candidate.chunk.speakerId && described.has(k.candidate.chunk.speakerId) ? 0 : 1);

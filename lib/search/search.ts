@@ -5,7 +5,7 @@ import type { AlsoIn, ChunkKind, RelatedTerm, SearchResponse, SearchResult } fro
 import { bestSentence, lightStem, matchedTerms } from './highlight';
 import { conceptMatcher, isDictionaryWord, relatedMatches, type QueryConcept } from './expand-query';
 import { asParsed, parseQuery, type ParsedQuery } from './parsed-query';
-import { analyseText } from './text-analysis';
+import { analyseJoined, analyseText } from './text-analysis';
 import { keywordRows } from './memory-bm25';
 import { applyRelevanceFloor } from './relevance-floor';
 import { suggestSpelling } from './spelling';
@@ -86,6 +86,16 @@ export function queryCoverage(query: string | ParsedQuery, text: string, cacheKe
   return found / stems.length;
 }
 
+/** queryCoverage of texts joined by spaces, from each text's own analysis (a word never spans the space between two). */
+function coverageOfParts(pq: ParsedQuery, texts: readonly string[]): number {
+  const { stems } = pq;
+  if (!stems.length) return 0;
+  const sets = texts.filter(Boolean).map((t) => analyseText(t).coverageStems);
+  let found = 0;
+  for (const stem of stems) if (sets.some((s) => s.has(stem))) found++;
+  return found / stems.length;
+}
+
 /** One ranked list of candidates and how much a place in it is worth; `credit` (0..1) scales a row's share, e.g. by query coverage. */
 export interface WeightedList {
   rows: RankedRow[];
@@ -147,30 +157,24 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   const candidates = new Map(
     reader.chunksByRowid([...new Set([...keyword, ...vector, ...expanded, ...bySpeaker].map((r) => r.rowid))]).map((c) => [c.rowid, c]),
   );
-  // a candidate is often in both BM25 lists: build its searchable text once
-  const searchableTexts = new Map<number, { text: string; key: string }>();
-  const searchable = (rowid: number) => {
-    let s = searchableTexts.get(rowid);
-    if (!s) {
-      const c = candidates.get(rowid)!;
-      const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
-      s = { text: `${c.text} ${speaker} ${c.sectionHeading ?? ''}`, key: `${c.id}\0${speaker}\0${c.sectionHeading ?? ''}` };
-      searchableTexts.set(rowid, s);
-    }
-    return s;
+  // a candidate's searchable text is its quote, speaker and section; each part is analysed once and the parts pooled
+  const parts = (c: StoredChunk) => {
+    const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
+    const heading = c.sectionHeading ?? '';
+    return { list: [c.text, speaker, heading], key: `${c.id}\0${speaker}\0${heading}` };
   };
   const keywordCredit = (id: number) => {
-    const s = searchable(id);
-    const own = queryCoverage(pq, s.text, s.key);
-    const context = candidates.get(id)!.context;
+    const c = candidates.get(id)!;
+    const { list } = parts(c);
+    const own = coverageOfParts(pq, list);
     // words only the framing paragraph has count at a discount: it is the author's text, not the speaker's
-    const framed = context && own < 1 ? FUSION.contextCredit * queryCoverage(pq, `${s.text} ${context}`, `${s.key}\0context`) : 0;
+    const framed = c.context && own < 1 ? FUSION.contextCredit * coverageOfParts(pq, [...list, c.context]) : 0;
     return Math.max(own, framed) ** FUSION.coveragePower;
   };
   const conceptCoverage = conceptMatcher(concepts, FUSION.expansionCredit);
   const expandedCredit = (id: number) => {
-    const s = searchable(id);
-    return conceptCoverage(analyseText(s.text, s.key).matchable) ** FUSION.coveragePower;
+    const { list, key } = parts(candidates.get(id)!);
+    return conceptCoverage(analyseJoined(list, key).matchable) ** FUSION.coveragePower;
   };
   const lists: WeightedList[] = [];
   if (method !== 'keyword') lists.push({ rows: vector, weight: hybrid ? FUSION.vectorWeight : 1 });

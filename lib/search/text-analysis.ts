@@ -121,3 +121,16 @@ export function analyseText(text: string, key: string = text): TextAnalysis {
   }
   return a;
 }
+
+// texts made of parts (a quote, its speaker and section): keyed by the caller, checked part by part, never re-joined to look up
+const joinedAnalyses = new Map<string, { parts: readonly string[]; analysis: TextAnalysis }>();
+
+/** The analysis of parts joined by single spaces, cached by `key`; a hit compares the parts, not a joined copy. */
+export function analyseJoined(parts: readonly string[], key: string): TextAnalysis {
+  const hit = joinedAnalyses.get(key);
+  if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i])) return hit.analysis;
+  if (joinedAnalyses.size >= ANALYSIS_CACHE_LIMIT) joinedAnalyses.clear();
+  const analysis = new TextAnalysis(parts.join(' '));
+  joinedAnalyses.set(key, { parts: [...parts], analysis });
+  return analysis;
+}
