@@ -198,6 +198,11 @@ function occursIn(p: TermPattern, text: MatchableText): boolean {
   return text.joined.includes(p.phrase);
 }
 
+function anyOccursIn(patterns: TermPattern[], text: MatchableText): boolean {
+  for (const p of patterns) if (occursIn(p, text)) return true;
+  return false;
+}
+
 /**
  * Scores texts by the share of the query's concepts they hold: 1 for each concept whose own word occurs, `expansionCredit`
  * when only a related word does.
@@ -212,9 +217,8 @@ export function conceptMatcher(concepts: QueryConcept[], expansionCredit: number
     if (!prepared.list.length) return 0;
     const known = memo.get(text);
     if (known !== undefined) return known;
-    const has = (p: TermPattern) => occursIn(p, text);
     let sum = 0;
-    for (const c of prepared.list) sum += has(c.own) ? 1 : c.related.some(has) ? expansionCredit : 0;
+    for (const c of prepared.list) sum += occursIn(c.own, text) ? 1 : anyOccursIn(c.related, text) ? expansionCredit : 0;
     const share = sum / prepared.list.length;
     memo.set(text, share);
     return share;
@@ -232,11 +236,10 @@ export function conceptShareReaches(concepts: QueryConcept[], text: MatchableTex
   const n = prepared.list.length;
   if (!n) return 0 >= threshold;
   // credit 1 makes the sum a count of concepts, so count / n >= threshold is decided exactly by counts
-  const has = (p: TermPattern) => occursIn(p, text);
   let found = 0;
   for (let i = 0; i < n; i++) {
     const c = prepared.list[i];
-    if (has(c.own) || c.related.some(has)) found++;
+    if (occursIn(c.own, text) || anyOccursIn(c.related, text)) found++;
     if (found / n >= threshold) return true;
     if ((found + n - i - 1) / n < threshold) return false;
   }

@@ -66,18 +66,52 @@ function ownMatchable(chunk: StoredChunk, speakerName: string): MatchableText {
   return analyseJoined([chunk.text, speakerName, heading], `${chunk.id}\0${speakerName}\0${heading}`).matchable;
 }
 
-/** Word evidence of one candidate; the concept share only when asked (it decides nothing once every word is found). */
-function wordEvidence(stems: readonly string[], input: EvidenceInput): { words: number; ownWords: number; framedWords: number } {
-  const { chunk, speakerName } = input;
+type WordEvidence = Pick<Evidence, 'words' | 'ownWords' | 'framedWords'>;
+
+/** Word evidence of one candidate: its quote, speaker and section, and with the lead-in. */
+function wordEvidence(stems: readonly string[], chunk: StoredChunk, speakerName: string): WordEvidence {
   const heading = chunk.sectionHeading ?? '';
   const ownWords = coverage(stems, chunk.text, speakerName, heading, '');
   const framedWords = chunk.context ? coverage(stems, chunk.text, speakerName, heading, chunk.context) : ownWords;
   return { words: Math.max(ownWords, FLOOR.leadInCredit * framedWords), ownWords, framedWords };
 }
 
+/**
+ * The whole evidence from the word evidence. With every word found (in the quote, or with its lead-in) the kind of match
+ * is settled and the concept share, which counts only when above `words`, is not looked for.
+ */
+function fullEvidence(
+  w: WordEvidence,
+  chunk: StoredChunk,
+  speakerName: string,
+  matcher: ((t: MatchableText) => number) | null,
+  vector: number | null,
+): Evidence {
+  const settled = w.ownWords >= 0.999 || w.framedWords >= 0.999;
+  const concepts = settled || !matcher ? w.words : Math.max(w.words, matcher(ownMatchable(chunk, speakerName)));
+  return { ...w, concepts, vector };
+}
+
+/** A candidate that clears the floor; its kind of match worked out when first read (only shown results are). */
+class Kept<T extends Candidate> {
+  private kind: MatchKind | null = null;
+
+  constructor(
+    readonly candidate: T,
+    private readonly words: WordEvidence,
+    private readonly speakerName: string,
+    private readonly matcher: ((t: MatchableText) => number) | null,
+  ) {}
+
+  get match(): MatchKind {
+    this.kind ??= matchKind(fullEvidence(this.words, this.candidate.chunk, this.speakerName, this.matcher, this.candidate.vectorScore));
+    return this.kind;
+  }
+}
+
 /** How much of the query a candidate answers, by words, related words and meaning. */
 export function evidenceFor(query: string | ParsedQuery, concepts: QueryConcept[], input: EvidenceInput): Evidence {
-  const w = wordEvidence(contentStems(query), input);
+  const w = wordEvidence(contentStems(query), input.chunk, input.speakerName);
   const concepts_ = concepts.length ? conceptMatcher(concepts, 1)(ownMatchable(input.chunk, input.speakerName)) : 0;
   return { ...w, concepts: Math.max(w.words, concepts_), vector: input.vectorScore };
 }
@@ -149,36 +183,16 @@ export function applyRelevanceFloor<T extends Candidate>(
   const kept: { candidate: T; match: MatchKind }[] = [];
   for (const candidate of ranking.ranked) {
     const id = candidate.chunk.speakerId;
-    const input = {
-      chunk: candidate.chunk,
-      speakerName: (id && described.get(id)) || (id ? (reader.speaker(id)?.name ?? '') : ''),
-      vectorScore: candidate.vectorScore,
-    };
-    const w = wordEvidence(stems, input);
-    // with every word found the quote clears the floor and its kind is settled (all words, or through the lead-in):
-    // the concept share, which cannot be below `words`, is not looked for
-    const settled = w.ownWords >= 0.999 || w.framedWords >= 0.999;
-    const evidence = (): Evidence => ({
-      ...w,
-      concepts: settled || !matcher ? w.words : Math.max(w.words, matcher(ownMatchable(input.chunk, input.speakerName))),
-      vector: candidate.vectorScore,
-    });
+    const speakerName = (id && described.get(id)) || (id ? (reader.speaker(id)?.name ?? '') : '');
+    const w = wordEvidence(stems, candidate.chunk, speakerName);
     // words or meaning enough decide that a quote is kept; what kind of match it is, only a shown result needs
     if (w.words >= FLOOR.words || (candidate.vectorScore ?? 0) >= FLOOR.vector) {
-      let match: MatchKind | null = null;
-      kept.push({
-        candidate,
-        get match() {
-          match ??= matchKind(evidence());
-          return match;
-        },
-      });
+      kept.push(new Kept(candidate, w, speakerName, matcher));
       continue;
     }
     // below the floor by words and meaning: kept only when the concepts reach it (counted until that is known)
-    if (!matcher || !conceptShareReaches(ranking.concepts, ownMatchable(input.chunk, input.speakerName), FLOOR.words)) continue;
-    const e = evidence();
-    kept.push({ candidate, match: matchKind(e) });
+    if (!matcher || !conceptShareReaches(ranking.concepts, ownMatchable(candidate.chunk, speakerName), FLOOR.words)) continue;
+    kept.push({ candidate, match: matchKind(fullEvidence(w, candidate.chunk, speakerName, matcher, candidate.vectorScore)) });
   }
   // the quotes of the speakers the query names come first, as the page says, however strongly others match its words
   const named = (k: { candidate: T }) => (k.candidate.chunk.speakerId && described.has(k.candidate.chunk.speakerId) ? 0 : 1);

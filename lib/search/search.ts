@@ -86,13 +86,16 @@ export function queryCoverage(query: string | ParsedQuery, text: string, cacheKe
   return found / stems.length;
 }
 
-/** queryCoverage of texts joined by spaces, from each text's own analysis (a word never spans the space between two). */
-function coverageOfParts(pq: ParsedQuery, texts: readonly string[]): number {
+/** queryCoverage of up to four texts joined by spaces, from each text's own analysis (a word never spans the space between two). */
+function pooledCoverage(pq: ParsedQuery, a: string, b: string, c: string, d: string): number {
   const { stems } = pq;
   if (!stems.length) return 0;
-  const sets = texts.filter(Boolean).map((t) => analyseText(t).coverageStems);
+  const sa = analyseText(a).coverageStems;
+  const sb = b ? analyseText(b).coverageStems : null;
+  const sc = c ? analyseText(c).coverageStems : null;
+  const sd = d ? analyseText(d).coverageStems : null;
   let found = 0;
-  for (const stem of stems) if (sets.some((s) => s.has(stem))) found++;
+  for (const stem of stems) if (sa.has(stem) || sb?.has(stem) || sc?.has(stem) || sd?.has(stem)) found++;
   return found / stems.length;
 }
 
@@ -158,23 +161,27 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
     reader.chunksByRowid([...new Set([...keyword, ...vector, ...expanded, ...bySpeaker].map((r) => r.rowid))]).map((c) => [c.rowid, c]),
   );
   // a candidate's searchable text is its quote, speaker and section; each part is analysed once and the parts pooled
-  const parts = (c: StoredChunk) => {
-    const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
-    const heading = c.sectionHeading ?? '';
-    return { list: [c.text, speaker, heading], key: `${c.id}\0${speaker}\0${heading}` };
+  const speakerNames = new Map<number, string>();
+  const speakerOf = (c: StoredChunk) => {
+    let name = speakerNames.get(c.rowid);
+    if (name === undefined) speakerNames.set(c.rowid, (name = c.speakerId ? (reader.speaker(c.speakerId)?.name ?? '') : ''));
+    return name;
   };
   const keywordCredit = (id: number) => {
     const c = candidates.get(id)!;
-    const { list } = parts(c);
-    const own = coverageOfParts(pq, list);
+    const speaker = speakerOf(c);
+    const heading = c.sectionHeading ?? '';
+    const own = pooledCoverage(pq, c.text, speaker, heading, '');
     // words only the framing paragraph has count at a discount: it is the author's text, not the speaker's
-    const framed = c.context && own < 1 ? FUSION.contextCredit * coverageOfParts(pq, [...list, c.context]) : 0;
+    const framed = c.context && own < 1 ? FUSION.contextCredit * pooledCoverage(pq, c.text, speaker, heading, c.context) : 0;
     return Math.max(own, framed) ** FUSION.coveragePower;
   };
   const conceptCoverage = conceptMatcher(concepts, FUSION.expansionCredit);
   const expandedCredit = (id: number) => {
-    const { list, key } = parts(candidates.get(id)!);
-    return conceptCoverage(analyseJoined(list, key).matchable) ** FUSION.coveragePower;
+    const c = candidates.get(id)!;
+    const speaker = speakerOf(c);
+    const heading = c.sectionHeading ?? '';
+    return conceptCoverage(analyseJoined([c.text, speaker, heading], `${c.id}\0${speaker}\0${heading}`).matchable) ** FUSION.coveragePower;
   };
   const lists: WeightedList[] = [];
   if (method !== 'keyword') lists.push({ rows: vector, weight: hybrid ? FUSION.vectorWeight : 1 });
