@@ -76,6 +76,8 @@ export class MemoryBm25 {
     private readonly postings: Map<string, Posting>,
     private readonly weights: readonly number[],
     private readonly tokenize: (texts: string[]) => string[][],
+    /** FTS5's tokens of every word of the corpus as written and in lower case, worked out at load. */
+    private readonly corpusTokens: Map<string, string[]>,
   ) {
     this.scores = new Float64Array(docs.length);
     this.touched = new Uint8Array(docs.length);
@@ -133,6 +135,11 @@ export class MemoryBm25 {
     const tokenize = ftsTokenizer(reader);
     const distinct = [...words.keys()];
     const tokensOfWord = tokenize(distinct);
+    // query words are lower case: their corpus forms are tokenised now, in the same pass, not one search at a time
+    const lower = [...new Set(distinct.map((w) => w.toLowerCase()))].filter((w) => !words.has(w));
+    const corpusTokens = new Map<string, string[]>();
+    distinct.forEach((w, i) => corpusTokens.set(w, tokensOfWord[i]));
+    if (lower.length) tokenize(lower).forEach((t, i) => corpusTokens.set(lower[i], t));
 
     const postings = new Map<string, Posting>();
     for (let doc = 0; doc < docs.length; doc++) {
@@ -169,7 +176,7 @@ export class MemoryBm25 {
       terms++;
     }
     if (terms !== postings.size) return null;
-    return new MemoryBm25(reader, docs, sizes, nRow, totalTokens / nRow, postings, weights, tokenize);
+    return new MemoryBm25(reader, docs, sizes, nRow, totalTokens / nRow, postings, weights, tokenize, corpusTokens);
   }
 
   /** FTS5's idf of a phrase found in nHit rows; the logarithm is SQLite's (the C library's: V8's differs in the last bit). */
@@ -188,13 +195,16 @@ export class MemoryBm25 {
 
   /** FTS5's tokens of each phrase, remembered per phrase. */
   private tokensOf(phrases: string[]): string[][] {
-    const missing = [...new Set(phrases.filter((p) => !this.tokenCache.has(p)))];
+    // a token never spans white space, so a phrase's tokens are its words' tokens in turn
+    const words = phrases.map((p) => p.split(/\s+/).filter(Boolean));
+    const known = (w: string) => this.corpusTokens.get(w) ?? this.tokenCache.get(w);
+    const missing = [...new Set(words.flat().filter((w) => !known(w)))];
     if (missing.length) {
       if (this.tokenCache.size + missing.length > TOKEN_CACHE_LIMIT) this.tokenCache.clear();
       const found = this.tokenize(missing);
-      missing.forEach((p, i) => this.tokenCache.set(p, found[i]));
+      missing.forEach((w, i) => this.tokenCache.set(w, found[i]));
     }
-    return phrases.map((p) => this.tokenCache.get(p)!);
+    return words.map((ws) => ws.flatMap((w) => known(w)!));
   }
 
   /** A phrase's rows and weighted frequencies; a one-word phrase straight from its posting. */
