@@ -90,7 +90,8 @@ interface ChunkRow {
 }
 
 /** BM25 weights of the FTS columns text, speaker, section and context: a quote's framing paragraph counts, weakly (0.6 tuned on the judged set; 0.3–1 within 0.01). */
-const BM25_COLUMN_WEIGHTS = [1.0, 2.0, 0.5, 0.6].join(', ');
+export const BM25_WEIGHTS: readonly number[] = [1.0, 2.0, 0.5, 0.6];
+const BM25_COLUMN_WEIGHTS = BM25_WEIGHTS.join(', ');
 const CHUNK_SELECT = `SELECT c.rowid AS rowid, c.id, c.kind, c.text, c.document_id, c.speaker_id, c.section_idx, s.heading, c.anchors_json,
   c.ordinal, c.method, c.evidence, c.footnote_number, f.text AS footnote_text, c.interview_date, c.date_label, c.lead_in, c.dup_of, c.citation_json, c.context, c.page
   FROM chunks c

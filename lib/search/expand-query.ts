@@ -172,12 +172,21 @@ function termPattern(term: string): TermPattern {
 }
 
 // a query's concepts are matched against every candidate and result: their patterns are built once per concept list
-const preparedCache = new WeakMap<QueryConcept[], { own: TermPattern; related: TermPattern[]; words: string[][] }[]>();
+interface PreparedConcepts {
+  list: { own: TermPattern; related: TermPattern[]; words: string[][] }[];
+  /** Shares already worked out, by expansion credit and text. */
+  scores: Map<number, WeakMap<MatchableText, number>>;
+}
 
-function preparedConcepts(concepts: QueryConcept[]) {
+const preparedCache = new WeakMap<QueryConcept[], PreparedConcepts>();
+
+function preparedConcepts(concepts: QueryConcept[]): PreparedConcepts {
   let prepared = preparedCache.get(concepts);
   if (!prepared) {
-    prepared = concepts.map((c) => ({ own: termPattern(c.term), related: c.expansions.map(termPattern), words: c.expansions.map(phraseWords) }));
+    prepared = {
+      list: concepts.map((c) => ({ own: termPattern(c.term), related: c.expansions.map(termPattern), words: c.expansions.map(phraseWords) })),
+      scores: new Map(),
+    };
     preparedCache.set(concepts, prepared);
   }
   return prepared;
@@ -189,19 +198,52 @@ function occursIn(p: TermPattern, text: MatchableText): boolean {
   return text.joined.includes(p.phrase);
 }
 
+function anyOccursIn(patterns: TermPattern[], text: MatchableText): boolean {
+  for (const p of patterns) if (occursIn(p, text)) return true;
+  return false;
+}
+
 /**
  * Scores texts by the share of the query's concepts they hold: 1 for each concept whose own word occurs, `expansionCredit`
  * when only a related word does.
  */
 export function conceptMatcher(concepts: QueryConcept[], expansionCredit: number): (text: MatchableText) => number {
   const prepared = preparedConcepts(concepts);
+  // ranking and the relevance floor score the same candidates' texts against the same concepts: each text once per credit
+  let scored = prepared.scores.get(expansionCredit);
+  if (!scored) prepared.scores.set(expansionCredit, (scored = new WeakMap()));
+  const memo = scored;
   return (text) => {
-    if (!prepared.length) return 0;
-    const has = (p: TermPattern) => occursIn(p, text);
+    if (!prepared.list.length) return 0;
+    const known = memo.get(text);
+    if (known !== undefined) return known;
     let sum = 0;
-    for (const c of prepared) sum += has(c.own) ? 1 : c.related.some(has) ? expansionCredit : 0;
-    return sum / prepared.length;
+    for (const c of prepared.list) sum += occursIn(c.own, text) ? 1 : anyOccursIn(c.related, text) ? expansionCredit : 0;
+    const share = sum / prepared.list.length;
+    memo.set(text, share);
+    return share;
   };
+}
+
+/**
+ * Whether a text's concept share (conceptMatcher with credit 1) reaches `threshold`, stopping as soon as the answer is
+ * known either way; the share itself when already worked out.
+ */
+export function conceptShareReaches(concepts: QueryConcept[], text: MatchableText, threshold: number): boolean {
+  const prepared = preparedConcepts(concepts);
+  const known = prepared.scores.get(1)?.get(text);
+  if (known !== undefined) return known >= threshold;
+  const n = prepared.list.length;
+  if (!n) return 0 >= threshold;
+  // credit 1 makes the sum a count of concepts, so count / n >= threshold is decided exactly by counts
+  let found = 0;
+  for (let i = 0; i < n; i++) {
+    const c = prepared.list[i];
+    if (occursIn(c.own, text) || anyOccursIn(c.related, text)) found++;
+    if (found / n >= threshold) return true;
+    if ((found + n - i - 1) / n < threshold) return false;
+  }
+  return found / n >= threshold;
 }
 
 /** A word of a text that stands for a query word through WordNet ("sanction" for "penalties"). */
@@ -219,7 +261,7 @@ export interface RelatedMatch {
 export function relatedMatches(concepts: QueryConcept[], text: string): RelatedMatch[] {
   const analysis = analyseText(text);
   const matchable = analysis.matchable;
-  const prepared = preparedConcepts(concepts);
+  const prepared = preparedConcepts(concepts).list;
   let tokens: PlainToken[] | null = null;
   const out = new Map<string, RelatedMatch>();
   concepts.forEach((c, ci) => {

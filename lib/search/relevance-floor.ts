@@ -1,8 +1,9 @@
 import type { IndexReader, StoredChunk } from '../db/index-reader';
 import type { MatchKind, SearchNotice } from '../types';
-import { conceptMatcher, matchableText, type QueryConcept } from './expand-query';
-import { queryTerms, STOPWORDS } from './fts-query';
-import { lightStem } from './highlight';
+import { conceptMatcher, conceptShareReaches, type MatchableText, type QueryConcept } from './expand-query';
+import { STOPWORDS } from './fts-query';
+import { asParsed, type ParsedQuery } from './parsed-query';
+import { analyseJoined, analyseText } from './text-analysis';
 
 // What a result must show to be called a match at all: words of the query, their WordNet relatives, or a meaning close
 // enough. Fused rank scores are relative (the best of 57 unrelated quotes still ranks first), so they cannot be the floor.
@@ -32,22 +33,25 @@ export interface Evidence {
 }
 
 /** The query's content words, stemmed as the highlighter stems them; empty for a query of stopwords or symbols only. */
-export function contentStems(query: string): string[] {
-  return [
-    ...new Set(
-      queryTerms(query)
-        .filter((t) => !STOPWORDS.has(t))
-        .map(lightStem),
-    ),
-  ].filter(Boolean);
+export function contentStems(query: string | ParsedQuery): readonly string[] {
+  const pq = asParsed(query);
+  // the parse falls back to every word when all are stopwords; the floor counts none then
+  return pq.terms.some((t) => !STOPWORDS.has(t)) ? pq.stems : [];
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-
-function coverage(stems: string[], text: string): number {
+/**
+ * Share of the stems found in the texts taken together: the words of texts joined by spaces are the words of each, so
+ * each text's analysis (cached) serves every combination of quote, speaker, section and lead-in.
+ */
+function coverage(stems: readonly string[], a: string, b: string, c: string, d: string): number {
   if (!stems.length) return 0;
-  const words = new Set((text.toLowerCase().match(WORD) ?? []).map((w) => lightStem(w.replace(/['’]s$/, '').replace(/['’]/g, ''))));
-  return stems.filter((s) => words.has(s)).length / stems.length;
+  const sa = analyseText(a).plainStems;
+  const sb = b ? analyseText(b).plainStems : null;
+  const sc = c ? analyseText(c).plainStems : null;
+  const sd = d ? analyseText(d).plainStems : null;
+  let found = 0;
+  for (const s of stems) if (sa.has(s) || sb?.has(s) || sc?.has(s) || sd?.has(s)) found++;
+  return found / stems.length;
 }
 
 export interface EvidenceInput {
@@ -56,16 +60,60 @@ export interface EvidenceInput {
   vectorScore: number | null;
 }
 
+/** The quote with its speaker and section as one text for concept matching (a phrase may run from one into the next), keyed as ranking keys it. */
+function ownMatchable(chunk: StoredChunk, speakerName: string): MatchableText {
+  const heading = chunk.sectionHeading ?? '';
+  return analyseJoined([chunk.text, speakerName, heading], `${chunk.id}\0${speakerName}\0${heading}`).matchable;
+}
+
+type WordEvidence = Pick<Evidence, 'words' | 'ownWords' | 'framedWords'>;
+
+/** Word evidence of one candidate: its quote, speaker and section, and with the lead-in. */
+function wordEvidence(stems: readonly string[], chunk: StoredChunk, speakerName: string): WordEvidence {
+  const heading = chunk.sectionHeading ?? '';
+  const ownWords = coverage(stems, chunk.text, speakerName, heading, '');
+  const framedWords = chunk.context ? coverage(stems, chunk.text, speakerName, heading, chunk.context) : ownWords;
+  return { words: Math.max(ownWords, FLOOR.leadInCredit * framedWords), ownWords, framedWords };
+}
+
+/**
+ * The whole evidence from the word evidence. With every word found (in the quote, or with its lead-in) the kind of match
+ * is settled and the concept share, which counts only when above `words`, is not looked for.
+ */
+function fullEvidence(
+  w: WordEvidence,
+  chunk: StoredChunk,
+  speakerName: string,
+  matcher: ((t: MatchableText) => number) | null,
+  vector: number | null,
+): Evidence {
+  const settled = w.ownWords >= 0.999 || w.framedWords >= 0.999;
+  const concepts = settled || !matcher ? w.words : Math.max(w.words, matcher(ownMatchable(chunk, speakerName)));
+  return { ...w, concepts, vector };
+}
+
+/** A candidate that clears the floor; its kind of match worked out when first read (only shown results are). */
+class Kept<T extends Candidate> {
+  private kind: MatchKind | null = null;
+
+  constructor(
+    readonly candidate: T,
+    private readonly words: WordEvidence,
+    private readonly speakerName: string,
+    private readonly matcher: ((t: MatchableText) => number) | null,
+  ) {}
+
+  get match(): MatchKind {
+    this.kind ??= matchKind(fullEvidence(this.words, this.candidate.chunk, this.speakerName, this.matcher, this.candidate.vectorScore));
+    return this.kind;
+  }
+}
+
 /** How much of the query a candidate answers, by words, related words and meaning. */
-export function evidenceFor(query: string, concepts: QueryConcept[], input: EvidenceInput): Evidence {
-  const stems = contentStems(query);
-  const { chunk } = input;
-  const own = `${chunk.text} ${input.speakerName} ${chunk.sectionHeading ?? ''}`;
-  const ownWords = coverage(stems, own);
-  const framedWords = chunk.context ? coverage(stems, `${own} ${chunk.context}`) : ownWords;
-  const words = Math.max(ownWords, FLOOR.leadInCredit * framedWords);
-  const concepts_ = concepts.length ? conceptMatcher(concepts, 1)(matchableText(own)) : 0;
-  return { words, ownWords, framedWords, concepts: Math.max(words, concepts_), vector: input.vectorScore };
+export function evidenceFor(query: string | ParsedQuery, concepts: QueryConcept[], input: EvidenceInput): Evidence {
+  const w = wordEvidence(contentStems(query), input.chunk, input.speakerName);
+  const concepts_ = concepts.length ? conceptMatcher(concepts, 1)(ownMatchable(input.chunk, input.speakerName)) : 0;
+  return { ...w, concepts: Math.max(w.words, concepts_), vector: input.vectorScore };
 }
 
 /** Whether a candidate clears the floor. */
@@ -90,10 +138,11 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * Why a query cannot be answered at all, before any ranking: no letters or digits; only common words ("the", "AND OR NOT");
  * or words in a script the index does not hold (a Japanese query over English quotes, which the bundled model cannot read).
  */
-export function queryNotice(query: string, corpusWords: ReadonlyMap<string, number>): SearchNotice | null {
-  if (!LETTER_OR_DIGIT.test(query)) return 'no-words';
-  if (!contentStems(query).length) return 'common-words-only';
-  const terms = queryTerms(query).filter((t) => !STOPWORDS.has(t));
+export function queryNotice(query: string | ParsedQuery, corpusWords: ReadonlyMap<string, number>): SearchNotice | null {
+  const pq = asParsed(query);
+  if (!LETTER_OR_DIGIT.test(pq.text)) return 'no-words';
+  if (!contentStems(pq).length) return 'common-words-only';
+  const terms = pq.terms.filter((t) => !STOPWORDS.has(t));
   const foreign = terms.filter((t) => LETTER.test(t) && !LATIN.test(t));
   if (foreign.length === terms.length && !foreign.some((t) => corpusWords.has(t))) return 'unreadable-language';
   return null;
@@ -116,10 +165,11 @@ interface Candidate {
 /** The candidates that clear the floor, best first, each with what kind of match it is; or a notice when none can. */
 export function applyRelevanceFloor<T extends Candidate>(
   reader: IndexReader,
-  query: string,
+  query: string | ParsedQuery,
   ranking: { ranked: T[]; concepts: QueryConcept[]; namedSpeakers: string[] },
 ): { kept: { candidate: T; match: MatchKind }[]; notice: SearchNotice | null } {
-  const early = queryNotice(query, reader.corpusWordCounts());
+  const pq = asParsed(query);
+  const early = queryNotice(pq, reader.corpusWordCounts());
   if (early) return { kept: [], notice: early };
   // a speaker the query names by role ("the foreign ministry") is named by those words: they count as the query's words
   const described = new Map(
@@ -128,15 +178,21 @@ export function applyRelevanceFloor<T extends Candidate>(
       return [id, s ? [s.name, s.role, s.affiliation, ...s.aliases].filter(Boolean).join(' ') : ''];
     }),
   );
+  const stems = contentStems(pq);
+  const matcher = ranking.concepts.length ? conceptMatcher(ranking.concepts, 1) : null;
   const kept: { candidate: T; match: MatchKind }[] = [];
   for (const candidate of ranking.ranked) {
     const id = candidate.chunk.speakerId;
-    const e = evidenceFor(query, ranking.concepts, {
-      chunk: candidate.chunk,
-      speakerName: (id && described.get(id)) || (reader.speakerRef(id)?.name ?? ''),
-      vectorScore: candidate.vectorScore,
-    });
-    if (clearsFloor(e)) kept.push({ candidate, match: matchKind(e) });
+    const speakerName = (id && described.get(id)) || (id ? (reader.speaker(id)?.name ?? '') : '');
+    const w = wordEvidence(stems, candidate.chunk, speakerName);
+    // words or meaning enough decide that a quote is kept; what kind of match it is, only a shown result needs
+    if (w.words >= FLOOR.words || (candidate.vectorScore ?? 0) >= FLOOR.vector) {
+      kept.push(new Kept(candidate, w, speakerName, matcher));
+      continue;
+    }
+    // below the floor by words and meaning: kept only when the concepts reach it (counted until that is known)
+    if (!matcher || !conceptShareReaches(ranking.concepts, ownMatchable(candidate.chunk, speakerName), FLOOR.words)) continue;
+    kept.push({ candidate, match: matchKind(fullEvidence(w, candidate.chunk, speakerName, matcher, candidate.vectorScore)) });
   }
   // the quotes of the speakers the query names come first, as the page says, however strongly others match its words
   const named = (k: { candidate: T }) => (k.candidate.chunk.speakerId && described.has(k.candidate.chunk.speakerId) ? 0 : 1);

@@ -5,7 +5,8 @@ import type { AlsoIn, ChunkKind, RelatedTerm, SearchResponse, SearchResult } fro
 import { bestSentence, lightStem, matchedTerms } from './highlight';
 import { conceptMatcher, isDictionaryWord, relatedMatches, type QueryConcept } from './expand-query';
 import { asParsed, parseQuery, type ParsedQuery } from './parsed-query';
-import { analyseText } from './text-analysis';
+import { analyseJoined, analyseText } from './text-analysis';
+import { keywordRows } from './memory-bm25';
 import { applyRelevanceFloor } from './relevance-floor';
 import { suggestSpelling } from './spelling';
 import { speakersNamedIn } from './speaker-mentions';
@@ -85,6 +86,19 @@ export function queryCoverage(query: string | ParsedQuery, text: string, cacheKe
   return found / stems.length;
 }
 
+/** queryCoverage of up to four texts joined by spaces, from each text's own analysis (a word never spans the space between two). */
+function pooledCoverage(pq: ParsedQuery, a: string, b: string, c: string, d: string): number {
+  const { stems } = pq;
+  if (!stems.length) return 0;
+  const sa = analyseText(a).coverageStems;
+  const sb = b ? analyseText(b).coverageStems : null;
+  const sc = c ? analyseText(c).coverageStems : null;
+  const sd = d ? analyseText(d).coverageStems : null;
+  let found = 0;
+  for (const stem of stems) if (sa.has(stem) || sb?.has(stem) || sc?.has(stem) || sd?.has(stem)) found++;
+  return found / stems.length;
+}
+
 /** One ranked list of candidates and how much a place in it is worth; `credit` (0..1) scales a row's share, e.g. by query coverage. */
 export interface WeightedList {
   rows: RankedRow[];
@@ -129,7 +143,7 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   const hybrid = method === 'hybrid';
   const pq = parseQuery(params.q);
   const match = method === 'vector' ? null : pq.ftsMatch;
-  const keyword = match ? reader.keywordSearch(match, n, filter) : [];
+  const keyword = match ? keywordRows(reader, match, n, filter) : [];
   let vector: RankedRow[] = [];
   let queryVector: Float32Array | null = null;
   if (method !== 'keyword' && params.q.trim()) {
@@ -138,7 +152,7 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   }
   const concepts = hybrid ? pq.concepts : [];
   const expandedMatch = hybrid ? pq.expandedMatch : null;
-  const expanded = expandedMatch ? reader.keywordSearch(expandedMatch, n, filter) : [];
+  const expanded = expandedMatch ? keywordRows(reader, expandedMatch, n, filter) : [];
   // a search already filtered to some speakers has no one to put first
   const named = hybrid && queryVector && !params.speakers?.length ? speakersNamedIn(params.q, reader.speakers()) : [];
   const bySpeaker = named.length ? reader.vectorSearch(queryVector!, n, { ...filter, speakerIds: named }) : [];
@@ -146,30 +160,28 @@ export async function rankChunks(reader: IndexReader, embedder: Embedder, params
   const candidates = new Map(
     reader.chunksByRowid([...new Set([...keyword, ...vector, ...expanded, ...bySpeaker].map((r) => r.rowid))]).map((c) => [c.rowid, c]),
   );
-  // a candidate is often in both BM25 lists: build its searchable text once
-  const searchableTexts = new Map<number, { text: string; key: string }>();
-  const searchable = (rowid: number) => {
-    let s = searchableTexts.get(rowid);
-    if (!s) {
-      const c = candidates.get(rowid)!;
-      const speaker = reader.speakerRef(c.speakerId)?.name ?? '';
-      s = { text: `${c.text} ${speaker} ${c.sectionHeading ?? ''}`, key: `${c.id}\0${speaker}\0${c.sectionHeading ?? ''}` };
-      searchableTexts.set(rowid, s);
-    }
-    return s;
+  // a candidate's searchable text is its quote, speaker and section; each part is analysed once and the parts pooled
+  const speakerNames = new Map<number, string>();
+  const speakerOf = (c: StoredChunk) => {
+    let name = speakerNames.get(c.rowid);
+    if (name === undefined) speakerNames.set(c.rowid, (name = c.speakerId ? (reader.speaker(c.speakerId)?.name ?? '') : ''));
+    return name;
   };
   const keywordCredit = (id: number) => {
-    const s = searchable(id);
-    const own = queryCoverage(pq, s.text, s.key);
-    const context = candidates.get(id)!.context;
+    const c = candidates.get(id)!;
+    const speaker = speakerOf(c);
+    const heading = c.sectionHeading ?? '';
+    const own = pooledCoverage(pq, c.text, speaker, heading, '');
     // words only the framing paragraph has count at a discount: it is the author's text, not the speaker's
-    const framed = context && own < 1 ? FUSION.contextCredit * queryCoverage(pq, `${s.text} ${context}`, `${s.key}\0context`) : 0;
+    const framed = c.context && own < 1 ? FUSION.contextCredit * pooledCoverage(pq, c.text, speaker, heading, c.context) : 0;
     return Math.max(own, framed) ** FUSION.coveragePower;
   };
   const conceptCoverage = conceptMatcher(concepts, FUSION.expansionCredit);
   const expandedCredit = (id: number) => {
-    const s = searchable(id);
-    return conceptCoverage(analyseText(s.text, s.key).matchable) ** FUSION.coveragePower;
+    const c = candidates.get(id)!;
+    const speaker = speakerOf(c);
+    const heading = c.sectionHeading ?? '';
+    return conceptCoverage(analyseJoined([c.text, speaker, heading], `${c.id}\0${speaker}\0${heading}`).matchable) ** FUSION.coveragePower;
   };
   const lists: WeightedList[] = [];
   if (method !== 'keyword') lists.push({ rows: vector, weight: hybrid ? FUSION.vectorWeight : 1 });
@@ -233,7 +245,7 @@ export async function searchQuotes(reader: IndexReader, embedder: Embedder, para
   const ranking = await rankChunks(reader, embedder, params);
   const { namedSpeakers: named, concepts, parsed } = ranking;
   // only what clears the relevance floor is a result (lib/search/relevance-floor.ts)
-  const { kept, notice } = applyRelevanceFloor(reader, params.q, ranking);
+  const { kept, notice } = applyRelevanceFloor(reader, parsed, ranking);
   const results = kept
     .slice(offset, offset + limit)
     .map(({ candidate: { chunk, score }, match }) => ({ ...toSearchResult(reader, chunk, parsed, score, concepts), match }));

@@ -20,20 +20,47 @@ export function speakersNamedIn(query: string, speakers: SpeakerInfo[], wn: Word
   if (!tokens.length) return [];
   const lower = tokens.map((t) => t.toLowerCase());
   const named = new Set<string>();
-  for (const s of speakers) {
-    if (s.anonymous) continue;
-    [s.name, ...s.aliases].forEach((name, n) => {
-      const parts = nameParts(name);
+  for (const { id, names } of nameIndex(speakers)) {
+    names.forEach((parts, n) => {
       if (!parts.length) return;
       const whole = parts.every((p) => lower.includes(p));
       // one part alone only of the name itself (an alias may be a title: "the Minister for Foreign Trade"); an English
       // word ("Brown", "James") needs a capital, and not the capital every query's first word may have
       const part = n === 0 && lower.some((t, i) => parts.includes(t) && (isEnglishWord(wn, t) ? i > 0 && /^\p{Lu}/u.test(tokens[i]) : true));
-      if (whole || part) named.add(s.id);
+      if (whole || part) named.add(id);
     });
   }
   for (const id of speakersDescribedIn(query, speakers, wn)) named.add(id);
   return [...named];
+}
+
+// a speaker list is the index's, read once per handle: its name parts and descriptions are worked out once per list
+const nameIndexes = new WeakMap<SpeakerInfo[], { id: string; names: string[][] }[]>();
+const descriptorIndexes = new WeakMap<SpeakerInfo[], { id: string; texts: string[][] }[]>();
+
+/** Each named (not anonymous) speaker's name and aliases, as the parts worth matching. */
+function nameIndex(speakers: SpeakerInfo[]): { id: string; names: string[][] }[] {
+  let index = nameIndexes.get(speakers);
+  if (!index) {
+    index = speakers.filter((s) => !s.anonymous).map((s) => ({ id: s.id, names: [s.name, ...s.aliases].map(nameParts) }));
+    nameIndexes.set(speakers, index);
+  }
+  return index;
+}
+
+/** Each speaker's role, affiliation and aliases (and an anonymous source's description), as stemmed words. */
+function descriptorIndex(speakers: SpeakerInfo[]): { id: string; texts: string[][] }[] {
+  let index = descriptorIndexes.get(speakers);
+  if (!index) {
+    index = speakers.map((s) => ({
+      id: s.id,
+      texts: [s.role, s.affiliation, ...s.aliases, ...(s.anonymous ? [s.name] : [])]
+        .filter((t): t is string => !!t)
+        .map((t) => (t.normalize('NFKC').match(WORD) ?? []).map((w) => stem(w.replace(/['’]s$/, '').toLowerCase()))),
+    }));
+    descriptorIndexes.set(speakers, index);
+  }
+  return index;
 }
 
 /** Words that introduce a description of someone: "the ambassador", "a Kobe professor", "this ministry". */
@@ -49,12 +76,7 @@ const MAX_GAP = 2;
  */
 export function speakersDescribedIn(query: string, speakers: SpeakerInfo[], wn: Wordnet = bundledWordnet()): string[] {
   const tokens = (query.normalize('NFKC').match(WORD) ?? []).map((w) => w.replace(/['’]s$/, '').toLowerCase());
-  const descriptors = speakers.map((s) => ({
-    id: s.id,
-    texts: [s.role, s.affiliation, ...s.aliases, ...(s.anonymous ? [s.name] : [])]
-      .filter((t): t is string => !!t)
-      .map((t) => (t.normalize('NFKC').match(WORD) ?? []).map((w) => stem(w.replace(/['’]s$/, '').toLowerCase()))),
-  }));
+  const descriptors = descriptorIndex(speakers);
   const named = new Set<string>();
   const agent = (w: string) => namesAgent(wn, w);
   for (let start = 1; start < tokens.length; start++) {

@@ -48,6 +48,7 @@ export function splitSentences(text: string): string[] {
  */
 export class TextAnalysis {
   private _coverageStems: Set<string> | null = null;
+  private _plainStems: Set<string> | null = null;
   private _words: WordToken[] | null = null;
   private _sentences: { text: string; stems: Set<string> }[] | null = null;
   private _matchable: MatchableText | null = null;
@@ -62,6 +63,15 @@ export class TextAnalysis {
       this._coverageStems = new Set([...words].map(lightStem));
     }
     return this._coverageStems;
+  }
+
+  /** Stems of the distinct lower-cased words with their apostrophes dropped ("don't" → dont), as query terms are written: what the relevance floor counts. */
+  get plainStems(): Set<string> {
+    if (!this._plainStems) {
+      const words = new Set(this.text.toLowerCase().match(QUERY_WORD) ?? []);
+      this._plainStems = new Set([...words].map((w) => lightStem(w.replace(/['’]s$/, '').replace(/['’]/g, ''))));
+    }
+    return this._plainStems;
   }
 
   /** The query-pattern words of the text as written, in order. */
@@ -110,4 +120,17 @@ export function analyseText(text: string, key: string = text): TextAnalysis {
     analyses.set(key, a);
   }
   return a;
+}
+
+// texts made of parts (a quote, its speaker and section): keyed by the caller, checked part by part, never re-joined to look up
+const joinedAnalyses = new Map<string, { parts: readonly string[]; analysis: TextAnalysis }>();
+
+/** The analysis of parts joined by single spaces, cached by `key`; a hit compares the parts, not a joined copy. */
+export function analyseJoined(parts: readonly string[], key: string): TextAnalysis {
+  const hit = joinedAnalyses.get(key);
+  if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i])) return hit.analysis;
+  if (joinedAnalyses.size >= ANALYSIS_CACHE_LIMIT) joinedAnalyses.clear();
+  const analysis = new TextAnalysis(parts.join(' '));
+  joinedAnalyses.set(key, { parts: [...parts], analysis });
+  return analysis;
 }

@@ -44,11 +44,23 @@ export class Wordnet {
   private readonly index = new Map<WordnetPos, Buffer>();
   private readonly data = new Map<WordnetPos, number>();
   private readonly synsetCache = new Map<string, Synset>();
+  private readonly sensesCache = new Map<string, readonly number[]>();
 
   constructor(private readonly dictDir: string) {}
 
   /** Synset offsets of a lemma (lower case, spaces or underscores), most frequent sense first; [] when WordNet lacks it. */
-  senses(lemma: string, pos: WordnetPos): number[] {
+  senses(lemma: string, pos: WordnetPos): readonly number[] {
+    // every query asks for its words' senses in every part of speech and inflection: each answer is looked up once
+    const cacheKey = `${pos}${lemma}`;
+    const cached = this.sensesCache.get(cacheKey);
+    if (cached) return cached;
+    const senses = this.lookUpSenses(lemma, pos);
+    if (this.sensesCache.size > 50_000) this.sensesCache.clear();
+    this.sensesCache.set(cacheKey, senses);
+    return senses;
+  }
+
+  private lookUpSenses(lemma: string, pos: WordnetPos): readonly number[] {
     const key = lemma.toLowerCase().trim().replace(/\s+/g, '_');
     if (!key || /[^\p{L}\p{N}_.'-]/u.test(key)) return [];
     const buf = this.indexBuffer(pos);
@@ -58,7 +70,7 @@ export class Wordnet {
     const pointerCount = parseInt(f[3], 10);
     const senseCount = parseInt(f[2], 10);
     const first = 4 + pointerCount + 2;
-    return f.slice(first, first + senseCount).map((o) => parseInt(o, 10));
+    return Object.freeze(f.slice(first, first + senseCount).map((o) => parseInt(o, 10)));
   }
 
   synset(offset: number, pos: WordnetPos): Synset {
