@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { type PageWeight, weighPage } from './page-weight';
 import { startServer, treeCpuMs, treeRssMiB } from './server';
 import { summarise, type LatencySummary } from './stats';
 
@@ -17,13 +18,7 @@ export interface LoadRun {
   serverCpuMsPerRequest: number | null;
 }
 
-export interface PageFigure {
-  page: string;
-  status: number;
-  ttfbMs: number;
-  totalMs: number;
-  bytes: number;
-}
+export type PageFigure = PageWeight;
 
 export interface HttpBench {
   serverStartSeconds: number;
@@ -166,11 +161,8 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
     const warm = await load(server.url, server.pid, seqQueries.slice(1, 11), o);
     const rssAfterMiB = treeRssMiB(server.pid);
     const pages: PageFigure[] = [];
-    for (const p of o.pages) {
-      await timedGet(`${server.url}${p.path}`); // the route's first run compiles nothing in production, but warms its code
-      const r = await timedGet(`${server.url}${p.path}`);
-      pages.push({ page: p.name, status: r.status, ttfbMs: r.ttfb, totalMs: r.ms, bytes: r.bytes });
-    }
+    // the route's first run compiles nothing in production, but warms its code: each page is weighed on its second request
+    for (const p of o.pages) pages.push(await weighPage(server.url, p));
     return {
       serverStartSeconds: server.startSeconds,
       firstQueryMs: first.ms,
