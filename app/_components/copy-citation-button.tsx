@@ -73,11 +73,11 @@ export function CopyCitationButton({ cite, compact }: CopyCitationProps) {
     <>
       <button type="button" data-testid="copy-citation" onClick={copy} className="btn" aria-label={compact ? 'Copy with citation' : undefined}>
         {state.kind === 'copied' ? <CheckIcon className="text-emerald-700 dark:text-emerald-400" /> : <CopyIcon />}
-        <span className="inline-grid">
+        <span className="lbl">
           {/* both labels take the same cell so the button never changes width */}
           {/* hidden by opacity, not visibility, so the button keeps its name while "Copied" shows (the status line says it) */}
-          <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? 'opacity-0' : ''}`}>{compact ? 'Copy' : 'Copy with citation'}</span>
-          <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? '' : 'invisible'}`} aria-hidden="true">
+          <span className={state.kind === 'copied' ? 'opacity-0' : undefined}>{compact ? 'Copy' : 'Copy with citation'}</span>
+          <span className={state.kind === 'copied' ? undefined : 'invisible'} aria-hidden="true">
             Copied
           </span>
         </span>

@@ -19,9 +19,9 @@ export function CopyLinkButton({ href, compact = false }: { href: string; compac
     <>
       <button type="button" data-testid="copy-link" onClick={copy} className="btn" aria-label={compact ? 'Copy link' : undefined}>
         {copied ? <CheckIcon className="text-emerald-700 dark:text-emerald-400" /> : <LinkIcon />}
-        <span className="inline-grid">
-          <span className={`col-start-1 row-start-1 ${copied ? 'opacity-0' : ''}`}>{compact ? 'Link' : 'Copy link'}</span>
-          <span className={`col-start-1 row-start-1 ${copied ? '' : 'invisible'}`} aria-hidden="true">
+        <span className="lbl">
+          <span className={copied ? 'opacity-0' : undefined}>{compact ? 'Link' : 'Copy link'}</span>
+          <span className={copied ? undefined : 'invisible'} aria-hidden="true">
             Copied
           </span>
         </span>

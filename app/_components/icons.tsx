@@ -2,7 +2,8 @@
 // once per page in <IconSprite /> (the layout) and every icon is a <use> of it: a results page shows about 80 icons, and
 // inline paths cost their bytes twice (in the HTML and again in the page's RSC payload).
 type IconProps = { className?: string };
-const base = 'inline-block h-4 w-4 shrink-0';
+// .i in globals.css: inline-block h-4 w-4 shrink-0
+const base = 'i';
 
 const SHAPES: Record<string, React.ReactNode> = {
   copy: (
@@ -49,7 +50,7 @@ export function IconSprite() {
 
 function Svg({ className, name }: IconProps & { name: keyof typeof SHAPES }) {
   return (
-    <svg aria-hidden="true" focusable="false" className={`${base} ${className ?? ''}`}>
+    <svg aria-hidden="true" focusable="false" className={className ? `${base} ${className}` : base}>
       <use href={`#i-${name}`} />
     </svg>
   );

@@ -43,13 +43,13 @@ export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: s
         onClick={(e) => !pending && toggle(e.currentTarget)}
         // aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>
         aria-disabled={pending || undefined}
-        className="btn aria-pressed:border-amber-500 aria-pressed:bg-amber-50 dark:aria-pressed:border-amber-600 dark:aria-pressed:bg-amber-950"
+        className="btn btn-save"
       >
         <BookmarkIcon filled={saved} className={saved ? 'text-amber-700 dark:text-amber-400' : ''} />
-        <span className="inline-grid">
+        <span className="lbl">
           {/* the name stays "Save" (aria-pressed says whether it is saved); hidden by opacity, not visibility, to keep it */}
-          <span className={`col-start-1 row-start-1 ${saved ? 'opacity-0' : ''}`}>Save</span>
-          <span className={`col-start-1 row-start-1 ${saved ? '' : 'invisible'}`} aria-hidden="true">
+          <span className={saved ? 'opacity-0' : undefined}>Save</span>
+          <span className={saved ? undefined : 'invisible'} aria-hidden="true">
             Saved
           </span>
         </span>

@@ -38,7 +38,7 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
           <ul className="max-h-[26rem] space-y-0.5 overflow-y-auto pr-1">
             {options.speakers.map((s) => (
               <li key={s.id}>
-                <label className="flex cursor-pointer items-baseline gap-2 rounded px-1 py-0.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">
+                <label className="sf-opt">
                   <input
                     type="checkbox"
                     name="speaker"
@@ -46,10 +46,10 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
                     form={SEARCH_FORM_ID}
                     defaultChecked={state.speakers.includes(s.id)}
                     data-autosubmit=""
-                    className="translate-y-0.5 accent-stone-800 dark:accent-stone-200"
+                    className="sf-check"
                   />
-                  <span className="min-w-0 flex-1 truncate">{s.name}</span>
-                  <span className="text-xs text-stone-500 tabular-nums dark:text-stone-400" title={`${s.quoteCount} quotes in the corpus`}>
+                  <span className="sf-name">{s.name}</span>
+                  <span className="sf-count" title={`${s.quoteCount} quotes in the corpus`}>
                     {s.quoteCount}
                   </span>
                 </label>
