@@ -50,7 +50,7 @@ export function IconSprite() {
 
 function Svg({ className, name }: IconProps & { name: keyof typeof SHAPES }) {
   return (
-    <svg aria-hidden="true" focusable="false" className={className ? `${base} ${className}` : base}>
+    <svg aria-hidden="true" className={className ? `${base} ${className}` : base}>
       <use href={`#i-${name}`} />
     </svg>
   );

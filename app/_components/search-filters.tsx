@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import { SEARCH_FORM_ID } from './search-form';
 
@@ -17,7 +19,8 @@ export interface FilterState {
  * Filters of the search form (associated by the form attribute, so they sit beside the results): speakers with
  * their quote counts, one document, quotes only or with the authors' analysis. They apply on change (see
  * AutoSubmit); the button is there for browsers without JavaScript. Give it a key of the URL's filters so that
- * back, forward and "clear" links show the filters the URL holds.
+ * back, forward and "clear" links show the filters the URL holds. A client component so that the page's RSC payload
+ * carries the speakers and documents as data, not as one element tree per speaker.
  */
 export function SearchFilters({ options, state, clearHref }: { options: FilterOptions; state: FilterState; clearHref: string | null }) {
   const active = state.speakers.length + (state.document ? 1 : 0) + (state.kind !== 'quotes' ? 1 : 0);

@@ -14,8 +14,14 @@ type Speaker = SpeakerRef & { role?: string | null };
 /** A highlight run: its text alone when plain, else [text, 1 match + 2 best, the query word it is related to]. */
 type PackedRun = string | [string, number] | [string, number, string];
 
-/** A citation style: the in-text part, and the index of the shared rest (from its first blank line; -1 when none). */
-type PackedCitation = [string, number];
+/** A string as is, or its parts: literal strings and [start, length] stretches of a reference string it repeats. */
+type Spliced = string | (string | [number, number])[];
+
+/**
+ * A citation style: its in-text part (spliced against the rest: a Chicago note repeats the entry's author, title and
+ * publisher), and the index of the shared rest (from its first blank line; -1 when none).
+ */
+type PackedCitation = [Spliced, number];
 
 /** One card; fields that are null, false or empty are left out. */
 export interface PackedCard {
@@ -31,7 +37,8 @@ export interface PackedCard {
   f?: FootnoteRef;
   /** chicago, apa, mla */
   c: [PackedCitation, PackedCitation, PackedCitation];
-  e?: string;
+  /** Spliced against the footnote's text, which it usually quotes. */
+  e?: Spliced;
   m?: AttributionMethod;
   l?: CiteDateLabel;
   p?: number;
@@ -53,6 +60,53 @@ export interface PackedCards {
 }
 
 const STYLES = ['chicago', 'apa', 'mla'] as const;
+/** Shorter shared stretches are sent as they are. */
+const MIN_SPLICE = 24;
+
+/** The longest stretch of `text` that `reference` also holds: [start in text, start in reference, length]. */
+function longestShared(text: string, reference: string): [number, number, number] {
+  let best = 0;
+  let endText = 0;
+  let endRef = 0;
+  let prev = new Uint32Array(reference.length + 1);
+  let row = new Uint32Array(reference.length + 1);
+  for (let i = 1; i <= text.length; i++) {
+    for (let j = 1; j <= reference.length; j++) {
+      row[j] = text.charCodeAt(i - 1) === reference.charCodeAt(j - 1) ? prev[j - 1] + 1 : 0;
+      if (row[j] > best) {
+        best = row[j];
+        endText = i;
+        endRef = j;
+      }
+    }
+    [prev, row] = [row, prev];
+  }
+  return [endText - best, endRef - best, best];
+}
+
+/** `text` with every long stretch it shares with `reference` (longest first) replaced by a reference to it. */
+export function splice(text: string, reference: string | null | undefined): Spliced {
+  // quadratic: very long notes are sent as they are
+  if (!reference || reference.length < MIN_SPLICE || text.length * reference.length > 4_000_000) return text;
+  const parts: (string | [number, number])[] = [];
+  const visit = (part: string) => {
+    const [at, from, length] = part.length < MIN_SPLICE ? [0, 0, 0] : longestShared(part, reference);
+    if (length < MIN_SPLICE) {
+      if (part) parts.push(part);
+      return;
+    }
+    visit(part.slice(0, at));
+    parts.push([from, length]);
+    visit(part.slice(at + length));
+  };
+  visit(text);
+  return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : parts;
+}
+
+export function unsplice(value: Spliced, reference: string | null | undefined): string {
+  if (typeof value === 'string') return value;
+  return value.map((p) => (typeof p === 'string' ? p : (reference ?? '').slice(p[0], p[0] + p[1]))).join('');
+}
 
 /** Adds a value to a table once (compared by its JSON) and returns its index. */
 function interner<T>(table: T[]): (value: T) => number {
@@ -77,7 +131,9 @@ export function packCards(cards: QuoteCardData[]): PackedCards {
     const citation = STYLES.map((style): PackedCitation => {
       const text = c.citation[style];
       const at = text.indexOf('\n\n');
-      return at < 0 ? [text, -1] : [text.slice(0, at), tail(text.slice(at))];
+      if (at < 0) return [text, -1];
+      const rest = text.slice(at);
+      return [splice(text.slice(0, at), rest), tail(rest)];
     }) as PackedCard['c'];
     const p: PackedCard = {
       id: c.id,
@@ -93,7 +149,7 @@ export function packCards(cards: QuoteCardData[]): PackedCards {
     if (c.interviewDate !== null) p.i = c.interviewDate;
     if (c.section !== null) p.sec = c.section;
     if (c.footnote) p.f = c.footnote;
-    if (c.evidence !== null) p.e = c.evidence;
+    if (c.evidence !== null) p.e = splice(c.evidence, c.footnote?.text);
     if (c.attributionMethod) p.m = c.attributionMethod;
     if (c.dateLabel) p.l = c.dateLabel;
     if (c.page !== null) p.p = c.page;
@@ -118,7 +174,7 @@ export function unpackCards(packed: PackedCards): QuoteCardData[] {
     const text = runs.map((r) => r.text).join('');
     const document = packed.documents[p.d];
     const speaker = p.s === undefined ? null : packed.speakers[p.s];
-    const [chicago, apa, mla] = p.c.map(([head, at]) => (at < 0 ? head : head + packed.tails[at]));
+    const [chicago, apa, mla] = p.c.map(([head, at]) => (at < 0 ? unsplice(head, null) : unsplice(head, packed.tails[at]) + packed.tails[at]));
     const citation = { chicago, apa, mla };
     const quoted = quoteText(text);
     const interviewDate = p.i ?? null;
@@ -137,7 +193,7 @@ export function unpackCards(packed: PackedCards): QuoteCardData[] {
       contextHref: quoteContextHref(document.id, p.id),
       citation,
       quoted,
-      evidence: p.e ?? null,
+      evidence: p.e === undefined ? null : unsplice(p.e, footnote?.text),
       attributionMethod: p.m ?? null,
       unattributed: p.k !== 'analysis' && !speaker,
       dateLabel,
