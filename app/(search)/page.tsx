@@ -23,7 +23,8 @@ import { IndexProblem, Notice } from '../_components/notice';
 import { QuoteList } from '../_components/quote-list';
 import { ResultsSkeleton } from '../_components/results-skeleton';
 import { SearchFilters } from '../_components/search-filters';
-import { SEARCH_FORM_ID, SearchForm } from '../_components/search-form';
+import { SearchForm } from '../_components/search-form';
+import { SEARCH_FORM_ID } from '../_components/search-form-id';
 import { FocusAddedResult, ShowMoreLink } from '../_components/show-more-link';
 
 export const dynamic = 'force-dynamic';

@@ -34,13 +34,12 @@ const SHAPES: Record<string, React.ReactNode> = {
 /** Every icon's shape, once per page (rendered by the root layout). */
 export function IconSprite() {
   return (
-    <svg aria-hidden="true" focusable="false" width="0" height="0" style={{ position: 'absolute' }}>
+    <svg aria-hidden="true" width="0" height="0" style={{ position: 'absolute' }}>
       <defs>
         {Object.entries(SHAPES).map(([id, shape]) => (
+          // stroke and fill come from the icon that uses the shape (.i in globals.css), not repeated on every shape
           <symbol key={id} id={`i-${id}`} viewBox="0 0 24 24">
-            <g fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
-              {shape}
-            </g>
+            {shape}
           </symbol>
         ))}
       </defs>

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { SEARCH_FORM_ID } from './search-form';
+import { SEARCH_FORM_ID } from './search-form-id';
 
 export interface FilterOptions {
   speakers: { id: string; name: string; quoteCount: number }[];
