@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { BookmarkIcon } from './icons';
+import { SwapLabel } from './swap-label';
 
 /** Marks a quote as saved (or not) in the local saved-quotes file, through /api/collections. */
 export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: string; saved: boolean }) {
@@ -46,13 +47,8 @@ export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: s
         className="btn btn-save"
       >
         <BookmarkIcon filled={saved} className={saved ? 'text-amber-700 dark:text-amber-400' : ''} />
-        <span className="lbl">
-          {/* the name stays "Save" (aria-pressed says whether it is saved); hidden by opacity, not visibility, to keep it */}
-          <span className={saved ? 'opacity-0' : undefined}>Save</span>
-          <span className={saved ? undefined : 'invisible'} aria-hidden="true">
-            Saved
-          </span>
-        </span>
+        {/* the name stays "Save" (aria-pressed says whether it is saved) */}
+        <SwapLabel label="Save" other="Saved" showOther={saved} />
       </button>
       {error && (
         <p role="alert" className="font-ui basis-full text-xs text-red-800 dark:text-red-300">
