@@ -90,7 +90,13 @@ export function ReaderParagraph({
       <p
         id={p.anchor}
         data-testid={passageHighlight && p.highlightStartsHere ? 'quote-highlight' : undefined}
-        className={`reader-paragraph group relative scroll-mt-24 ${KIND_CLASS[p.kind]} ${passageHighlight ? 'rounded bg-amber-100 ring-4 ring-amber-100 dark:bg-amber-500/15 dark:ring-amber-500/15' : ''}`}
+        className={[
+          'reader-paragraph rp',
+          KIND_CLASS[p.kind],
+          passageHighlight ? 'rounded bg-amber-100 ring-4 ring-amber-100 dark:bg-amber-500/15 dark:ring-amber-500/15' : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
       >
         {passageHighlight && p.highlightStartsHere && highlightId && <span id={highlightId} className="scroll-mt-24" />}
         {body}
