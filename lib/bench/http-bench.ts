@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { type PageWeight, weighPage } from './page-weight';
+import { type PageWeight, timedGet, weighPage } from './page-weight';
 import { startServer, treeCpuMs, treeRssMiB } from './server';
 import { summarise, type LatencySummary } from './stats';
 
@@ -53,24 +53,6 @@ export interface HttpBenchOptions {
 }
 
 const searchPath = (q: string) => `/api/search?q=${encodeURIComponent(q)}`;
-
-async function timedGet(url: string): Promise<{ ms: number; ttfb: number; status: number; bytes: number; text: string }> {
-  const started = performance.now();
-  const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-  const reader = res.body?.getReader();
-  let ttfb = Number.NaN;
-  const chunks: Uint8Array[] = [];
-  if (reader)
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (Number.isNaN(ttfb)) ttfb = performance.now() - started;
-      if (done) break;
-      chunks.push(value);
-    }
-  const ms = performance.now() - started;
-  const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
-  return { ms, ttfb, status: res.status, bytes, text: Buffer.concat(chunks).toString('utf8') };
-}
 
 /** Polls a URL every `everyMs` until stopped, recording each answer's latency. */
 function pollHealth(url: string, everyMs = 50): { stop: () => Promise<number[]> } {
