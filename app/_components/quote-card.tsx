@@ -30,15 +30,15 @@ export function QuoteCard({
 }) {
   const s = card.speaker;
   return (
-    <article data-testid="result" data-quote-id={card.id} className={`qc ${compact ? 'p-3 sm:p-4' : 'p-4 sm:p-5'}`}>
+    <article data-testid="result" data-quote-id={card.id} className={compact ? 'qc qc-sm' : 'qc'}>
       <div className="font-ui qc-head">
         <span className="qc-kind">{KIND_LABEL[card.kind]}</span>
         {card.score !== null && <RelevanceMeter score={card.score} match={scoreKind === 'search' ? card.match : null} />}
       </div>
-      <blockquote data-testid="result-text" className={`qc-text ${compact ? 'text-base' : 'text-[1.05rem]'} leading-relaxed`}>
+      <blockquote data-testid="result-text" className={compact ? 'qc-text text-base' : 'qc-text'}>
         <HighlightedText runs={card.runs} />
       </blockquote>
-      <div className="font-ui mt-3 space-y-1 text-sm">
+      <div className="qc-meta">
         {(showSpeaker || !s) && (
           <p>
             {s ? (
@@ -110,7 +110,7 @@ export function QuoteCard({
       <p data-print="citation" className="hidden text-sm">
         {card.citation.chicago}
       </p>
-      <div className={`mt-3 flex flex-wrap items-center ${compact ? 'gap-1.5' : 'gap-2'}`}>
+      <div className={compact ? 'qc-actions gap-1.5' : 'qc-actions'}>
         <CopyCitationButton cite={card.cite} compact={compact} />
         <CopyLinkButton href={card.contextHref} compact={compact} />
         <Link href={card.contextHref} data-testid="open-in-context" className="btn" aria-label={compact ? 'Open in context' : undefined}>
