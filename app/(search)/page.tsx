@@ -12,6 +12,7 @@ import { defaultThemes } from '@/lib/search/themes';
 import { citationSources, toCard, type QuoteCardData } from '@/lib/ui/cards';
 import type { SearchNotice } from '@/lib/types';
 import { plural } from '@/lib/ui/format';
+import { packCards } from '@/lib/ui/packed-cards';
 import { describeIndexProblem, openReader, openSearch } from '@/lib/ui/load-index';
 import { MAX_PAGE_LIMIT, PAGE_SIZE, parseSearchPage, searchHref, type RawParams, type SearchPageState } from '@/lib/ui/page-params';
 import { AutoSubmit } from '../_components/auto-submit';
@@ -19,10 +20,11 @@ import { CitationSourcesProvider } from '../_components/citation-sources';
 import { CitationStyleSelect } from '../_components/citation-style';
 import { ExportLinks } from '../_components/export-links';
 import { IndexProblem, Notice } from '../_components/notice';
-import { QuoteCard } from '../_components/quote-card';
+import { QuoteList } from '../_components/quote-list';
 import { ResultsSkeleton } from '../_components/results-skeleton';
 import { SearchFilters } from '../_components/search-filters';
-import { SEARCH_FORM_ID, SearchForm } from '../_components/search-form';
+import { SearchForm } from '../_components/search-form';
+import { SEARCH_FORM_ID } from '../_components/search-form-id';
 import { FocusAddedResult, ShowMoreLink } from '../_components/show-more-link';
 
 export const dynamic = 'force-dynamic';
@@ -214,7 +216,7 @@ async function Results({ params, state }: { params: SearchParams; state: SearchP
           {anyRelated ? 'Dotted underlines mark words related to yours (hover to see which).' : 'Try other words for the same idea.'}
         </p>
       )}
-      <QuoteList cards={cards} saved={saved} />
+      <ResultList cards={cards} saved={saved} />
       <FocusAddedResult />
       {results.length < response.total && state.limit < MAX_PAGE_LIMIT && (
         <p className="font-ui mt-6 text-center">
@@ -282,7 +284,7 @@ function Browse({ reader, state }: { reader: IndexReader; state: SearchPageState
           </Notice>
         </div>
       ) : (
-        <QuoteList cards={cards} saved={saved} />
+        <ResultList cards={cards} saved={saved} />
       )}
     </CitationSourcesProvider>
   );
@@ -374,15 +376,7 @@ function EmptyResults({ state }: { state: SearchPageState }) {
   );
 }
 
-/** The result cards, in order. */
-function QuoteList({ cards, saved }: { cards: QuoteCardData[]; saved: ReadonlySet<string> }) {
-  return (
-    <ol className="mt-4 space-y-4" aria-label="Quotes">
-      {cards.map((c) => (
-        <li key={c.id}>
-          <QuoteCard card={c} saved={saved.has(c.id)} />
-        </li>
-      ))}
-    </ol>
-  );
+/** The result cards, in order: rendered by one client component from packed data, so the payload carries each card once. */
+function ResultList({ cards, saved }: { cards: QuoteCardData[]; saved: ReadonlySet<string> }) {
+  return <QuoteList packed={packCards(cards)} saved={cards.filter((c) => saved.has(c.id)).map((c) => c.id)} className="mt-4 space-y-4" label="Quotes" />;
 }

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { QuoteCardData } from '@/lib/ui/cards';
 import { formatDate, plural } from '@/lib/ui/format';
-import { QuoteCard } from './quote-card';
+import { packCards } from '@/lib/ui/packed-cards';
+import { QuoteList } from './quote-list';
 
 export interface CompareColumnView {
   speaker: { id: string; name: string; affiliation: string | null; role: string | null; quoteCount: number; interviewDates: string[] };
@@ -40,12 +41,14 @@ export function CompareColumns({ q, columns, saved }: { q: string; columns: Comp
             </p>
           </header>
           {cards.length ? (
-            <ol className="space-y-3">
-              {cards.map((c) => (
-                <li key={c.id}>
-                  <QuoteCard card={c} saved={saved.has(c.id)} showSpeaker={false} scoreKind="theme" compact />
-                </li>
-              ))}
+            <QuoteList
+              packed={packCards(cards)}
+              saved={cards.filter((c) => saved.has(c.id)).map((c) => c.id)}
+              className="space-y-3"
+              showSpeaker={false}
+              scoreKind="theme"
+              compact
+            >
               {onTheme > cards.length && (
                 <li className="font-ui text-sm">
                   <Link className="link" href={`/?q=${encodeURIComponent(q)}&speaker=${encodeURIComponent(s.id)}`}>
@@ -53,7 +56,7 @@ export function CompareColumns({ q, columns, saved }: { q: string; columns: Comp
                   </Link>
                 </li>
               )}
-            </ol>
+            </QuoteList>
           ) : (
             <div
               data-testid="compare-empty"

@@ -6,6 +6,7 @@ import { useCitationSources } from './citation-sources';
 import { STYLE_LABELS, useCitationStyle } from './citation-style';
 import { copyText } from './clipboard';
 import { CheckIcon, CopyIcon } from './icons';
+import { SwapLabel } from './swap-label';
 
 export interface CopyCitationProps {
   cite: CardCitation;
@@ -73,14 +74,8 @@ export function CopyCitationButton({ cite, compact }: CopyCitationProps) {
     <>
       <button type="button" data-testid="copy-citation" onClick={copy} className="btn" aria-label={compact ? 'Copy with citation' : undefined}>
         {state.kind === 'copied' ? <CheckIcon className="text-emerald-700 dark:text-emerald-400" /> : <CopyIcon />}
-        <span className="inline-grid">
-          {/* both labels take the same cell so the button never changes width */}
-          {/* hidden by opacity, not visibility, so the button keeps its name while "Copied" shows (the status line says it) */}
-          <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? 'opacity-0' : ''}`}>{compact ? 'Copy' : 'Copy with citation'}</span>
-          <span className={`col-start-1 row-start-1 ${state.kind === 'copied' ? '' : 'invisible'}`} aria-hidden="true">
-            Copied
-          </span>
-        </span>
+        {/* the button keeps its name while "Copied" shows (the status line says it) */}
+        <SwapLabel label={compact ? 'Copy' : 'Copy with citation'} other="Copied" showOther={state.kind === 'copied'} />
       </button>
       <span role="status" className="sr-only">
         {state.kind === 'copied' ? `Copied the quote with its ${state.style} citation.` : ''}

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { copyText } from './clipboard';
 import { CheckIcon, LinkIcon } from './icons';
+import { SwapLabel } from './swap-label';
 
 /** Copies an absolute link to a quote in its document. */
 export function CopyLinkButton({ href, compact = false }: { href: string; compact?: boolean }) {
@@ -19,12 +20,7 @@ export function CopyLinkButton({ href, compact = false }: { href: string; compac
     <>
       <button type="button" data-testid="copy-link" onClick={copy} className="btn" aria-label={compact ? 'Copy link' : undefined}>
         {copied ? <CheckIcon className="text-emerald-700 dark:text-emerald-400" /> : <LinkIcon />}
-        <span className="inline-grid">
-          <span className={`col-start-1 row-start-1 ${copied ? 'opacity-0' : ''}`}>{compact ? 'Link' : 'Copy link'}</span>
-          <span className={`col-start-1 row-start-1 ${copied ? '' : 'invisible'}`} aria-hidden="true">
-            Copied
-          </span>
-        </span>
+        <SwapLabel label={compact ? 'Link' : 'Copy link'} other="Copied" showOther={!!copied} />
       </button>
       <span role="status" className="sr-only">
         {copied === true ? 'Copied the link to this quote.' : copied === false ? 'Could not copy the link.' : ''}

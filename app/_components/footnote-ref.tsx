@@ -16,24 +16,14 @@ export function FootnoteRef({ number, text, popoverId, refId }: { number: number
   return (
     <>
       <sup id={refId} className="font-ui">
-        <button
-          type="button"
-          popoverTarget={popoverId}
-          aria-label={`Note ${number}`}
-          className="mx-px inline-block cursor-pointer rounded px-0.5 py-0.5 text-[0.95em] leading-none font-semibold text-blue-800 underline decoration-dotted underline-offset-2 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950"
-        >
+        <button type="button" popoverTarget={popoverId} aria-label={`Note ${number}`} className="fn-btn">
           {number}
         </button>
       </sup>
-      <span
-        id={popoverId}
-        popover="auto"
-        role="note"
-        className="footnote-pop font-ui rounded-lg border border-stone-300 bg-white p-4 text-sm leading-relaxed text-stone-900 shadow-lg dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
-      >
-        <span className="mb-1 block text-xs font-semibold tracking-wide text-stone-600 uppercase dark:text-stone-400">Note {number}</span>
+      <span id={popoverId} popover="auto" role="note" className="footnote-pop fn-pop">
+        <span className="fn-pop-title">Note {number}</span>
         <span className="block">{text}</span>
-        <span className="mt-2 flex justify-between gap-4 text-xs">
+        <span className="fn-pop-links">
           <a href={`#note-${number}`} className="link">
             All notes
           </a>

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { HighlightRun } from '@/lib/ui/quote-segments';
 
 /** How a word of the query is marked, in a quote and wherever else the query's words are shown (globals.css: .qw, .qb, .qr). */
@@ -21,12 +22,13 @@ export function HighlightedText({ runs }: { runs: HighlightRun[] }) {
               {r.text}
             </mark>
           );
+        // plain text needs no element: runs are maximal, so two texts are never adjacent
         return r.best ? (
           <span key={i} className={best}>
             {r.text}
           </span>
         ) : (
-          <span key={i}>{r.text}</span>
+          <Fragment key={i}>{r.text}</Fragment>
         );
       })}
     </>

@@ -2,7 +2,8 @@
 // once per page in <IconSprite /> (the layout) and every icon is a <use> of it: a results page shows about 80 icons, and
 // inline paths cost their bytes twice (in the HTML and again in the page's RSC payload).
 type IconProps = { className?: string };
-const base = 'inline-block h-4 w-4 shrink-0';
+// .i in globals.css: inline-block h-4 w-4 shrink-0
+const base = 'i';
 
 const SHAPES: Record<string, React.ReactNode> = {
   copy: (
@@ -33,13 +34,12 @@ const SHAPES: Record<string, React.ReactNode> = {
 /** Every icon's shape, once per page (rendered by the root layout). */
 export function IconSprite() {
   return (
-    <svg aria-hidden="true" focusable="false" width="0" height="0" style={{ position: 'absolute' }}>
+    <svg aria-hidden="true" width="0" height="0" style={{ position: 'absolute' }}>
       <defs>
         {Object.entries(SHAPES).map(([id, shape]) => (
+          // stroke and fill come from the icon that uses the shape (.i in globals.css), not repeated on every shape
           <symbol key={id} id={`i-${id}`} viewBox="0 0 24 24">
-            <g fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
-              {shape}
-            </g>
+            {shape}
           </symbol>
         ))}
       </defs>
@@ -49,7 +49,7 @@ export function IconSprite() {
 
 function Svg({ className, name }: IconProps & { name: keyof typeof SHAPES }) {
   return (
-    <svg aria-hidden="true" focusable="false" className={`${base} ${className ?? ''}`}>
+    <svg aria-hidden="true" className={className ? `${base} ${className}` : base}>
       <use href={`#i-${name}`} />
     </svg>
   );

@@ -30,15 +30,15 @@ export function QuoteCard({
 }) {
   const s = card.speaker;
   return (
-    <article data-testid="result" data-quote-id={card.id} className={`qc ${compact ? 'p-3 sm:p-4' : 'p-4 sm:p-5'}`}>
+    <article data-testid="result" data-quote-id={card.id} className={compact ? 'qc qc-sm' : 'qc'}>
       <div className="font-ui qc-head">
-        <span className="tracking-wide uppercase">{KIND_LABEL[card.kind]}</span>
+        <span className="qc-kind">{KIND_LABEL[card.kind]}</span>
         {card.score !== null && <RelevanceMeter score={card.score} match={scoreKind === 'search' ? card.match : null} />}
       </div>
-      <blockquote data-testid="result-text" className={`qc-text ${compact ? 'text-base' : 'text-[1.05rem]'} leading-relaxed`}>
+      <blockquote data-testid="result-text" className={compact ? 'qc-text text-base' : 'qc-text'}>
         <HighlightedText runs={card.runs} />
       </blockquote>
-      <div className="font-ui mt-3 space-y-1 text-sm">
+      <div className="qc-meta">
         {(showSpeaker || !s) && (
           <p>
             {s ? (
@@ -46,7 +46,7 @@ export function QuoteCard({
                 <Link href={`/speakers/${s.id}`} data-testid="result-speaker" className="link font-semibold">
                   {s.name}
                 </Link>
-                {s.affiliation && <span className="qc-soft">, {s.affiliation}</span>}
+                {s.affiliation && <span className="qc-soft">{`, ${s.affiliation}`}</span>}
               </>
             ) : card.unattributed ? (
               <span data-testid="result-speaker" className="font-semibold">
@@ -59,12 +59,7 @@ export function QuoteCard({
               </span>
             )}
             {/* a date only with what the quote's own note says it is */}
-            {card.interviewDate && card.dateLabel && (
-              <span className="qc-muted">
-                {' '}
-                · {dateWord(card.dateLabel)} {formatDate(card.interviewDate)}
-              </span>
-            )}
+            {card.interviewDate && card.dateLabel && <span className="qc-muted">{` · ${dateWord(card.dateLabel)} ${formatDate(card.interviewDate)}`}</span>}
           </p>
         )}
         <p className="qc-muted">
@@ -72,9 +67,10 @@ export function QuoteCard({
           <Link href={`/documents/${encodeURIComponent(card.document.id)}`} className="link italic">
             {card.document.title}
           </Link>
-          {card.document.date && <> ({formatDate(card.document.date)})</>}
-          {card.section && <> · {card.section}</>}
-          {card.page && <> · p. {card.page}</>}
+          {/* one text each, without the markers React puts between adjacent texts */}
+          {card.document.date && ` (${formatDate(card.document.date)})`}
+          {card.section && ` · ${card.section}`}
+          {card.page && ` · p. ${card.page}`}
         </p>
         {card.evidence && (
           <p className="qc-note" data-testid="result-attribution" data-method={card.attributionMethod ?? 'none'}>
@@ -82,9 +78,7 @@ export function QuoteCard({
           </p>
         )}
         {card.footnote?.text && !compact && card.attributionMethod !== 'note' && (
-          <p className="qc-note">
-            Note {card.footnote.number}: {card.footnote.text}
-          </p>
+          <p className="qc-note">{`Note ${card.footnote.number}: ${card.footnote.text}`}</p>
         )}
         {card.contextTerms.length > 0 && (
           <p className="qc-note" data-testid="result-context-match">
@@ -116,7 +110,7 @@ export function QuoteCard({
       <p data-print="citation" className="hidden text-sm">
         {card.citation.chicago}
       </p>
-      <div className={`mt-3 flex flex-wrap items-center ${compact ? 'gap-1.5' : 'gap-2'}`}>
+      <div className={compact ? 'qc-actions gap-1.5' : 'qc-actions'}>
         <CopyCitationButton cite={card.cite} compact={compact} />
         <CopyLinkButton href={card.contextHref} compact={compact} />
         <Link href={card.contextHref} data-testid="open-in-context" className="btn" aria-label={compact ? 'Open in context' : undefined}>

@@ -4,6 +4,8 @@ import { attributionPhrase } from '@/lib/ui/attribution';
 import type { ReaderParagraphView } from '@/lib/ui/reader-view';
 import { FootnoteRef } from './footnote-ref';
 
+// the repeated classes live in globals.css (.rq, .rq-hl, .rq-badge, .rp-anchor): a document page has hundreds of them,
+// each sent twice (in the HTML and in the RSC payload)
 const KIND_CLASS: Record<ReaderParagraphView['kind'], string> = {
   text: '',
   list: 'pl-5 -indent-4',
@@ -44,7 +46,7 @@ export function ReaderParagraph({
         scroll={false}
         data-testid="reader-quote-speaker"
         data-method={q.attribution?.method ?? 'none'}
-        className={`font-ui ml-1 inline-block rounded px-1.5 align-[0.1em] text-xs leading-5 font-medium whitespace-nowrap no-underline indent-0 select-none hover:bg-amber-200 dark:hover:bg-amber-500/30 ${q.speaker ? 'bg-stone-200/80 text-stone-800 dark:bg-stone-800 dark:text-stone-200' : 'border border-dashed border-stone-400 text-stone-600 dark:border-stone-600 dark:text-stone-400'}`}
+        className={q.speaker ? 'rq-badge' : 'rq-badge rq-badge-none'}
         title={`${q.speaker ? `${q.kind === 'interview' ? 'Interview' : 'Quoted'}: ${q.speaker.name}${q.speaker.affiliation ? `, ${q.speaker.affiliation}` : ''}. ` : ''}${attributionPhrase(q.attribution, q.footnoteNumber)} — select to highlight, cite or correct`}
       >
         — {q.speaker ? q.speaker.name : 'Unattributed'}
@@ -75,11 +77,7 @@ export function ReaderParagraph({
           id={run.quoteStarts ? run.quoteId : undefined}
           data-quote={run.quoteId}
           data-testid={isHighlight && run.quoteStarts ? 'quote-highlight' : undefined}
-          className={
-            isHighlight
-              ? 'scroll-mt-24 rounded-sm bg-amber-200 box-decoration-clone px-0.5 dark:bg-amber-500/35'
-              : 'scroll-mt-24 underline decoration-amber-500/70 decoration-2 underline-offset-4 dark:decoration-amber-400/60'
-          }
+          className={isHighlight ? 'rq-hl' : 'rq'}
         >
           {parts}
         </span>
@@ -92,17 +90,17 @@ export function ReaderParagraph({
       <p
         id={p.anchor}
         data-testid={passageHighlight && p.highlightStartsHere ? 'quote-highlight' : undefined}
-        className={`reader-paragraph group relative scroll-mt-24 ${KIND_CLASS[p.kind]} ${passageHighlight ? 'rounded bg-amber-100 ring-4 ring-amber-100 dark:bg-amber-500/15 dark:ring-amber-500/15' : ''}`}
+        className={[
+          'reader-paragraph rp',
+          KIND_CLASS[p.kind],
+          passageHighlight ? 'rounded bg-amber-100 ring-4 ring-amber-100 dark:bg-amber-500/15 dark:ring-amber-500/15' : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
       >
         {passageHighlight && p.highlightStartsHere && highlightId && <span id={highlightId} className="scroll-mt-24" />}
         {body}
-        <a
-          href={`#${p.anchor}`}
-          tabIndex={-1}
-          aria-hidden="true"
-          className="font-ui ml-1 text-xs text-stone-600 no-underline opacity-0 select-none group-hover:opacity-100 dark:text-stone-400 hover:text-stone-700 dark:hover:text-stone-200"
-          title="Link to this paragraph"
-        >
+        <a href={`#${p.anchor}`} tabIndex={-1} aria-hidden="true" className="rp-anchor" title="Link to this paragraph">
           ¶
         </a>
       </p>

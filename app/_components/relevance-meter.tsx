@@ -11,10 +11,12 @@ export function RelevanceMeter({ score, match }: { score: number; match: QuoteCa
     : { ...relevanceLevel(score), title: `Theme relevance ${score.toFixed(2)} (0–1, words of the theme and closeness in meaning)` };
   return (
     <span className="font-ui rm" title={title} data-testid="relevance">
-      <span className="inline-flex items-end gap-0.5" aria-hidden="true">
-        {[1, 2, 3, 4].map((i) => (
-          <span key={i} className={`rm-bar ${['h-1.5', 'h-2', 'h-2.5', 'h-3'][i - 1]}${i <= level ? ' rm-on' : ''}`} />
-        ))}
+      {/* four bars of rising height, the first `level` lit (globals.css .rm-bars) */}
+      <span className="rm-bars" data-level={level} aria-hidden="true">
+        <span />
+        <span />
+        <span />
+        <span />
       </span>
       <span>{label}</span>
     </span>

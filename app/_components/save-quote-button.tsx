@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { BookmarkIcon } from './icons';
+import { SwapLabel } from './swap-label';
 
 /** Marks a quote as saved (or not) in the local saved-quotes file, through /api/collections. */
 export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: string; saved: boolean }) {
@@ -43,16 +44,11 @@ export function SaveQuoteButton({ quoteId, saved: initiallySaved }: { quoteId: s
         onClick={(e) => !pending && toggle(e.currentTarget)}
         // aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>
         aria-disabled={pending || undefined}
-        className="btn aria-pressed:border-amber-500 aria-pressed:bg-amber-50 dark:aria-pressed:border-amber-600 dark:aria-pressed:bg-amber-950"
+        className="btn btn-save"
       >
         <BookmarkIcon filled={saved} className={saved ? 'text-amber-700 dark:text-amber-400' : ''} />
-        <span className="inline-grid">
-          {/* the name stays "Save" (aria-pressed says whether it is saved); hidden by opacity, not visibility, to keep it */}
-          <span className={`col-start-1 row-start-1 ${saved ? 'opacity-0' : ''}`}>Save</span>
-          <span className={`col-start-1 row-start-1 ${saved ? '' : 'invisible'}`} aria-hidden="true">
-            Saved
-          </span>
-        </span>
+        {/* the name stays "Save" (aria-pressed says whether it is saved) */}
+        <SwapLabel label="Save" other="Saved" showOther={saved} />
       </button>
       {error && (
         <p role="alert" className="font-ui basis-full text-xs text-red-800 dark:text-red-300">

@@ -1,5 +1,7 @@
+'use client';
+
 import Link from 'next/link';
-import { SEARCH_FORM_ID } from './search-form';
+import { SEARCH_FORM_ID } from './search-form-id';
 
 export interface FilterOptions {
   speakers: { id: string; name: string; quoteCount: number }[];
@@ -17,7 +19,8 @@ export interface FilterState {
  * Filters of the search form (associated by the form attribute, so they sit beside the results): speakers with
  * their quote counts, one document, quotes only or with the authors' analysis. They apply on change (see
  * AutoSubmit); the button is there for browsers without JavaScript. Give it a key of the URL's filters so that
- * back, forward and "clear" links show the filters the URL holds.
+ * back, forward and "clear" links show the filters the URL holds. A client component so that the page's RSC payload
+ * carries the speakers and documents as data, not as one element tree per speaker.
  */
 export function SearchFilters({ options, state, clearHref }: { options: FilterOptions; state: FilterState; clearHref: string | null }) {
   const active = state.speakers.length + (state.document ? 1 : 0) + (state.kind !== 'quotes' ? 1 : 0);
@@ -38,7 +41,7 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
           <ul className="max-h-[26rem] space-y-0.5 overflow-y-auto pr-1">
             {options.speakers.map((s) => (
               <li key={s.id}>
-                <label className="flex cursor-pointer items-baseline gap-2 rounded px-1 py-0.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">
+                <label className="sf-opt">
                   <input
                     type="checkbox"
                     name="speaker"
@@ -46,10 +49,10 @@ export function SearchFilters({ options, state, clearHref }: { options: FilterOp
                     form={SEARCH_FORM_ID}
                     defaultChecked={state.speakers.includes(s.id)}
                     data-autosubmit=""
-                    className="translate-y-0.5 accent-stone-800 dark:accent-stone-200"
+                    className="sf-check"
                   />
-                  <span className="min-w-0 flex-1 truncate">{s.name}</span>
-                  <span className="text-xs text-stone-500 tabular-nums dark:text-stone-400" title={`${s.quoteCount} quotes in the corpus`}>
+                  <span className="sf-name">{s.name}</span>
+                  <span className="sf-count" title={`${s.quoteCount} quotes in the corpus`}>
                     {s.quoteCount}
                   </span>
                 </label>

@@ -1,12 +1,13 @@
+'use client';
+
 import { SearchIcon } from './icons';
 import { QueryForm } from './query-form';
-
-export const SEARCH_FORM_ID = 'search-form';
+import { SEARCH_FORM_ID } from './search-form-id';
 
 /**
  * The query box: Enter searches, and the query goes into the URL (a GET form), so every search is a link. It takes no
  * focus by itself (the skip link comes first; "/" focuses it) and no maxlength (a pasted query is never cut silently:
- * the page says when it is too long).
+ * the page says when it is too long). A client component: the page's RSC payload carries its query, not its markup.
  */
 export function SearchForm({ q, autoFocus = false }: { q: string; autoFocus?: boolean }) {
   return (

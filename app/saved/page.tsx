@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CollectionError, displayPath, readSaved, resolveSaved } from '@/lib/collections/store';
 import { citationSources, toCard } from '@/lib/ui/cards';
+import { packCards } from '@/lib/ui/packed-cards';
 import { plural } from '@/lib/ui/format';
 import { openReader } from '@/lib/ui/load-index';
 import { parseSavedOrder, type RawParams } from '@/lib/ui/page-params';
@@ -10,7 +11,7 @@ import { CitationStyleSelect } from '../_components/citation-style';
 import { ExportLinks } from '../_components/export-links';
 import { IndexProblem, Notice } from '../_components/notice';
 import { PruneMissingButton } from '../_components/prune-missing-button';
-import { QuoteCard } from '../_components/quote-card';
+import { QuoteList } from '../_components/quote-list';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Saved quotes' };
@@ -99,13 +100,7 @@ export default async function SavedPage({ searchParams }: { searchParams: Promis
                 <ExportLinks query={`saved=1&order=${order}`} label="Export all" />
               </div>
             </div>
-            <ol className="space-y-4" aria-label="Saved quotes">
-              {cards.map((c) => (
-                <li key={c.id}>
-                  <QuoteCard card={c} saved />
-                </li>
-              ))}
-            </ol>
+            <QuoteList packed={packCards(cards)} saved className="space-y-4" label="Saved quotes" />
           </>
         )}
       </div>

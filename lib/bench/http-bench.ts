@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { type PageWeight, timedGet, weighPage } from './page-weight';
 import { startServer, treeCpuMs, treeRssMiB } from './server';
 import { summarise, type LatencySummary } from './stats';
 
@@ -17,13 +18,7 @@ export interface LoadRun {
   serverCpuMsPerRequest: number | null;
 }
 
-export interface PageFigure {
-  page: string;
-  status: number;
-  ttfbMs: number;
-  totalMs: number;
-  bytes: number;
-}
+export type PageFigure = PageWeight;
 
 export interface HttpBench {
   serverStartSeconds: number;
@@ -58,24 +53,6 @@ export interface HttpBenchOptions {
 }
 
 const searchPath = (q: string) => `/api/search?q=${encodeURIComponent(q)}`;
-
-async function timedGet(url: string): Promise<{ ms: number; ttfb: number; status: number; bytes: number; text: string }> {
-  const started = performance.now();
-  const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-  const reader = res.body?.getReader();
-  let ttfb = Number.NaN;
-  const chunks: Uint8Array[] = [];
-  if (reader)
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (Number.isNaN(ttfb)) ttfb = performance.now() - started;
-      if (done) break;
-      chunks.push(value);
-    }
-  const ms = performance.now() - started;
-  const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
-  return { ms, ttfb, status: res.status, bytes, text: Buffer.concat(chunks).toString('utf8') };
-}
 
 /** Polls a URL every `everyMs` until stopped, recording each answer's latency. */
 function pollHealth(url: string, everyMs = 50): { stop: () => Promise<number[]> } {
@@ -166,11 +143,8 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
     const warm = await load(server.url, server.pid, seqQueries.slice(1, 11), o);
     const rssAfterMiB = treeRssMiB(server.pid);
     const pages: PageFigure[] = [];
-    for (const p of o.pages) {
-      await timedGet(`${server.url}${p.path}`); // the route's first run compiles nothing in production, but warms its code
-      const r = await timedGet(`${server.url}${p.path}`);
-      pages.push({ page: p.name, status: r.status, ttfbMs: r.ttfb, totalMs: r.ms, bytes: r.bytes });
-    }
+    // the route's first run compiles nothing in production, but warms its code: each page is weighed on its second request
+    for (const p of o.pages) pages.push(await weighPage(server.url, p));
     return {
       serverStartSeconds: server.startSeconds,
       firstQueryMs: first.ms,

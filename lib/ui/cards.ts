@@ -7,7 +7,7 @@ import { speakerForms } from '../cite/speaker';
 import type { IndexReader } from '../db/index-reader';
 import type { AlsoIn, AttributionMethod, Citation, ChunkKind, DocumentRef, FootnoteRef, MatchKind, QuoteRecord, RelatedTerm, SpeakerRef } from '../types';
 import { attributionPhrase } from './attribution';
-import { quoteContextHref } from './page-params';
+import { quoteContextHref } from './hrefs';
 import { highlightRuns, type HighlightRun } from './quote-segments';
 
 export interface QuoteCardData {

@@ -124,10 +124,8 @@ export function parseReaderQuote(raw: RawParams): { quoteId: string | null; inva
   return QUOTE_ID.test(v) ? { quoteId: v, invalid: false } : { quoteId: null, invalid: true };
 }
 
-/** A link to a quote in its document: highlighted by the server (?quote=) and scrolled to by the browser (#id). */
-export function quoteContextHref(documentId: string, quoteId: string): string {
-  return `/documents/${encodeURIComponent(documentId)}?quote=${encodeURIComponent(quoteId)}#${encodeURIComponent(quoteId)}`;
-}
+// a link to a quote in its document: highlighted by the server (?quote=) and scrolled to by the browser (#id)
+export { quoteContextHref } from './hrefs';
 
 export function isValidId(id: string): boolean {
   return ID.test(id);

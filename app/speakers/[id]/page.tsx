@@ -6,6 +6,7 @@ import { toQuoteRecord } from '@/lib/records';
 import { themeMatrix } from '@/lib/search/compare';
 import { defaultThemes } from '@/lib/search/themes';
 import { citationSources, toCard, type QuoteCardData } from '@/lib/ui/cards';
+import { packCards } from '@/lib/ui/packed-cards';
 import { formatDate, plural } from '@/lib/ui/format';
 import { openReader, openSearch } from '@/lib/ui/load-index';
 import { compareHref, isValidId, searchHref } from '@/lib/ui/page-params';
@@ -13,7 +14,7 @@ import { CitationSourcesProvider } from '../../_components/citation-sources';
 import { CitationStyleSelect } from '../../_components/citation-style';
 import { ExportLinks } from '../../_components/export-links';
 import { IndexProblem } from '../../_components/notice';
-import { QuoteCard } from '../../_components/quote-card';
+import { QuoteList } from '../../_components/quote-list';
 
 export const dynamic = 'force-dynamic';
 
@@ -159,13 +160,12 @@ export default async function SpeakerPage({ params }: Props) {
               {g.sections.map((s, i) => (
                 <div key={`${s.heading}-${i}`} className="mt-3">
                   {s.heading && <h4 className="font-ui mb-2 text-sm font-semibold text-stone-700 dark:text-stone-300">{s.heading}</h4>}
-                  <ol className="space-y-4">
-                    {s.cards.map((c) => (
-                      <li key={c.id}>
-                        <QuoteCard card={c} saved={saved.has(c.id)} showSpeaker={false} />
-                      </li>
-                    ))}
-                  </ol>
+                  <QuoteList
+                    packed={packCards(s.cards)}
+                    saved={s.cards.filter((c) => saved.has(c.id)).map((c) => c.id)}
+                    className="space-y-4"
+                    showSpeaker={false}
+                  />
                 </div>
               ))}
             </div>
