@@ -136,6 +136,13 @@ export function benchScale(o: ScaleOptions): ScaleBench {
     );
   const q = (i: number) => queries.subarray(i * dim, (i + 1) * dim);
   const methods: ScaleMethod[] = [];
+  // each method's figures are printed as it finishes, so a long run cut short still tells what it measured
+  const record = (m: ScaleMethod) => {
+    methods.push(m);
+    log(
+      `      ${m.name}: top-${k} p50 ${m.latency.p50.toFixed(2)} ms, p95 ${m.latency.p95.toFixed(2)} ms, recall ${m.recall.toFixed(3)}, build ${m.buildSeconds.toFixed(1)} s`,
+    );
+  };
 
   // the exact answer, and the Float32Array scan's own figures
   log(`    Float32Array scan over ${count.toLocaleString('en')} vectors…`);
@@ -146,7 +153,7 @@ export function benchScale(o: ScaleOptions): ScaleBench {
     truth.push(scanTopK(data, dim, q(i), k));
     scanMs.push(performance.now() - t);
   }
-  methods.push({ name: 'Float32Array scan', buildSeconds: 0, memoryMiB: data.byteLength / 2 ** 20, diskMiB: null, latency: summarise(scanMs), recall: 1 });
+  record({ name: 'Float32Array scan', buildSeconds: 0, memoryMiB: data.byteLength / 2 ** 20, diskMiB: null, latency: summarise(scanMs), recall: 1 });
 
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-scale-'));
   try {
@@ -178,7 +185,7 @@ export function benchScale(o: ScaleOptions): ScaleBench {
           ms.push(performance.now() - t);
           recall += recallOf(ids, truth[i]);
         }
-        methods.push({
+        record({
           name: 'sqlite-vec exact (vec0)',
           buildSeconds,
           memoryMiB: Math.max(0, rssMiB() - rss0),
@@ -215,7 +222,7 @@ export function benchScale(o: ScaleOptions): ScaleBench {
       ms.push(performance.now() - t);
       recall += recallOf(ids, truth[i]);
     }
-    methods.push({
+    record({
       name: 'ANN (usearch HNSW, f16)',
       buildSeconds,
       memoryMiB,
