@@ -37,6 +37,8 @@ export interface HttpBench {
   sequential: LatencySummary;
   /** One client, the same queries again (query vector and response caches). */
   sequentialWarm: LatencySummary;
+  /** /api/health with no search load, polled the same way: what the machine alone costs a health check. */
+  healthIdle: LatencySummary;
   /** N clients on distinct queries: the headline. */
   cold: LoadRun;
   /** N clients on a few repeated queries. */
@@ -179,6 +181,9 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
     const sequentialWarm: number[] = [];
     for (const q of seqQueries.slice(1)) sequentialWarm.push((await timedGet(`${server.url}${searchPath(q)}`)).ms);
     const rssBeforeMiB = treeRssMiB(server.pid);
+    const idle = await pollHealth(server.url);
+    await new Promise((r) => setTimeout(r, 5000));
+    const healthIdle = summarise(await idle.stop());
     const cold = await load(server.url, server.pid, loadQueries, o);
     const warm = await load(server.url, server.pid, seqQueries.slice(1, 11), o);
     const rssAfterMiB = treeRssMiB(server.pid);
@@ -196,6 +201,7 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
       warmLog: /warmed[^\n]*/.exec(server.output())?.[0] ?? null,
       sequential: summarise(sequential),
       sequentialWarm: summarise(sequentialWarm),
+      healthIdle,
       cold,
       warm,
       pages,

@@ -127,6 +127,12 @@ function httpRows(http: HttpBench, buildSeconds: number | null, cores: number): 
       budget: '',
       pass: null,
     },
+    {
+      figure: `/api/health with no search load (the machine's share of a health check): p50 / p99 (n=${http.healthIdle.n})`,
+      value: `${ms(http.healthIdle.p50)} / ${ms(http.healthIdle.p99)}`,
+      budget: '',
+      pass: null,
+    },
     ...loadRows('cold (distinct queries)', http.cold, single, cores, true),
     ...loadRows('warm (10 repeated queries)', http.warm, single, cores, false),
     ...http.pages.map((p) => ({
