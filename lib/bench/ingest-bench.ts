@@ -102,8 +102,9 @@ function bundledParagraphs(corpusDir: string): string[] {
     const body = readFileSync(path.join(corpusDir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
     for (const p of body.split(/\n\s*\n/)) {
       const t = p.trim();
-      // footnote definitions and references would point at notes the synthetic document does not have
-      if (t.length > 80 && !/^(#|\[\^|\||```)/.test(t)) out.push(t.replace(/\[\^\d+\]/g, ''));
+      // footnote definitions ("[^3]:", "133. See …", "¹ …") and references would point at notes the synthetic document
+      // does not have, and one drawn twice would number two notes alike
+      if (t.length > 80 && !/^(#|\[\^|\||```|\d|[¹²³⁴⁵⁶⁷⁸⁹⁰])/.test(t)) out.push(t.replace(/\[\^\d+\]/g, ''));
     }
   }
   return out;
@@ -146,10 +147,12 @@ export function writeSyntheticArchive(corpusDir: string, dir: string, count: num
   for (let d = 0; d < count; d++) {
     const n = 8 + Math.floor(rand() * 9);
     const body: string[] = [];
-    for (let i = 0; i < n; i++) {
+    const picked = new Set<number>();
+    while (picked.size < n) picked.add(Math.floor(rand() * paragraphs.length));
+    [...picked].forEach((k, i) => {
       if (i % 4 === 0) body.push(`## Part ${i / 4 + 1}`);
-      body.push(rewordParagraph(paragraphs[Math.floor(rand() * paragraphs.length)], vocabulary, rand));
-    }
+      body.push(rewordParagraph(paragraphs[k], vocabulary, rand));
+    });
     const front = `---\ntitle: Synthetic report ${d + 1}\nauthors: [Bench Author ${(d % 50) + 1}]\npublisher: Bench Press\ndate: 2025-${String((d % 12) + 1).padStart(2, '0')}\nkind: report\n---\n\n`;
     writeFileSync(path.join(dir, `synthetic-${String(d + 1).padStart(5, '0')}.md`), `${front}# Synthetic report ${d + 1}\n\n${body.join('\n\n')}\n`);
   }
