@@ -14,6 +14,8 @@ export function extraEmbedWorkers(): number {
 export const EMBED_BATCH = 256;
 /** The smallest: the last batches shrink to this, so no process sits idle long while another finishes. */
 export const EMBED_MIN_BATCH = 16;
+/** Passages per model call in this process (the rate is the same as 16 per call, measured, and the event loop turns 4× as often). */
+const LOCAL_SLICE = 4;
 /** Below this many passages a helper's model load costs more than it saves. */
 export const PARALLEL_MIN_TEXTS = 48;
 
@@ -167,7 +169,12 @@ export async function embedPassageBatches(
   const local = async () => {
     for (let b = take(); b; b = take()) {
       const vectors: Float32Array[] = [];
-      for (let i = b.start; i < b.end; i += 16) vectors.push(...(await embedder.embed(texts.slice(i, Math.min(b.end, i + 16)), 'passage')));
+      for (let i = b.start; i < b.end; i += LOCAL_SLICE) {
+        vectors.push(...(await embedder.embed(texts.slice(i, Math.min(b.end, i + LOCAL_SLICE)), 'passage')));
+        // the model holds this thread while it runs: a turn of the event loop lets a helper that finished hand in its
+        // batch and take the next, instead of idling until this batch is done
+        await new Promise((r) => setImmediate(r));
+      }
       finished(b.start, vectors);
     }
   };
