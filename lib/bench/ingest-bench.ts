@@ -7,7 +7,7 @@ import { EmbedHelpers, embedPassages } from '../embed/parallel';
 import { ingestCorpus, type IngestSummary } from '../ingest/ingest';
 import { buildTempIndex, type TempIndex } from '../search/eval/temp-index';
 import { mulberry32 } from '../util/prng';
-import { treeRssMiB } from './server';
+import { treeCpuMs, treeRssMiB } from './server';
 
 export interface IngestBench {
   summary: IngestSummary;
@@ -51,6 +51,12 @@ export interface EmbedThroughput {
   coldRate: number;
   /** The same with the helpers already loaded: the steady rate, model loads excluded. */
   warmRate: number;
+  /**
+   * Cores this process tree actually got (CPU time / wall time) during the single-thread run and the warm run: on a shared
+   * machine the scheduler shares the cores between sessions, so two processes may get no more than one did.
+   */
+  singleCores: number | null;
+  warmCores: number | null;
   processes: number;
   cores: number;
   chunks: number;
@@ -60,9 +66,15 @@ export interface EmbedThroughput {
 export async function benchEmbedThroughput(embedder: Embedder, texts: string[], ingest: IngestBench): Promise<EmbedThroughput> {
   const sample = texts.slice(0, 64);
   await embedder.embed(sample.slice(0, 16), 'passage');
+  const cores = (cpuBefore: number | null, started: number) => {
+    const cpu = treeCpuMs(process.pid);
+    return cpu === null || cpuBefore === null ? null : (cpu - cpuBefore) / (performance.now() - started);
+  };
+  let cpu0 = treeCpuMs(process.pid);
   let t = performance.now();
   for (let i = 0; i < sample.length; i += 16) await embedder.embed(sample.slice(i, i + 16), 'passage');
   const singleRate = sample.length / ((performance.now() - t) / 1000);
+  const singleCores = cores(cpu0, t);
   const e = ingest.summary.embedding;
   const ingestPhase =
     e && e.seconds > 0 ? { passages: e.computed, seconds: e.seconds, rate: e.computed / e.seconds, helperLoadSeconds: e.helperLoadSeconds } : null;
@@ -73,10 +85,22 @@ export async function benchEmbedThroughput(embedder: Embedder, texts: string[], 
     t = performance.now();
     await embedPassages(embedder, many, undefined, helpers);
     const coldRate = many.length / ((performance.now() - t) / 1000);
+    cpu0 = treeCpuMs(process.pid);
     t = performance.now();
     await embedPassages(embedder, many, undefined, helpers);
     const warmRate = many.length / ((performance.now() - t) / 1000);
-    return { singleRate, ingestPhase, coldRate, warmRate, processes: helpers.size + 1, cores: availableParallelism(), chunks: many.length };
+    const warmCores = cores(cpu0, t);
+    return {
+      singleRate,
+      ingestPhase,
+      coldRate,
+      warmRate,
+      singleCores,
+      warmCores,
+      processes: helpers.size + 1,
+      cores: availableParallelism(),
+      chunks: many.length,
+    };
   } finally {
     helpers.stop();
   }

@@ -245,6 +245,22 @@ export async function runBench(o: BenchOptions): Promise<{ table: string; rows: 
         pass: null,
       },
       { figure: `  the same again, helpers already loaded (model loads excluded)`, value: share(tp.warmRate), budget: '', pass: null },
+      {
+        figure: '  cores this process tree got (CPU / wall): one thread / the warm parallel run (a shared machine caps the second)',
+        value: `${tp.singleCores?.toFixed(2) ?? 'n/a'} / ${tp.warmCores?.toFixed(2) ?? 'n/a'}`,
+        budget: '',
+        pass: null,
+      },
+      ...(tp.singleCores && tp.warmCores
+        ? [
+            {
+              figure: '  warm parallel rate / (one thread’s rate per core got × cores got): the code’s own efficiency',
+              value: `${((100 * tp.warmRate) / ((tp.singleRate / Math.min(1, tp.singleCores)) * tp.warmCores)).toFixed(0)}%`,
+              budget: '',
+              pass: null,
+            },
+          ]
+        : []),
     );
 
     o.log(`3/6 in-process search: ${queries.length} judged queries × ${o.rounds}…`);
