@@ -43,6 +43,8 @@ async function main(): Promise<number> {
   for (const s of summary.quotesPerSpeaker)
     out.push(`  ${s.name.padEnd(24)} ${String(s.interview).padStart(3)} interview  ${String(s.quote).padStart(3)} quoted`);
   out.push(`${summary.quotes} quotes, ${summary.chunks} chunks, model ${summary.embedder}, ${summary.seconds.toFixed(1)} s`);
+  const e = summary.embedding;
+  if (e) out.push(`  embedded ${e.computed} passages in ${e.seconds.toFixed(1)} s; ${e.reused} chunks reused a vector of the same text`);
   out.push('Report per document (quotes by how they were attributed; unattributed quotes, unused interview notes, corrections, warnings):');
   for (const r of summary.reports) out.push(...formatDocumentReport(r).map((l) => `  ${l}`));
   for (const w of summary.correctionProblems) out.push(`warning: ${w}`);

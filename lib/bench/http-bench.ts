@@ -1,4 +1,6 @@
-import autocannon from 'autocannon';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { LoadRequest, LoadResult, PollRequest } from './load-child';
 import { type PageWeight, timedGet, weighPage } from './page-weight';
 import { startServer, treeCpuMs, treeRssMiB } from './server';
 import { summarise, type LatencySummary } from './stats';
@@ -12,7 +14,7 @@ export interface LoadRun {
   errors: number;
   timeouts: number;
   non2xx: number;
-  /** /api/health polled every 50 ms meanwhile. */
+  /** /api/health polled every 50 ms meanwhile, from a process of its own at normal priority. */
   health: LatencySummary;
   /** server CPU time per request: what one core can serve is 1000 / this per second */
   serverCpuMsPerRequest: number | null;
@@ -30,6 +32,8 @@ export interface HttpBench {
   sequential: LatencySummary;
   /** One client, the same queries again (query vector and response caches). */
   sequentialWarm: LatencySummary;
+  /** /api/health with no search load, polled the same way: what the machine alone costs a health check. */
+  healthIdle: LatencySummary;
   /** N clients on distinct queries: the headline. */
   cold: LoadRun;
   /** N clients on a few repeated queries. */
@@ -54,58 +58,73 @@ export interface HttpBenchOptions {
 
 const searchPath = (q: string) => `/api/search?q=${encodeURIComponent(q)}`;
 
-/** Polls a URL every `everyMs` until stopped, recording each answer's latency. */
-function pollHealth(url: string, everyMs = 50): { stop: () => Promise<number[]> } {
-  const samples: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const t = performance.now();
-      try {
-        const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-        await res.arrayBuffer();
-        samples.push(performance.now() - t);
-      } catch {
-        samples.push(10_000);
-      }
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  })();
+/** Starts one helper process (lib/bench/load-child.ts) and sends it its task. */
+function helper(): ChildProcess {
+  const child = fork(fileURLToPath(new URL('./load-child.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  return child;
+}
+
+function nextMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`bench helper exited with ${code} before answering`));
+    child.once('exit', onExit);
+    child.once('message', (m) => {
+      child.removeListener('exit', onExit);
+      resolve(m as T);
+    });
+  });
+}
+
+/** Polls /api/health every `everyMs` from a process of its own until stopped, recording each answer's latency. */
+async function pollHealth(url: string, everyMs = 50): Promise<{ stop: () => Promise<number[]> }> {
+  const child = helper();
+  const ready = nextMessage<string>(child);
+  child.send({ role: 'poll', url, everyMs } satisfies PollRequest);
+  await ready;
   return {
     stop: async () => {
-      running = false;
-      await loop;
+      const samples = nextMessage<number[]>(child);
+      child.send('stop');
       return samples;
     },
   };
 }
 
+/** Load generator priority: BENCH_LOAD_NICE (0 to 19), else 5. */
+function loadNice(): number {
+  const env = process.env.BENCH_LOAD_NICE;
+  return env !== undefined && /^\d+$/.test(env) ? Math.min(19, Number(env)) : 5;
+}
+
 async function load(url: string, pid: number, queries: string[], o: HttpBenchOptions): Promise<LoadRun> {
   const cpuBefore = treeCpuMs(pid);
-  let next = 0;
-  const latencies: number[] = [];
-  const health = pollHealth(`${url}/api/health`);
-  const instance = autocannon({
+  const health = await pollHealth(url);
+  const generator = helper();
+  const answer = nextMessage<LoadResult | { error: string }>(generator);
+  generator.send({
+    role: 'load',
     url,
+    paths: queries.map(searchPath),
     connections: o.connections,
-    duration: o.durationSeconds,
-    maxOverallRequests: Math.min(o.maxRequests, queries.length),
-    timeout: 20,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath(queries[next++ % queries.length]) }) }],
-  });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  // autocannon ends on its own at the duration or the request cap; this only guards against a hung run
-  const guard = setTimeout(() => instance.stop(), (o.durationSeconds + 25) * 1000);
-  const result = await instance;
-  clearTimeout(guard);
+    durationSeconds: o.durationSeconds,
+    maxRequests: Math.min(o.maxRequests, queries.length),
+    nice: loadNice(),
+  } satisfies LoadRequest);
+  const result = await answer;
   const healthSamples = await health.stop();
+  if ('error' in result) throw new Error(`load generator failed: ${result.error}`);
+  const latencies = result.latencies;
   const cpuAfter = treeCpuMs(pid);
   const total = latencies.length;
   return {
     connections: o.connections,
     requests: total,
-    seconds: result.duration,
-    requestsPerSecond: total / result.duration,
+    seconds: result.seconds,
+    requestsPerSecond: total / result.seconds,
     latency: summarise(latencies),
     errors: result.errors,
     timeouts: result.timeouts,
@@ -139,6 +158,9 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
     const sequentialWarm: number[] = [];
     for (const q of seqQueries.slice(1)) sequentialWarm.push((await timedGet(`${server.url}${searchPath(q)}`)).ms);
     const rssBeforeMiB = treeRssMiB(server.pid);
+    const idle = await pollHealth(server.url);
+    await new Promise((r) => setTimeout(r, 5000));
+    const healthIdle = summarise(await idle.stop());
     const cold = await load(server.url, server.pid, loadQueries, o);
     const warm = await load(server.url, server.pid, seqQueries.slice(1, 11), o);
     const rssAfterMiB = treeRssMiB(server.pid);
@@ -153,6 +175,7 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
       warmLog: /warmed[^\n]*/.exec(server.output())?.[0] ?? null,
       sequential: summarise(sequential),
       sequentialWarm: summarise(sequentialWarm),
+      healthIdle,
       cold,
       warm,
       pages,

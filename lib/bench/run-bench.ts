@@ -127,6 +127,12 @@ function httpRows(http: HttpBench, buildSeconds: number | null, cores: number): 
       budget: '',
       pass: null,
     },
+    {
+      figure: `/api/health with no search load (the machine's share of a health check): p50 / p99 (n=${http.healthIdle.n})`,
+      value: `${ms(http.healthIdle.p50)} / ${ms(http.healthIdle.p99)}`,
+      budget: '',
+      pass: null,
+    },
     ...loadRows('cold (distinct queries)', http.cold, single, cores, true),
     ...loadRows('warm (10 repeated queries)', http.warm, single, cores, false),
     ...http.pages.map((p) => ({
@@ -218,15 +224,43 @@ export async function runBench(o: BenchOptions): Promise<{ table: string; rows: 
     const real = await realVectors(ingest.index.dbPath, ingest.embedder, queries);
 
     o.log('2/6 embedding throughput: the model on one thread, then ingest’s parallel embedding…');
-    const tp = await benchEmbedThroughput(ingest.embedder, real.texts);
+    const tp = await benchEmbedThroughput(ingest.embedder, real.texts, ingest);
+    const ceiling = tp.singleRate * tp.cores;
+    const share = (rate: number) => `${rate.toFixed(1)} = ${((100 * rate) / ceiling).toFixed(0)}%`;
+    const loads = (s: number[]) => (s.length ? s.map((x) => `${x.toFixed(1)} s`).join(', ') : 'none');
     rows.push(
       { figure: '  model on one thread: chunks/s', value: tp.singleRate.toFixed(1), budget: '', pass: null },
+      tp.ingestPhase
+        ? {
+            figure: `  ingest's whole embedding phase (bundled corpus, ${tp.ingestPhase.passages} passages in ${tp.ingestPhase.seconds.toFixed(1)} s; helper model loads ${loads(tp.ingestPhase.helperLoadSeconds)} from fork, started before parsing): chunks/s / (one thread × ${tp.cores} cores)`,
+            value: share(tp.ingestPhase.rate),
+            budget: `≥ ${BUDGET.embedShare * 100}%`,
+            pass: tp.ingestPhase.rate >= BUDGET.embedShare * ceiling,
+          }
+        : { figure: "  ingest's embedding phase: not reported by ingest", value: 'n/a', budget: `≥ ${BUDGET.embedShare * 100}%`, pass: false },
       {
-        figure: `  ingest embedding (${tp.processes} processes, their model loads included, ${tp.chunks} chunks): chunks/s / (one thread × ${tp.cores} cores)`,
-        value: `${tp.parallelRate.toFixed(1)} = ${((100 * tp.parallelRate) / (tp.singleRate * tp.cores)).toFixed(0)}%`,
-        budget: `≥ ${BUDGET.embedShare * 100}%`,
-        pass: tp.parallelRate >= BUDGET.embedShare * tp.singleRate * tp.cores,
+        figure: `  embedPassages, ${tp.chunks} chunks, ${tp.processes} processes forked at its start (model loads included, not overlapped)`,
+        value: share(tp.coldRate),
+        budget: '',
+        pass: null,
       },
+      { figure: `  the same again, helpers already loaded (model loads excluded)`, value: share(tp.warmRate), budget: '', pass: null },
+      {
+        figure: '  cores this process tree got (CPU / wall): one thread / the warm parallel run (a shared machine caps the second)',
+        value: `${tp.singleCores?.toFixed(2) ?? 'n/a'} / ${tp.warmCores?.toFixed(2) ?? 'n/a'}`,
+        budget: '',
+        pass: null,
+      },
+      ...(tp.singleCores && tp.warmCores
+        ? [
+            {
+              figure: '  warm parallel rate / (one thread’s rate per core got × cores got): the code’s own efficiency',
+              value: `${((100 * tp.warmRate) / ((tp.singleRate / Math.min(1, tp.singleCores)) * tp.warmCores)).toFixed(0)}%`,
+              budget: '',
+              pass: null,
+            },
+          ]
+        : []),
     );
 
     o.log(`3/6 in-process search: ${queries.length} judged queries × ${o.rounds}…`);
@@ -304,18 +338,47 @@ export async function runBench(o: BenchOptions): Promise<{ table: string; rows: 
 
     if (o.archiveDocuments) {
       o.log(`6/6 synthetic archive: ${o.archiveDocuments.toLocaleString('en')} documents through the whole ingest…`);
-      const a = await benchArchive(o.corpusDir, o.archiveDocuments, ingest.embedder, o.log);
-      rows.push(
-        {
-          figure: `archive of ${a.documents.toLocaleString('en')} documents (${a.chunks.toLocaleString('en')} chunks): ingest time`,
-          value: `${a.seconds.toFixed(0)} s`,
-          budget: '',
-          pass: null,
-        },
-        { figure: '  chunks/s through the whole ingest', value: (a.chunks / a.seconds).toFixed(1), budget: '', pass: null },
-        { figure: '  peak RSS (ingest and its embedding processes)', value: `${a.peakRssMiB.toFixed(0)} MiB`, budget: '', pass: null },
-        { figure: '  index size on disk', value: `${a.indexMiB.toFixed(0)} MiB`, budget: '', pass: null },
-      );
+      const a = await benchArchive(o.corpusDir, o.archiveDocuments, ingest.embedder, o.log).catch((e: Error) => {
+        // the other figures still stand; the table says why this one is missing
+        o.log(`    archive bench failed: ${e.stack ?? e.message}`);
+        rows.push({
+          figure: `archive of ${o.archiveDocuments} documents (${e.message.split('\n')[0].slice(0, 80)})`,
+          value: 'n/a',
+          budget: 'runs',
+          pass: false,
+        });
+        return null;
+      });
+      if (a) {
+        const perDoc = a.seconds / a.documents;
+        rows.push(
+          {
+            figure: `archive of ${a.documents.toLocaleString('en')} documents (${a.chunks.toLocaleString('en')} chunks): ingest time (reading/parsing/chunking ${a.planSeconds.toFixed(0)} s, embedding ${a.embedSeconds.toFixed(0)} s)`,
+            value: `${a.seconds.toFixed(0)} s`,
+            budget: '',
+            pass: null,
+          },
+          {
+            figure: '  passages embedded / chunks that reused a vector of the same text',
+            value: `${a.computed.toLocaleString('en')} / ${a.reused.toLocaleString('en')}`,
+            budget: '',
+            pass: null,
+          },
+          { figure: '  embedding rate (passages/s, every process)', value: (a.computed / a.embedSeconds).toFixed(1), budget: '', pass: null },
+          { figure: '  peak RSS (ingest and its embedding processes)', value: `${a.peakRssMiB.toFixed(0)} MiB`, budget: '', pass: null },
+          { figure: '  index size on disk', value: `${a.indexMiB.toFixed(0)} MiB`, budget: '', pass: null },
+          ...(a.documents < 10_000
+            ? [
+                {
+                  figure: `  10,000 documents projected linearly from this run (${(perDoc * 1000).toFixed(0)} ms per document)`,
+                  value: `${((perDoc * 10_000) / 60).toFixed(0)} min`,
+                  budget: '',
+                  pass: null,
+                },
+              ]
+            : []),
+        );
+      }
     } else rows.push({ figure: 'synthetic archive ingest: run npm run bench -- --archive 10000 (long)', value: '', budget: '', pass: null });
   } finally {
     ingest.index.remove();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleContent, unit } from '../ingest/fixtures/index-content';
 import { IndexReader } from './index-reader';
 import { openDatabase } from './open';
-import { acquireIngestLock, cleanLeftovers, IndexWriteError, verifyIndex, writeIndexAtomically } from './write-index';
+import { acquireIngestLock, cleanLeftovers, IndexWriteError, verifyIndex, writeIndexAtomically, writeIndexStreaming } from './write-index';
 
 let dir: string;
 let target: string;
@@ -74,6 +74,41 @@ describe('writeIndexAtomically', () => {
     const content = sampleContent();
     content.chunks.push({ ...content.chunks[0], id: 'c-fleet' }); // duplicate id
     expect(() => writeIndexAtomically(target, content)).toThrow(/UNIQUE constraint failed: chunks.id/);
+    expect(readFileSync(target).equals(original)).toBe(true);
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe('writeIndexStreaming', () => {
+  const vectorsOf = (file: string) => {
+    const db = openDatabase(file, { readonly: true });
+    try {
+      return (db.prepare('SELECT chunk_rowid AS r, embedding AS e FROM vec_chunks ORDER BY chunk_rowid').all() as { r: number; e: Buffer }[]).map(
+        (x) => `${x.r}:${x.e.toString('hex')}`,
+      );
+    } finally {
+      db.close();
+    }
+  };
+
+  it('writes vectors handed over in batches, in any order, to the chunks they belong to', async () => {
+    const content = sampleContent();
+    const file = path.join(dir, 'streamed.db');
+    await writeIndexStreaming(file, { ...content, chunks: content.chunks.map(({ vector: _v, ...c }) => c) }, async (put) => {
+      put([4, 2], [content.chunks[4].vector, content.chunks[2].vector]);
+      put([0, 1, 3], [content.chunks[0].vector, content.chunks[1].vector, content.chunks[3].vector]);
+    });
+    expect(vectorsOf(file)).toEqual(vectorsOf(target));
+    rmSync(file);
+  });
+
+  it('refuses an index where a chunk got no vector, and leaves the old index untouched', async () => {
+    const content = sampleContent();
+    const draft = { ...content, chunks: content.chunks.map(({ vector: _v, ...c }) => c) };
+    await expect(writeIndexStreaming(target, draft, async (put) => put([0, 1], [content.chunks[0].vector, content.chunks[1].vector]))).rejects.toThrow(
+      /row counts differ: 5 chunks built, 5 in chunks, 5 in fts_chunks, 2 in vec_chunks/,
+    );
+    await expect(writeIndexStreaming(target, draft, async () => Promise.reject(new Error('model crashed')))).rejects.toThrow('model crashed');
     expect(readFileSync(target).equals(original)).toBe(true);
     expect(leftovers()).toEqual([]);
   });

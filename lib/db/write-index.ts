@@ -64,6 +64,14 @@ export interface IndexContent {
   corpusHash: string;
 }
 
+/** A chunk whose vector is written later, as it is embedded (writeIndexStreaming). */
+export type IndexChunkDraft = Omit<IndexChunk, 'vector'> & { vector?: Float32Array };
+
+/** Index content whose vectors arrive in batches while it is written (writeIndexStreaming). */
+export interface IndexContentDraft extends Omit<IndexContent, 'chunks'> {
+  chunks: IndexChunkDraft[];
+}
+
 export class IndexWriteError extends Error {
   constructor(message: string) {
     super(message);
@@ -123,44 +131,101 @@ function vectorBlob(v: Float32Array): Buffer {
   return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
-/**
- * Writes the index to a new file, checks it, and renames it over the old one only when complete,
- * so a failed or killed ingest leaves the served index as it was.
- */
-export function writeIndexAtomically(target: string, content: IndexContent, onStep?: (step: string) => void): void {
+/** A new index file beside the target: written, checked, then renamed over it, or removed on any failure. */
+function tempIndex(target: string, dimension: number): { db: Db; commit: () => void; abort: () => void } {
   mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}${TMP_MARK}${process.pid}-${Date.now()}`;
-  let db: Db | null = null;
-  try {
-    db = openDatabase(tmp);
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.exec(SCHEMA_SQL);
-    db.exec(vecTableSql(content.dimension));
-    onStep?.('writing');
-    insertAll(db, content);
-    onStep?.('checking');
-    verifyIndex(db, content);
-    db.pragma('journal_mode = DELETE');
-    db.close();
-    db = null;
-    const fd = openSync(tmp, 'r');
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, target);
-  } catch (e) {
+  let db: Db | null = openDatabase(tmp);
+  const abort = () => {
     try {
       db?.close();
     } catch {
       /* already closed */
     }
+    db = null;
     rmSync(tmp, { force: true });
     rmSync(`${tmp}-journal`, { force: true });
+  };
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(SCHEMA_SQL);
+    db.exec(vecTableSql(dimension));
+  } catch (e) {
+    abort();
+    throw e;
+  }
+  const commit = () => {
+    db!.pragma('journal_mode = DELETE');
+    db!.close();
+    db = null;
+    const fd = openSync(tmp, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, target);
+  };
+  return { db, commit, abort };
+}
+
+/**
+ * Writes the index to a new file, checks it, and renames it over the old one only when complete,
+ * so a failed or killed ingest leaves the served index as it was.
+ */
+export function writeIndexAtomically(target: string, content: IndexContent, onStep?: (step: string) => void): void {
+  const t = tempIndex(target, content.dimension);
+  try {
+    onStep?.('writing');
+    insertAll(t.db, content);
+    onStep?.('checking');
+    verifyIndex(t.db, content);
+    t.commit();
+  } catch (e) {
+    t.abort();
     throw e;
   }
 }
 
-function insertAll(db: Db, c: IndexContent): void {
+/**
+ * Like writeIndexAtomically, but the vectors arrive while it writes: everything else goes in first, then `fill` embeds
+ * and hands over each finished batch (chunk positions and their vectors), which is written at once and let go, so a
+ * large archive never holds all its vectors. Checked and swapped in only when every chunk has its vector.
+ */
+export async function writeIndexStreaming(
+  target: string,
+  content: IndexContentDraft,
+  fill: (put: (rows: number[], vectors: Float32Array[]) => void) => Promise<void>,
+  onStep?: (step: string) => void,
+): Promise<void> {
+  const t = tempIndex(target, content.dimension);
+  try {
+    onStep?.('writing');
+    insertAll(t.db, content);
+    const vec = vectorInsert(t.db, content);
+    const put = t.db.transaction((rows: number[], vectors: Float32Array[]) => rows.forEach((row, i) => vec(row, vectors[i])));
+    await fill((rows, vectors) => put(rows, vectors));
+    onStep?.('checking');
+    verifyIndex(t.db, content);
+    t.commit();
+  } catch (e) {
+    t.abort();
+    throw e;
+  }
+}
+
+/** Inserts the vector of the chunk at `row` (0-based position in content.chunks), after checking it. */
+function vectorInsert(db: Db, c: IndexContentDraft): (row: number, vector: Float32Array) => void {
+  const vec = db.prepare('INSERT INTO vec_chunks (chunk_rowid, embedding, kind, speaker_id, document_id) VALUES (?,?,?,?,?)');
+  return (row, vector) => {
+    const ch = c.chunks[row];
+    if (!ch) throw new IndexWriteError(`vector for chunk ${row + 1}, but the index has ${c.chunks.length} chunks`);
+    if (vector.length !== c.dimension || !vector.every(Number.isFinite))
+      throw new IndexWriteError(`chunk ${ch.id} has a vector of length ${vector.length} or non-finite values (expected ${c.dimension} finite numbers)`);
+    vec.run(BigInt(row + 1), vectorBlob(vector), ch.kind, ch.speakerId ?? '', ch.documentId);
+  };
+}
+
+/** Everything of the content; a chunk's vector too where it has one already. */
+function insertAll(db: Db, c: IndexContentDraft): void {
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   const doc = db.prepare(
     'INSERT INTO documents (id, ordinal, title, authors_json, date, publisher, place, url, kind, path, content_hash, bibtex, ris, citation_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
@@ -175,7 +240,7 @@ function insertAll(db: Db, c: IndexContent): void {
     'INSERT INTO chunks (rowid, id, document_id, kind, speaker_id, section_idx, anchors_json, text, ordinal, word_count, method, footnote_number, interview_date, dup_of, citation_json, context, evidence, date_label, lead_in, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
   const fts = db.prepare('INSERT INTO fts_chunks (rowid, text, speaker, section, context) VALUES (?,?,?,?,?)');
-  const vec = db.prepare('INSERT INTO vec_chunks (chunk_rowid, embedding, kind, speaker_id, document_id) VALUES (?,?,?,?,?)');
+  const vec = vectorInsert(db, c);
   db.transaction(() => {
     const builtAt = new Date().toISOString();
     for (const [k, v] of Object.entries({
@@ -223,8 +288,6 @@ function insertAll(db: Db, c: IndexContent): void {
       );
     c.chunks.forEach((ch, i) => {
       const rowid = BigInt(i + 1); // vec0 integer keys must be BigInt
-      if (ch.vector.length !== c.dimension || !ch.vector.every(Number.isFinite))
-        throw new IndexWriteError(`chunk ${ch.id} has a vector of length ${ch.vector.length} or non-finite values (expected ${c.dimension} finite numbers)`);
       chunk.run(
         rowid,
         ch.id,
@@ -248,7 +311,7 @@ function insertAll(db: Db, c: IndexContent): void {
         ch.page ?? null,
       );
       fts.run(rowid, ch.text, ch.speakerName ?? '', ch.sectionHeading ?? '', ch.context);
-      vec.run(rowid, vectorBlob(ch.vector), ch.kind, ch.speakerId ?? '', ch.documentId);
+      if (ch.vector) vec(i, ch.vector);
     });
   })();
 }

@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from './embedder';
 import { loadEmbedder } from './index';
@@ -28,6 +29,13 @@ describe('EmbedderPool', () => {
     const batch = await pool.embed(texts, 'passage');
     expect(batch.map((v) => Array.from(v))).toEqual(direct.map((v) => Array.from(v)));
   }, 60_000);
+
+  it.runIf(process.platform === 'linux')('runs the model threads at a lower priority than the thread that started them', () => {
+    // the event loop must win a busy core over the model, or health checks wait behind embeddings
+    expect(pool.threadIds).toHaveLength(2);
+    // nice 10 (an unprivileged thread cannot go below the nice it started with)
+    for (const tid of pool.threadIds) expect(getPriority(tid)).toBe(Math.max(10, getPriority()));
+  });
 
   it('refuses work after dispose', async () => {
     const p = await EmbedderPool.start('use-lite', 1);

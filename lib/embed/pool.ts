@@ -12,6 +12,16 @@ export function poolSize(): number {
   return Math.max(1, availableParallelism());
 }
 
+/**
+ * Nice value for the model threads: EMBED_NICE (0 to 19), else 10. Lower priority than the event loop, so on a busy core
+ * the thread that answers requests (health checks, our part of each search) runs first and the model takes what is left.
+ */
+export function threadNice(): number {
+  const env = process.env.EMBED_NICE;
+  if (env !== undefined && /^\d+$/.test(env)) return Math.min(Number(env), 19);
+  return 10;
+}
+
 interface Job {
   id: number;
   texts: string[];
@@ -23,6 +33,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   busy: Job | null;
+  /** The thread's Linux thread id (null elsewhere), to check its priority. */
+  tid: number | null;
 }
 
 /** The worker bootstrap, found from the project root (bundled server code has no stable path of its own). */
@@ -44,7 +56,7 @@ export class EmbedderPool implements Embedder {
     readonly id: string,
     readonly dimension: number,
     private readonly slots: Slot[],
-    private readonly spawn: () => Promise<{ worker: Worker; id: string; dimension: number }>,
+    private readonly spawn: () => Promise<{ worker: Worker; id: string; dimension: number; tid: number | null }>,
   ) {
     for (const slot of slots) this.attach(slot);
   }
@@ -53,21 +65,26 @@ export class EmbedderPool implements Embedder {
     return this.slots.length;
   }
 
+  /** Linux thread ids of the model threads (empty where the platform has none to give). */
+  get threadIds(): number[] {
+    return this.slots.flatMap((s) => (s.tid === null ? [] : [s.tid]));
+  }
+
   /** Starts `size` threads with the model of `spec`; rejects when the first cannot load it. */
-  static async start(spec: string, size: number = poolSize(), options: LoadEmbedderOptions = {}): Promise<EmbedderPool> {
+  static async start(spec: string, size: number = poolSize(), options: LoadEmbedderOptions = {}, nice: number = threadNice()): Promise<EmbedderPool> {
     const spawn = () =>
-      new Promise<{ worker: Worker; id: string; dimension: number }>((resolve, reject) => {
-        const worker = new Worker(workerFile(), { workerData: { spec, options } });
+      new Promise<{ worker: Worker; id: string; dimension: number; tid: number | null }>((resolve, reject) => {
+        const worker = new Worker(workerFile(), { workerData: { spec, options, nice } });
         const fail = (e: Error) => {
           void worker.terminate();
           reject(e instanceof EmbedderError ? e : new EmbedderError(`embedding thread could not load ${spec}: ${e.message}`, { cause: e }));
         };
         worker.once('error', fail);
         worker.once('exit', (code) => fail(new Error(`exited with ${code}`)));
-        worker.once('message', (m: { type: string; id?: string; dimension?: number; error?: string }) => {
+        worker.once('message', (m: { type: string; id?: string; dimension?: number; tid?: number | null; error?: string }) => {
           worker.removeAllListeners('error');
           worker.removeAllListeners('exit');
-          if (m.type === 'ready') resolve({ worker, id: m.id!, dimension: m.dimension! });
+          if (m.type === 'ready') resolve({ worker, id: m.id!, dimension: m.dimension!, tid: m.tid ?? null });
           else fail(new Error(m.error ?? 'unknown error'));
         });
       });
@@ -77,7 +94,7 @@ export class EmbedderPool implements Embedder {
     return new EmbedderPool(
       ok[0].id,
       ok[0].dimension,
-      ok.map((s) => ({ worker: s.worker, busy: null })),
+      ok.map((s) => ({ worker: s.worker, busy: null, tid: s.tid })),
       spawn,
     );
   }
@@ -101,9 +118,9 @@ export class EmbedderPool implements Embedder {
       const at = this.slots.indexOf(slot);
       if (at >= 0) this.slots.splice(at, 1);
       this.spawn().then(
-        ({ worker }) => {
+        ({ worker, tid }) => {
           if (this.disposed) return void worker.terminate();
-          const fresh = { worker, busy: null };
+          const fresh = { worker, busy: null, tid };
           this.slots.push(fresh);
           this.attach(fresh);
           this.pump();

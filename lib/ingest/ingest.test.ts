@@ -11,7 +11,7 @@ import { IndexReader } from '../db/index-reader';
 import { IndexWriteError } from '../db/write-index';
 import { toQuoteRecord } from '../records';
 import { fakeEmbedder } from './fixtures/fake-embedder';
-import { ingestCorpus } from './ingest';
+import { distinctTexts, ingestCorpus } from './ingest';
 
 // the fake model cannot be loaded by id in extra embedding processes
 process.env.EMBED_WORKERS = '0';
@@ -99,6 +99,8 @@ describe('a successful ingest', () => {
     ]);
     expect(summary.embedder).toBe('fake-hash-8');
     expect(summary.chunks).toBeGreaterThan(summary.quotes);
+    // every chunk's vector was embedded or reused from a chunk of the same text
+    expect(summary.embedding!.computed + summary.embedding!.reused).toBe(summary.chunks);
     expect(summary.warnings).toEqual([]);
     expect(dbDirEntries()).toEqual(['corpus.db']);
   });
@@ -146,6 +148,12 @@ describe('a successful ingest', () => {
     } finally {
       reader.close();
     }
+  });
+});
+
+describe('distinctTexts', () => {
+  it('lists each text once with every position that holds it, so identical passages are embedded once', () => {
+    expect(distinctTexts(['a', 'b', 'a', 'c', 'b', 'a'])).toEqual({ distinct: ['a', 'b', 'c'], positions: [[0, 2, 5], [1, 4], [3]] });
   });
 });
 

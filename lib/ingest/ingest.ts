@@ -13,9 +13,9 @@ import { DOCUMENT_FILE, DOCUMENT_FORMATS_TEXT, readDocument, sidecarPathOf } fro
 import { UnreadableDocumentError } from '../corpus/readers/types';
 import { buildSpeakerRegistry, type SpeakerOverride } from '../corpus/speakers';
 import type { ParsedDocument } from '../corpus/types';
-import { acquireIngestLock, cleanLeftovers, writeIndexAtomically, type IndexChunk, type IndexContent } from '../db/write-index';
+import { acquireIngestLock, cleanLeftovers, type IndexChunkDraft, type IndexContent, type IndexContentDraft, writeIndexStreaming } from '../db/write-index';
 import type { Embedder } from '../embed/embedder';
-import { embedPassages } from '../embed/parallel';
+import { EmbedHelpers, embedPassageBatches, embedPassages, extraEmbedWorkers, PARALLEL_MIN_TEXTS } from '../embed/parallel';
 import { buildDocumentReport, type DocumentIngestReport, formatOf } from './report';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -47,6 +47,11 @@ export interface IngestSummary {
   reports: DocumentIngestReport[];
   /** Corrections that name a document the corpus does not hold (the others are in their document's report). */
   correctionProblems: string[];
+  /**
+   * The embedding step: passages the model embedded (distinct texts) and chunks that reused one of them (same text),
+   * its wall time, and each helper process's model load (fork to ready; started before parsing, so it overlapped it).
+   */
+  embedding?: { computed: number; reused: number; seconds: number; helperLoadSeconds: number[] };
 }
 
 /** Lists the corpus documents (Markdown, text, PDF, Word, web pages), sorted by name, sidecars and READMEs excluded. */
@@ -146,8 +151,8 @@ function parseOverrides(file: string, text: string): SpeakerOverride[] {
 /** How passages become vectors; the default embeds them all, a caller may reuse vectors it already has. */
 export type EmbedPassagesFn = (texts: string[], onProgress: (done: number, total: number) => void) => Promise<Float32Array[]>;
 
-/** Builds the whole index content (parse, attribute, chunk, embed) without touching the served index. */
-export async function buildIndexContent(corpusDir: string, embedder: Embedder, onProgress?: (e: IngestProgress) => void, embed?: EmbedPassagesFn) {
+/** Everything of the index but the vectors (parse, attribute, chunk), with the text the model is to embed for each chunk. */
+export async function planIndexContent(corpusDir: string, embedder: { id: string; dimension: number }, onProgress?: (e: IngestProgress) => void) {
   const { docs, hash, overrides, corrections, skipped } = await parseCorpus(corpusDir, (file, done, total) =>
     onProgress?.({ phase: 'parse', file, done, total }),
   );
@@ -162,10 +167,9 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   const embedTexts = drafts.map(({ c, d }) =>
     c.quote ? (c.quote.speaker ? `${c.quote.speaker.name}: ${c.text}` : c.text) : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
   );
-  const vectors = await (embed ?? ((t, p) => embedPassages(embedder, t, p)))(embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
   const speakersById = new Map(registry.speakers.map((s) => [s.id, s]));
   const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes, d.paragraphs)]));
-  const chunks: IndexChunk[] = drafts.map(({ c, d }, i) => {
+  const chunks: IndexChunkDraft[] = drafts.map(({ c, d }) => {
     const page = c.quote?.page ?? d.paragraphs.find((p) => p.anchor === c.anchors[0])?.page ?? null;
     const speakerId = c.quote?.speaker ? registry.idFor(d.source.id, c.quote.speaker) : null;
     const speaker = speakerId ? speakersById.get(speakerId)! : null;
@@ -202,7 +206,6 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
         role: c.quote?.speaker?.role ?? null,
         page,
       }),
-      vector: vectors[i],
     };
   });
   const quoteCounts = new Map<string, { interview: number; quote: number }>();
@@ -212,7 +215,7 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
     n[ch.kind] += 1;
     quoteCounts.set(ch.speakerId, n);
   }
-  const content: IndexContent = {
+  const content: IndexContentDraft = {
     documents: docs.map((d) => ({
       info: d.source.meta,
       path: path.relative(process.cwd(), d.source.path) || d.source.path,
@@ -243,7 +246,41 @@ export async function buildIndexContent(corpusDir: string, embedder: Embedder, o
   const reports = docs.map((d) =>
     buildDocumentReport(d, (m) => registry.idFor(d.source.id, m), formatOf(d.source.path), corrections.byDocument.get(d.source.id)),
   );
-  return { content, docs, registry, quoteCounts, warnings, reports, correctionProblems };
+  return { content, embedTexts, docs, registry, quoteCounts, warnings, reports, correctionProblems };
+}
+
+/** Builds the whole index content (parse, attribute, chunk, embed) without touching the served index. */
+export async function buildIndexContent(corpusDir: string, embedder: Embedder, onProgress?: (e: IngestProgress) => void, embed?: EmbedPassagesFn) {
+  const { content: draft, embedTexts, ...rest } = await planIndexContent(corpusDir, embedder, onProgress);
+  const vectors = await (embed ?? ((t, p) => embedPassages(embedder, t, p)))(embedTexts, (done, total) => onProgress?.({ phase: 'embed', done, total }));
+  const content: IndexContent = { ...draft, chunks: draft.chunks.map((c, i) => ({ ...c, vector: vectors[i] })) };
+  return { content, ...rest };
+}
+
+/** The distinct texts of a list and, for each, every position it holds (identical passages are embedded once). */
+export function distinctTexts(texts: string[]): { distinct: string[]; positions: number[][] } {
+  const at = new Map<string, number>();
+  const positions: number[][] = [];
+  for (const [i, t] of texts.entries()) {
+    let k = at.get(t);
+    if (k === undefined) {
+      k = positions.length;
+      at.set(t, k);
+      positions.push([]);
+    }
+    positions[k].push(i);
+  }
+  return { distinct: [...at.keys()], positions };
+}
+
+/** Helpers for a corpus this large are worth their model load (about 1 KB of source per chunk; the model needs no file). */
+function worthHelpers(corpusDir: string): boolean {
+  try {
+    const bytes = listCorpusFiles(corpusDir).reduce((n, f) => n + statSync(f).size, 0);
+    return bytes >= PARALLEL_MIN_TEXTS * 1000 && extraEmbedWorkers() > 0;
+  } catch {
+    return false; // parsing will say what is wrong with the folder
+  }
 }
 
 /** The whole ingest: build a new index beside the old one and swap it in only when it is complete and checked. */
@@ -252,12 +289,48 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   const cleaned = cleanLeftovers(options.dbPath);
   const release = acquireIngestLock(options.dbPath);
   try {
-    const { content, docs, registry, quoteCounts, warnings, reports, correctionProblems } = await buildIndexContent(
-      options.corpusDir,
-      options.embedder,
-      options.onProgress,
-    );
-    writeIndexAtomically(options.dbPath, content, (step) => options.onProgress?.({ phase: step === 'writing' ? 'write' : 'check', done: 0, total: 1 }));
+    // the helper processes load their models now, while this one reads and parses
+    const helpers = worthHelpers(options.corpusDir) ? new EmbedHelpers(options.embedder.id) : undefined;
+    let planned: Awaited<ReturnType<typeof planIndexContent>>;
+    const embedding = { computed: 0, reused: 0, seconds: 0, helperLoadSeconds: [] as number[] };
+    try {
+      planned = await planIndexContent(options.corpusDir, options.embedder, options.onProgress);
+      const { distinct, positions } = distinctTexts(planned.embedTexts);
+      embedding.computed = distinct.length;
+      embedding.reused = planned.embedTexts.length - distinct.length;
+      const step = (s: string) => options.onProgress?.({ phase: s === 'writing' ? 'write' : 'check', done: 0, total: 1 });
+      // each batch of vectors goes into the new file as it finishes, to every chunk with that text
+      await writeIndexStreaming(
+        options.dbPath,
+        planned.content,
+        async (put) => {
+          const t = performance.now();
+          options.onProgress?.({ phase: 'embed', done: 0, total: distinct.length });
+          await embedPassageBatches(
+            options.embedder,
+            distinct,
+            (start, vectors) => {
+              const rows: number[] = [];
+              const all: Float32Array[] = [];
+              vectors.forEach((v, i) => {
+                for (const row of positions[start + i]) {
+                  rows.push(row);
+                  all.push(v);
+                }
+              });
+              put(rows, all);
+            },
+            { helpers, onProgress: (done, total) => options.onProgress?.({ phase: 'embed', done, total }) },
+          );
+          embedding.seconds = (performance.now() - t) / 1000;
+        },
+        step,
+      );
+      if (helpers) embedding.helperLoadSeconds = await helpers.loadSeconds();
+    } finally {
+      helpers?.stop();
+    }
+    const { content, docs, registry, quoteCounts, warnings, reports, correctionProblems } = planned;
     // a large index gets its ANN graph beside it (search scans smaller ones exactly); without it search still works, exactly
     try {
       writeAnnFile(options.dbPath);
@@ -282,6 +355,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       cleaned,
       reports,
       correctionProblems,
+      embedding,
     };
   } finally {
     release();
