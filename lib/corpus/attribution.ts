@@ -713,6 +713,18 @@ export function attributeQuotes(
   const turns = new Set<number>(); // paragraphs of transcript turns: quotations inside them are other words the speaker reports
   const quotable = (p: Paragraph | undefined) => !!p && p.kind === 'text' && !APPARATUS_SECTION.test(sections[p.sectionIndex]?.heading ?? '');
   /** Dates come only from the quote's own note. */
+  /** Published words standing by themselves in paragraph p, credited by an embed, a shortcode or a credit line. */
+  const creditedQuote = (p: Paragraph, text: string, speaker: SpeakerMention | null, evidence: string, footnoteNumber: number | null): QuoteDraft => ({
+    kind: 'quote',
+    text,
+    anchors: [p.anchor],
+    sectionIndex: p.sectionIndex,
+    speaker,
+    attribution: speaker ? { method: 'lead-in', evidence } : null,
+    footnoteNumber,
+    leadIn: null,
+    line: p.line,
+  });
   const push = (q: QuoteDraft) => {
     const own = q.footnoteNumber !== null ? ctx.interviews.get(q.footnoteNumber) : undefined;
     const exchange = !own && q.footnoteNumber !== null ? authorExchangeNote(ctx.notes.get(q.footnoteNumber)?.text ?? '') : null;
@@ -871,17 +883,7 @@ export function attributeQuotes(
     // 3a. an embedded post credited to a person: `<blockquote class="…"><p>…</p>&mdash; Jane Doe (@jdoe)`
     const post = embeddedPost(p, ctx);
     if (post) {
-      push({
-        kind: 'quote',
-        text: post.text,
-        anchors: [p.anchor],
-        sectionIndex: p.sectionIndex,
-        speaker: post.speaker,
-        attribution: { method: 'lead-in', evidence: post.evidence },
-        footnoteNumber: null,
-        leadIn: null,
-        line: p.line,
-      });
+      push(creditedQuote(p, post.text, post.speaker, post.evidence, null));
       consumed.add(i);
       continue;
     }
@@ -889,17 +891,7 @@ export function attributeQuotes(
     // 3a. a quote shortcode: `{{< card-quote text="…" cite="Role, Jane Doe" >}}`
     const shortcode = shortcodeQuote(p, ctx);
     if (shortcode) {
-      push({
-        kind: 'quote',
-        text: shortcode.text,
-        anchors: [p.anchor],
-        sectionIndex: p.sectionIndex,
-        speaker: shortcode.speaker,
-        attribution: shortcode.speaker ? { method: 'lead-in', evidence: shortcode.evidence } : null,
-        footnoteNumber: null,
-        leadIn: null,
-        line: p.line,
-      });
+      push(creditedQuote(p, shortcode.text, shortcode.speaker, shortcode.evidence, null));
       consumed.add(i);
       continue;
     }
@@ -907,17 +899,7 @@ export function attributeQuotes(
     // 3a. a quotation in a paragraph of its own, its credit after the closing mark: "“…” - **Jane Doe**"
     const trailing = trailingCredit(p, ctx);
     if (trailing) {
-      push({
-        kind: 'quote',
-        text: trailing.text,
-        anchors: [p.anchor],
-        sectionIndex: p.sectionIndex,
-        speaker: trailing.speaker,
-        attribution: { method: 'lead-in', evidence: trailing.evidence },
-        footnoteNumber: closingFootnote(p),
-        leadIn: null,
-        line: p.line,
-      });
+      push(creditedQuote(p, trailing.text, trailing.speaker, trailing.evidence, closingFootnote(p)));
       consumed.add(i);
       continue;
     }
@@ -925,17 +907,7 @@ export function attributeQuotes(
     // 3. a quote set off from the text (`>`, indented, italic) credited by the line under it: "— Jane Doe"
     const credit = creditLine(paragraphs[i + 1], ctx);
     if (credit && (setOff || wordCount(p.text) >= MIN_INLINE_QUOTE_WORDS) && !p.text.startsWith('—')) {
-      push({
-        kind: 'quote',
-        text: p.text,
-        anchors: [p.anchor],
-        sectionIndex: p.sectionIndex,
-        speaker: credit.speaker,
-        attribution: { method: 'lead-in', evidence: credit.evidence },
-        footnoteNumber: closingFootnote(p),
-        leadIn: null,
-        line: p.line,
-      });
+      push(creditedQuote(p, p.text, credit.speaker, credit.evidence, closingFootnote(p)));
       consumed.add(i);
       consumed.add(i + 1);
       continue;
