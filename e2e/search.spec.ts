@@ -92,7 +92,8 @@ test('a query that names a speaker puts their quotes first and offers to show on
   await note.getByTestId('named-speakers-only').click();
   await expect(page).toHaveURL(/speaker=kei-koga/);
   await expect(page.getByTestId('named-speakers')).toHaveCount(0); // already filtered: nothing to offer
-  expect(new Set(await page.getByTestId('result-speaker').allInnerTexts())).toEqual(new Set(['Kei Koga']));
+  // the filtered results arrive after the URL changes: wait for them rather than read the page mid-navigation
+  await expect.poll(async () => new Set(await page.getByTestId('result-speaker').allInnerTexts())).toEqual(new Set(['Kei Koga']));
   // the API says the same
   const api = await (await request.get(`/api/search?q=${encodeURIComponent('Ishii Masafumi on NATO')}`)).json();
   expect(api.namedSpeakers).toEqual([expect.objectContaining({ id: 'ishii-masafumi', name: 'Ishii Masafumi' })]);
