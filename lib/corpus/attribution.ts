@@ -19,6 +19,7 @@ import {
 import { describedCredit, groupQuotes } from './group-speakers';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
+import { handlePerson, noteCredit, notePassages, notePostHandle, rolePoster } from './note-quotes';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -962,7 +963,17 @@ export function attributeQuotes(
       if (!q.speaker || !own || !sameSpeaker(q.speaker, own)) push(q);
     }
   }
-  const order = new Map(paragraphs.map((p, k) => [p.anchor, k]));
+  // 8. quotations inside the notes, each placed in its note (./note-quotes.ts)
+  for (const q of noteQuotes(footnotes, paragraphs, ctx, kindFor)) push(q);
+  // "the President tweeted, “…”" whose own note credits one handle's post: the handle's holder, when the title names nobody else
+  for (const [k, q] of quotes.entries()) {
+    const role = !q.speaker && q.footnoteNumber !== null && !q.inNote ? rolePoster(q.leadIn) : null;
+    const post = role ? notePostHandle(ctx.notes.get(q.footnoteNumber!)?.text ?? '') : null;
+    if (!role || !post || (ctx.roles.get(role.toLowerCase()) ?? []).length > 0) continue;
+    const speaker = handleSpeaker(post.handle, allText, ctx);
+    quotes[k] = { ...q, speaker, kind: 'quote', attribution: { method: 'note', evidence: `${q.leadIn} — note ${q.footnoteNumber}: ${post.evidence}` } };
+  }
+  const order = new Map([...paragraphs, ...notePassages(footnotes, paragraphs)].map((p, k) => [p.anchor, k]));
   quotes.sort((a, b) => (order.get(a.anchors[0]) ?? 0) - (order.get(b.anchors[0]) ?? 0) || a.line - b.line);
   // "… “…” A day later they said “…”": singular they continues the one person quoted just before
   const byAnchor = new Map(paragraphs.map((p) => [p.anchor, p.text]));
@@ -971,6 +982,74 @@ export function attributeQuotes(
     quotes[k] = { ...quotes[k], speaker, kind, attribution: { method: 'inline', evidence: quotes[k].leadIn ?? '' } };
   }
   return { quotes, interviews, warnings };
+}
+
+/** The person behind a handle: the name it spells when the document writes that surname, else the handle itself. */
+function handleSpeaker(handle: string, allText: string, ctx: Context): SpeakerMention {
+  const name = handlePerson(handle, allText);
+  return (name ? resolvePersonName(name, ctx) : null) ?? resolvePersonName(handle, ctx)!;
+}
+
+/**
+ * Quotations inside the notes: each note is a passage of its own, read with the body's rules, and a quotation in
+ * the parenthesis after a cited record (./note-quotes.ts) is the words of the record's one named author. Conflicting
+ * readings leave the quotation unattributed.
+ */
+function noteQuotes(
+  footnotes: Footnote[],
+  paragraphs: Paragraph[],
+  ctx: Context,
+  kindFor: (s: SpeakerMention, note: number | null) => 'interview' | 'quote',
+): QuoteDraft[] {
+  const out: QuoteDraft[] = [];
+  const passages = notePassages(footnotes, paragraphs);
+  const allText = [...paragraphs.map((p) => p.text), ...passages.map((p) => p.text)].join('\n');
+  passages.forEach((note, k) => {
+    const n = footnotes[k].number;
+    const credited: QuoteDraft[] = [];
+    ctx.here = paragraphs.length;
+    for (const span of findQuotedSpans(note.text)) {
+      const inner = trimQuote(span.inner);
+      const credit = noteCredit(note.text, span.start, (t) => personMentions(t, ctx).length > 0);
+      if (!credit || wordCount(inner) < 2 || looksLikeTitle(inner, note.text.slice(Math.max(0, span.start - 40), span.start))) continue;
+      const speaker = credit.name.startsWith('@') ? handleSpeaker(credit.name, allText, ctx) : resolvePersonName(credit.name, ctx);
+      if (!speaker) continue;
+      credited.push({
+        kind: kindFor(speaker, n),
+        text: inner,
+        anchors: [note.anchor],
+        sectionIndex: note.sectionIndex,
+        speaker,
+        attribution: { method: 'note', evidence: credit.evidence },
+        footnoteNumber: n,
+        inNote: n,
+        leadIn: credit.evidence,
+        line: note.line,
+      });
+    }
+    // the body's rules read the note as a paragraph after the body (every person introduced by then)
+    const read = inlineQuotes([...paragraphs, note], (i) => i === paragraphs.length, ctx, kindFor);
+    for (const q of read) {
+      const same = credited.find((c) => c.text === q.text);
+      if (same) {
+        if (q.speaker && !sameSpeaker(q.speaker, same.speaker!)) {
+          same.speaker = null; // the record and the prose name different people
+          same.attribution = null;
+        }
+        continue;
+      }
+      // notes are full of quoted titles of works: a quotation there with no speaker is kept only when a speech verb or a colon hands it on
+      const clause =
+        (q.leadIn ?? '')
+          .replace(/["“][^"“”]*["”]/g, ' ')
+          .split(/[;()]/)
+          .pop() ?? '';
+      if (!q.speaker && !/:\s*$/.test(clause) && !clause.split(/\s+/).some((w) => isSpeechVerb(w.replace(/[^\p{L}]/gu, '')))) continue;
+      out.push({ ...q, footnoteNumber: n, inNote: n });
+    }
+    out.push(...credited);
+  });
+  return out;
 }
 
 const ROLE_MENTION = /\bthe\s+((?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*)/gu;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChunkKind } from '../types';
 import { APPARATUS_SECTION } from './structure';
+import { noteAnchor, noteOfAnchor } from './note-quotes';
 import { isBlockQuote } from './quote-context';
 import type { ParsedDocument, ParsedQuote } from './types';
 
@@ -223,8 +224,12 @@ export function chunkDocument(doc: ParsedDocument, repeated: Set<string> = new S
     }
     // quotations inside the analysis are chunks of their own too (the paragraph stays in the analysis)
     pendingQuotes.push(...quotes.filter((x) => !isBlockQuote(x, doc.paragraphs)));
+    // so are quotations inside a note, after the paragraph that first refers to the note
+    for (const r of p.refs) pendingQuotes.push(...(quotesByAnchor.get(noteAnchor(r.number))?.splice(0) ?? []));
   }
   flush();
+  // notes no paragraph refers to
+  for (const q of [...quotesByAnchor.entries()].filter(([a]) => noteOfAnchor(a) !== null).flatMap(([, qs]) => qs)) chunks.push(quoteChunk(q));
   return chunks;
 }
 

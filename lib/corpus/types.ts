@@ -77,6 +77,7 @@ export interface ParsedQuote {
   speaker: SpeakerMention | null; // null: the quote is kept, searchable, shown as unattributed
   attribution: Attribution | null; // null exactly when speaker is null
   footnoteNumber: number | null; // the quote's OWN note only (never borrowed from another quote)
+  inNote?: number; // the quote stands in the text of this note (anchors then hold the note's anchor, "note-N", not a paragraph's)
   interviewDate: string | null; // ISO; only from the quote's own note, never from the speaker's other quotes
   dateLabel: DateLabel | null; // what that note calls the date ("Transcribed on" -> 'transcribed')
   leadIn: string | null; // the sentence that introduces the quote, if any (shown for unattributed quotes)

@@ -1,6 +1,7 @@
 // The document reader's view: sections laid out as runs (text, quotes, note markers), the table of contents,
 // the notes, who is quoted, and the passage a deep link asks to highlight.
 import type { IndexReader } from '../db/index-reader';
+import { noteOfAnchor } from '../corpus/note-quotes';
 import { toQuoteRecord } from '../records';
 import type { Citation, DocumentInfo, ReaderParagraph, ReaderQuote, SpeakerRef } from '../types';
 import { toCard, type QuoteCardData } from './cards';
@@ -37,6 +38,8 @@ export interface ReaderView {
   document: DocumentInfo;
   sections: ReaderSectionView[];
   notes: Map<number, string>;
+  /** Quotes that stand inside a note (their anchor is the note's), by note number: the reader marks them in the notes. */
+  noteQuotes: Map<number, ReaderQuote[]>;
   quotes: Map<string, ReaderQuote>;
   speakers: (SpeakerRef & { quotes: number })[];
   /** Quotes the document gives no speaker for, in reading order, with the words that introduce them. */
@@ -102,6 +105,11 @@ export function readerView(
     s.quotes += 1;
     bySpeaker.set(q.speaker.id, s);
   }
+  const noteQuotes = new Map<number, ReaderQuote[]>();
+  for (const q of doc.quotes) {
+    const n = noteOfAnchor(q.anchors[0]);
+    if (n !== null) noteQuotes.set(n, [...(noteQuotes.get(n) ?? []), q]);
+  }
   const d = doc.document;
   return {
     found: true,
@@ -109,6 +117,7 @@ export function readerView(
       document: d,
       sections,
       notes: new Map(doc.footnotes.map((f) => [f.number, f.text])),
+      noteQuotes,
       quotes,
       speakers: [...bySpeaker.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name)),
       unattributed: doc.quotes.filter((q) => !q.speaker).map((q) => ({ id: q.id, text: q.text, leadIn: q.leadIn, anchor: q.anchors[0] })),

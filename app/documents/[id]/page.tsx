@@ -5,6 +5,8 @@ import { Fragment } from 'react';
 import { savedIdSet } from '@/lib/collections/store';
 import { formatAuthors, formatDate, plural } from '@/lib/ui/format';
 import { openReader } from '@/lib/ui/load-index';
+import { plainNoteText } from '@/lib/corpus/note-quotes';
+import type { ReaderQuote } from '@/lib/types';
 import { isValidId, parseReaderQuote, quoteContextHref, type RawParams } from '@/lib/ui/page-params';
 import { readerView, type ReaderView } from '@/lib/ui/reader-view';
 import { CitationSourcesProvider } from '../../_components/citation-sources';
@@ -38,6 +40,37 @@ function firstReferences(view: ReaderView): Set<string> {
         }),
       );
   return keys;
+}
+
+/** A note's text with the quotes that stand in it: each is a link target (its id), the highlighted one marked. */
+function NoteText({ text, quotes, highlightId }: { text: string; quotes: ReaderQuote[]; highlightId: string | null }) {
+  const plain = plainNoteText(text);
+  const marks = quotes
+    .map((q) => ({ q, at: plain.indexOf(q.text) }))
+    .filter((m) => m.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const { q, at: start } of marks) {
+    if (start < at) continue;
+    parts.push(plain.slice(at, start));
+    const highlighted = q.id === highlightId;
+    parts.push(
+      <mark
+        key={q.id}
+        id={q.id}
+        data-testid={highlighted ? 'quote-highlight' : undefined}
+        className={
+          highlighted ? 'scroll-mt-6 bg-amber-200 dark:bg-amber-500/30' : 'scroll-mt-6 bg-transparent text-inherit underline decoration-amber-400 decoration-2'
+        }
+      >
+        {q.text}
+      </mark>,
+    );
+    at = start + q.text.length;
+  }
+  parts.push(plain.slice(at));
+  return marks.length ? parts : text;
 }
 
 export default async function DocumentPage({ params, searchParams }: Props) {
@@ -220,10 +253,17 @@ export default async function DocumentPage({ params, searchParams }: Props) {
                   <li key={n} id={`note-${n}`} className="flex scroll-mt-6 gap-2 target:bg-amber-100 dark:target:bg-amber-500/15">
                     <span className="w-8 shrink-0 text-right text-stone-600 tabular-nums dark:text-stone-400">{n}.</span>
                     <span className="min-w-0 break-words">
-                      {text}{' '}
+                      <NoteText text={text} quotes={view.noteQuotes.get(n) ?? []} highlightId={highlightId} />{' '}
                       <a href={`#ref-${n}`} className="link" aria-label={`Back to where note ${n} is referenced`}>
                         ↩
                       </a>
+                      {view.highlight && (view.noteQuotes.get(n) ?? []).some((q) => q.id === highlightId) && (
+                        <HighlightCallout
+                          card={view.highlight.card}
+                          saved={saved.has(view.highlight.id)}
+                          clearHref={`/documents/${encodeURIComponent(d.id)}#note-${n}`}
+                        />
+                      )}
                     </span>
                   </li>
                 ))}
