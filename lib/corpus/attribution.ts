@@ -971,6 +971,7 @@ export function attributeQuotes(
     const post = role ? notePostHandle(ctx.notes.get(q.footnoteNumber!)?.text ?? '') : null;
     if (!role || !post || (ctx.roles.get(role.toLowerCase()) ?? []).length > 0) continue;
     const speaker = handleSpeaker(post.handle, allText, ctx);
+    if (!speaker) continue;
     quotes[k] = { ...q, speaker, kind: 'quote', attribution: { method: 'note', evidence: `${q.leadIn} — note ${q.footnoteNumber}: ${post.evidence}` } };
   }
   const order = new Map([...paragraphs, ...notePassages(footnotes, paragraphs)].map((p, k) => [p.anchor, k]));
@@ -984,10 +985,10 @@ export function attributeQuotes(
   return { quotes, interviews, warnings };
 }
 
-/** The person behind a handle: the name it spells when the document writes that surname, else the handle itself. */
-function handleSpeaker(handle: string, allText: string, ctx: Context): SpeakerMention {
+/** The person behind a handle: the name it spells when the document writes that surname; an account of an office or a role ("@TheHarbourOffice", "@MAYOR") names nobody. */
+function handleSpeaker(handle: string, allText: string, ctx: Context): SpeakerMention | null {
   const name = handlePerson(handle, allText);
-  return (name ? resolvePersonName(name, ctx) : null) ?? resolvePersonName(handle, ctx)!;
+  return name ? resolvePersonName(name, ctx) : null;
 }
 
 /**

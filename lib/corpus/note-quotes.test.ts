@@ -20,7 +20,7 @@ On May 2, the Mayor tweeted, "The harbour gate stays open for every boat this su
 
 [^4]: @realIlseVarga 5/2/19 (7:04 a.m. ET) Tweet; see Harbour Gazette (May 2, 2019).
 
-[^5]: Harbour Gazette (May 3, 2019).
+[^5]: Harbour Gazette (May 3, 2019); @HarbourOffice 5/3/19 Tweet ("The gate opens at dawn for every boat in the harbour.").
 `;
 
 describe('quotations inside notes', () => {
@@ -42,6 +42,7 @@ describe('quotations inside notes', () => {
   it("gives a handle's post to the person the handle spells; an organisation's statement to nobody", () => {
     expect(quote('I never closed the northern gate')?.speaker?.name).toBe('Alma Reyes');
     expect(quote('The Governor has never asked')?.speaker ?? null).toBeNull();
+    expect(quote('The gate opens at dawn')?.speaker ?? null).toBeNull(); // an office's account
   });
 
   it('names a titled poster by the one handle their own note credits, and leaves the same title without such a note unattributed', () => {
