@@ -964,7 +964,14 @@ export function attributeQuotes(
     }
   }
   // 8. quotations inside the notes, each placed in its note (./note-quotes.ts)
-  for (const q of noteQuotes(footnotes, paragraphs, ctx, kindFor)) push(q);
+  // a note that repeats the words its paragraph quotes adds no quote of its own
+  const folded = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  for (const q of noteQuotes(footnotes, paragraphs, ctx, kindFor))
+    if (!quotes.some((b) => !b.inNote && b.footnoteNumber === q.inNote && folded(b.text) === folded(q.text))) push(q);
   // "the President tweeted, “…”" whose own note credits one handle's post: the handle's holder, when the title names nobody else
   for (const [k, q] of quotes.entries()) {
     const role = !q.speaker && q.footnoteNumber !== null && !q.inNote ? rolePoster(q.leadIn) : null;

@@ -8,6 +8,8 @@ const REPORT = `Governor Alma Reyes met Tomas Berg and Lena Ostrova at the harbo
 
 Berg wrote down what was said that evening.[^2] The Harbour Office answered later.[^3]
 
+Berg noted that "the gate stays shut until the ledger is sealed."[^6]
+
 On May 2, the Mayor tweeted, "The harbour gate stays open for every boat this summer!"[^4] Later the Mayor said, "Nobody will close it while I hold this office."[^5]
 
 ## Notes
@@ -19,6 +21,8 @@ On May 2, the Mayor tweeted, "The harbour gate stays open for every boat this su
 [^3]: In a statement on May 3, the Harbour Office said: "The Governor has never asked anyone to close the northern gate." @realAlmaReyes 5/3/19 (6:15 a.m. ET) Tweet ("I never closed the northern gate. More false news from the harbour!").
 
 [^4]: @realIlseVarga 5/2/19 (7:04 a.m. ET) Tweet; see Harbour Gazette (May 2, 2019).
+
+[^6]: Berg 3/4/19 Notes ("the gate stays shut until the ledger is sealed.").
 
 [^5]: Harbour Gazette (May 3, 2019); @HarbourOffice 5/3/19 Tweet ("The gate opens at dawn for every boat in the harbour.").
 `;
@@ -48,6 +52,10 @@ describe('quotations inside notes', () => {
   it('names a titled poster by the one handle their own note credits, and leaves the same title without such a note unattributed', () => {
     expect(quote('The harbour gate stays open')?.speaker?.name).toBe('Ilse Varga');
     expect(quote('Nobody will close it')?.speaker ?? null).toBeNull();
+  });
+
+  it('adds no second quote for words the paragraph that refers to the note already quotes', () => {
+    expect(doc.quotes.filter((q) => q.text.startsWith('the gate stays shut until'))).toMatchObject([{ anchors: [doc.paragraphs[2].anchor] }]);
   });
 
   it('chunks a note quote after the paragraph that refers to the note', () => {
