@@ -5,9 +5,9 @@ import { Fragment } from 'react';
 import { savedIdSet } from '@/lib/collections/store';
 import { formatAuthors, formatDate, plural } from '@/lib/ui/format';
 import { openReader } from '@/lib/ui/load-index';
-import { plainNoteText } from '@/lib/corpus/note-quotes';
 import type { ReaderQuote } from '@/lib/types';
 import { isValidId, parseReaderQuote, quoteContextHref, type RawParams } from '@/lib/ui/page-params';
+import { noteSegments } from '@/lib/ui/note-segments';
 import { readerView, type ReaderView } from '@/lib/ui/reader-view';
 import { CitationSourcesProvider } from '../../_components/citation-sources';
 import { HighlightCallout } from '../../_components/highlight-callout';
@@ -44,33 +44,24 @@ function firstReferences(view: ReaderView): Set<string> {
 
 /** A note's text with the quotes that stand in it: each is a link target (its id), the highlighted one marked. */
 function NoteText({ text, quotes, highlightId }: { text: string; quotes: ReaderQuote[]; highlightId: string | null }) {
-  const plain = plainNoteText(text);
-  const marks = quotes
-    .map((q) => ({ q, at: plain.indexOf(q.text) }))
-    .filter((m) => m.at >= 0)
-    .sort((a, b) => a.at - b.at);
-  const parts: React.ReactNode[] = [];
-  let at = 0;
-  for (const { q, at: start } of marks) {
-    if (start < at) continue;
-    parts.push(plain.slice(at, start));
-    const highlighted = q.id === highlightId;
-    parts.push(
+  return noteSegments(text, quotes, highlightId).map((s, i) =>
+    s.quoteId ? (
       <mark
-        key={q.id}
-        id={q.id}
-        data-testid={highlighted ? 'quote-highlight' : undefined}
+        key={s.quoteId}
+        id={s.quoteId}
+        data-testid={s.highlighted ? 'quote-highlight' : undefined}
         className={
-          highlighted ? 'scroll-mt-6 bg-amber-200 dark:bg-amber-500/30' : 'scroll-mt-6 bg-transparent text-inherit underline decoration-amber-400 decoration-2'
+          s.highlighted
+            ? 'scroll-mt-6 bg-amber-200 dark:bg-amber-500/30'
+            : 'scroll-mt-6 bg-transparent text-inherit underline decoration-amber-400 decoration-2'
         }
       >
-        {q.text}
-      </mark>,
-    );
-    at = start + q.text.length;
-  }
-  parts.push(plain.slice(at));
-  return marks.length ? parts : text;
+        {s.text}
+      </mark>
+    ) : (
+      <Fragment key={i}>{s.text}</Fragment>
+    ),
+  );
 }
 
 export default async function DocumentPage({ params, searchParams }: Props) {
