@@ -75,6 +75,12 @@ describe('note credits', () => {
     expect(noteCredit(text, text.indexOf('"'), nobody)).toBeNull();
     const memo = 'Berg 3/4/19 Notes, at 2 (the ledger was "sealed twice over")';
     expect(noteCredit(memo, memo.indexOf('"'), nobody)?.name).toBe('Berg');
+    const relayed = 'Berg 3/4/19 Notes ("the ledger was sealed twice") (quoting Ostrova)';
+    expect(noteCredit(relayed, relayed.indexOf('"'), nobody)).toBeNull();
+    const joint = 'Remarks by Governor Reyes and Mayor Varga at the Pier (May 2, 2019) ("we open the gate today")';
+    expect(noteCredit(joint, joint.indexOf('"'), nobody)).toBeNull();
+    const single = 'Remarks by Governor Reyes at the Pier (May 2, 2019) ("we open the gate today")';
+    expect(noteCredit(single, single.indexOf('"'), nobody)?.name).toBe('Reyes');
   });
 
   it('spells a handle as a name only when the document writes that surname', () => {

@@ -89,11 +89,15 @@ export function noteCredit(text: string, quoteAt: number, namesSomeone: (text: s
   if (open < 0 || text.lastIndexOf(')', quoteAt) > open) return null;
   const inside = text.slice(open + 1, quoteAt);
   if (/["“”]/.test(inside) || inside.split(/\s+/).some((w) => isSpeechVerb(w.replace(/[^\p{L}]/gu, ''))) || namesSomeone(inside)) return null;
+  // "(“…”) (quoting Roe)": the record repeats someone else's words
+  const close = text.indexOf(')', quoteAt);
+  if (close >= 0 && /^\s*\(\s*(?:quoting|citing|alteration|emphasis\s+in\s+original)\b/i.test(text.slice(close + 1))) return null;
   const head = text.slice(0, open);
   const handle = HANDLE_RECORD.exec(head);
   if (handle) return { name: handle[1], evidence: citation(head, handle.index) };
   const titled = TITLED_RECORD.exec(head);
-  if (titled) {
+  // "Remarks by President Doe and Prime Minister Roe in Joint Press Conference": two speakers, none settled
+  if (titled && !/\b(?:and|with)\b|&/.test(head.slice(titled.index + titled[0].indexOf(titled[1])))) {
     const words = titled[1].split(/\s+/).filter((w) => !ROLE_WORDS.has(w));
     if (words.length) return { name: words.join(' '), evidence: citation(head, titled.index) };
   }
