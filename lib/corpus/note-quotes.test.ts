@@ -87,5 +87,7 @@ describe('note credits', () => {
     expect(handlePerson('@realIlseVarga', 'the Varga family')).toBe('Ilse Varga');
     expect(handlePerson('@realIlseVarga', 'nobody of that name')).toBeNull();
     expect(handlePerson('@harbournews', 'Harbour')).toBeNull();
+    expect(handlePerson('@SenVarga', 'Senator Varga')).toBeNull();
+    expect(handlePerson('@GovIlseVarga', 'the Varga family')).toBe('Ilse Varga');
   });
 });

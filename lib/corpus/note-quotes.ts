@@ -106,9 +106,13 @@ export function noteCredit(text: string, quoteAt: number, namesSomeone: (text: s
   return null;
 }
 
+// words handles put before a name: titles, "team", "real"
+const HANDLE_PREFIX = /^(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Pres|Amb|Sec|Min|Team|Real|The|Official|Office|Dept|Vote|Elect|Ask|Hey|Its|Iam)$/;
+
 /**
- * The person a handle spells ("@realJaneDoe", "@JaneDoe", "@jane_doe" → "Jane Doe"): two or three capitalised
- * words at its end, taken only when the document writes that surname as a word of its own elsewhere.
+ * The person a handle spells ("@realJaneDoe", "@JaneDoe", "@Jane_Doe" → "Jane Doe"): two or three capitalised
+ * words at its end, less a title or team word before them, taken only when the document writes that surname as
+ * a word of its own elsewhere.
  */
 export function handlePerson(handle: string, documentText: string): string | null {
   const words = handle
@@ -117,6 +121,8 @@ export function handlePerson(handle: string, documentText: string): string | nul
     .filter(Boolean);
   const tail: string[] = [];
   for (let k = words.length - 1; k >= 0 && /^\p{Lu}\p{Ll}+$/u.test(words[k]) && tail.length < 3; k--) tail.unshift(words[k]);
+  // a title or team word at the front of the handle is no given name ("@SenDoe", "@TeamJaneDoe")
+  while (tail.length && (ROLE_WORDS.has(tail[0]) || HANDLE_PREFIX.test(tail[0]))) tail.shift();
   if (tail.length < 2) return null;
   const surname = tail[tail.length - 1];
   const elsewhere = documentText.replace(/@[A-Za-z0-9_]+/g, ' ');
