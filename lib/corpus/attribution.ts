@@ -1023,7 +1023,8 @@ function noteQuotes(
       const speaker = credit.name.startsWith('@') ? handleSpeaker(credit.name, allText, ctx) : resolvePersonName(credit.name, ctx);
       if (!speaker) continue;
       credited.push({
-        kind: kindFor(speaker, n),
+        // a record of an interview held for the report ("Doe 3/4/19 Interview Notes", the FBI's "302") holds words said to its authors
+        kind: /\b(?:interview|302)\b/i.test(credit.evidence) ? 'interview' : kindFor(speaker, n),
         text: inner,
         anchors: [note.anchor],
         sectionIndex: note.sectionIndex,

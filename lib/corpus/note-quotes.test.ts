@@ -14,7 +14,7 @@ On May 2, the Mayor tweeted, "The harbour gate stays open for every boat this su
 
 ## Notes
 
-[^1]: Ostrova 4/2/19 Interview Notes, at 3; Ostrova recalled that the Governor told her the gate "stays shut all winter long."
+[^1]: Ostrova 4/2/19 Interview Notes, at 3 (the harbour master was "afraid of his own ledger"); Ostrova recalled that the Governor told her the gate "stays shut all winter long."
 
 [^2]: HX_0001 (Berg 3/4/19 Memorandum for the Record) ("I told the clerk that the gate stays shut until the ledger is sealed."); HX_0002 (3/5/19 Draft Memorandum from the Harbour Office) ("The clerk refused to open the gate for anyone that night.").
 
@@ -34,7 +34,9 @@ describe('quotations inside notes', () => {
   it('credits the words in the parenthesis after a record to the one person the citation names, placed in that note', () => {
     const q = quote('I told the clerk');
     expect(q?.speaker?.name).toBe('Tomas Berg');
-    expect(q).toMatchObject({ anchors: ['note-2'], inNote: 2, footnoteNumber: 2, attribution: { method: 'note' } });
+    expect(q).toMatchObject({ kind: 'quote', anchors: ['note-2'], inNote: 2, footnoteNumber: 2, attribution: { method: 'note' } });
+    // words in an interview record are said to the report's authors
+    expect(quote('afraid of his own')).toMatchObject({ kind: 'interview', speaker: { name: 'Lena Ostrova' } });
     // a record by an office names no person: its words are nobody's
     expect(quote('The clerk refused')?.speaker ?? null).toBeNull();
   });
