@@ -19,7 +19,7 @@ import {
 import { describedCredit, groupQuotes } from './group-speakers';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
-import { handlePerson, noteCredit, notePassages, notePostHandle, rolePoster } from './note-quotes';
+import { handlePerson, INTERVIEW_RECORD, noteCredit, notePassages, notePostHandle, rolePoster } from './note-quotes';
 import { APPARATUS_SECTION } from './structure';
 import type { DateLabel, Footnote, InterviewFootnote, Paragraph, ParsedQuote, ParseWarning, Section, SpeakerMention } from './types';
 
@@ -1024,7 +1024,7 @@ function noteQuotes(
       if (!speaker) continue;
       credited.push({
         // a record of an interview held for the report ("Doe 3/4/19 Interview Notes", the FBI's "302") holds words said to its authors
-        kind: /\b(?:interview|302)\b/i.test(credit.evidence) ? 'interview' : kindFor(speaker, n),
+        kind: INTERVIEW_RECORD.test(credit.evidence) ? 'interview' : kindFor(speaker, n),
         text: inner,
         anchors: [note.anchor],
         sectionIndex: note.sectionIndex,

@@ -75,8 +75,13 @@ describe('note credits', () => {
   it('does not take a record for the speaker when a speech verb inside the parenthesis hands the words on', () => {
     const text = 'Gazette (May 3, 2019) (quoting Lena Ostrova as saying, "the ledger stays sealed")';
     expect(noteCredit(text, text.indexOf('"'), nobody)).toBeNull();
-    const memo = 'Berg 3/4/19 Notes, at 2 (the ledger was "sealed twice over")';
+    const memo = 'Berg 3/4/19 Interview Notes, at 2 (the ledger was "sealed twice over")';
     expect(noteCredit(memo, memo.indexOf('"'), nobody)?.name).toBe('Berg');
+    // a person's own notes record others' doings too: only words in the first person are the author's
+    const own = 'Berg 3/4/19 Notes, at 2 ("Governor in a rage over the gate")';
+    expect(noteCredit(own, own.indexOf('"'), nobody)).toBeNull();
+    const first = 'Berg 3/4/19 Notes, at 2 ("I kept the gate shut")';
+    expect(noteCredit(first, first.indexOf('"'), nobody)?.name).toBe('Berg');
     const relayed = 'Berg 3/4/19 Notes ("the ledger was sealed twice") (quoting Ostrova)';
     expect(noteCredit(relayed, relayed.indexOf('"'), nobody)).toBeNull();
     const joint = 'Remarks by Governor Reyes and Mayor Varga at the Pier (May 2, 2019) ("we open the gate today")';

@@ -102,9 +102,16 @@ export function noteCredit(text: string, quoteAt: number, namesSomeone: (text: s
     if (words.length) return { name: words.join(' '), evidence: citation(head, titled.index) };
   }
   const record = PERSON_RECORD.exec(head);
-  if (record) return { name: record[1], evidence: citation(head, record.index) };
-  return null;
+  if (!record) return null;
+  // a person's own papers (notes, a memo) also record what others did and said: their words are the author's
+  // only where the author speaks as "I"/"we"; an interview record holds the witness's own account
+  const words = /^.([^"“”]*)/.exec(text.slice(quoteAt))?.[1] ?? '';
+  if (!INTERVIEW_RECORD.test(record[2]) && !/\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our)\b/i.test(words)) return null;
+  return { name: record[1], evidence: citation(head, record.index) };
 }
+
+/** A record of an interview held for the report: "Doe 3/4/19 Interview Notes", the FBI's interview report (a "302"). */
+export const INTERVIEW_RECORD = /\b(?:interview|302)\b/i;
 
 // words handles put before a name: titles, "team", "real"
 const HANDLE_PREFIX = /^(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Pres|Amb|Sec|Min|Team|Real|The|Official|Office|Dept|Vote|Elect|Ask|Hey|Its|Iam)$/;
