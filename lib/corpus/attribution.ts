@@ -1019,7 +1019,9 @@ function noteQuotes(
     for (const span of findQuotedSpans(note.text)) {
       const inner = trimQuote(span.inner);
       const credit = noteCredit(note.text, span.start, (t) => personMentions(t, ctx).length > 0);
-      if (!credit || wordCount(inner) < 2 || looksLikeTitle(inner, note.text.slice(Math.max(0, span.start - 40), span.start))) continue;
+      const before = note.text.slice(Math.max(0, span.start - 40), span.start);
+      // a term the record's summary sets in quotation marks ("the so-called “…”", two words) is no one's statement
+      if (!credit || looksLikeTitle(inner, before) || LABELLING.test(before) || (wordCount(inner) < 3 && !soundsSpoken(inner))) continue;
       const speaker = credit.name.startsWith('@') ? handleSpeaker(credit.name, allText, ctx) : resolvePersonName(credit.name, ctx);
       if (!speaker) continue;
       credited.push({

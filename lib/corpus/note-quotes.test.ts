@@ -14,7 +14,7 @@ On May 2, the Mayor tweeted, "The harbour gate stays open for every boat this su
 
 ## Notes
 
-[^1]: Ostrova 4/2/19 Interview Notes, at 3 (the harbour master was "afraid of his own ledger"); Ostrova recalled that the Governor told her the gate "stays shut all winter long."
+[^1]: Ostrova 4/2/19 Interview Notes, at 3 (the harbour master was "afraid of his own ledger"); Ostrova 4/3/19 Interview Notes, at 1 (the "harbour tax" again); Ostrova recalled that the Governor told her the gate "stays shut all winter long."
 
 [^2]: HX_0001 (Berg 3/4/19 Memorandum for the Record) ("I told the clerk that the gate stays shut until the ledger is sealed."); HX_0002 (3/5/19 Draft Memorandum from the Harbour Office) ("The clerk refused to open the gate for anyone that night.").
 
@@ -37,6 +37,8 @@ describe('quotations inside notes', () => {
     expect(q).toMatchObject({ kind: 'quote', anchors: ['note-2'], inNote: 2, footnoteNumber: 2, attribution: { method: 'note' } });
     // words in an interview record are said to the report's authors
     expect(quote('afraid of his own')).toMatchObject({ kind: 'interview', speaker: { name: 'Lena Ostrova' } });
+    // a term the record's summary sets in quotation marks is nobody's statement
+    expect(quote('harbour tax')).toBeUndefined();
     // a record by an office names no person: its words are nobody's
     expect(quote('The clerk refused')?.speaker ?? null).toBeNull();
   });
