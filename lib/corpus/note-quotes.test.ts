@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkDocument } from './chunk';
 import { parseMarkdown } from './fixtures/synthetic';
 import { handlePerson, noteCredit } from './note-quotes';
+import { framingText } from './quote-context';
 
 // Invented people: a governor, two witnesses, a mayor known only by title in the running text.
 const REPORT = `Governor Alma Reyes met Tomas Berg and Lena Ostrova at the harbour office in March.[^1] The Varga administration stayed away.
@@ -60,6 +61,10 @@ describe('quotations inside notes', () => {
 
   it('adds no second quote for words the paragraph that refers to the note already quotes', () => {
     expect(doc.quotes.filter((q) => q.text.startsWith('the gate stays shut until'))).toMatchObject([{ anchors: [doc.paragraphs[2].anchor] }]);
+  });
+
+  it('frames a note quote, for search, by the paragraph that refers to the note', () => {
+    expect(framingText(doc.paragraphs, quote('I told the clerk')!, new Set())).toBe(doc.paragraphs[1].text);
   });
 
   it('chunks a note quote after the paragraph that refers to the note', () => {

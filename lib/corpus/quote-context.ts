@@ -1,3 +1,4 @@
+import { noteOfAnchor } from './note-quotes';
 import type { Paragraph, ParsedQuote } from './types';
 
 /**
@@ -7,6 +8,9 @@ import type { Paragraph, ParsedQuote } from './types';
  * perceived threats… As Goroku argues:" before "It was surprising to find that Russia is ranked above China").
  */
 export function framingText(paragraphs: Paragraph[], quote: ParsedQuote, blockAnchors: ReadonlySet<string>): string {
+  // a quotation inside a note is framed by the paragraph that refers to the note
+  const note = noteOfAnchor(quote.anchors[0]);
+  if (note !== null) return paragraphs.find((p) => p.refs.some((r) => r.number === note))?.text ?? '';
   const first = paragraphs.findIndex((p) => p.anchor === quote.anchors[0]);
   if (first < 0) return '';
   const own = blockAnchors.has(paragraphs[first].anchor) ? [] : [paragraphs[first].text];
