@@ -84,11 +84,14 @@ describe('note credits', () => {
     expect(noteCredit(text, text.indexOf('"'), nobody)).toBeNull();
     const memo = 'Berg 3/4/19 Interview Notes, at 2 (the ledger was "sealed twice over")';
     expect(noteCredit(memo, memo.indexOf('"'), nobody)?.name).toBe('Berg');
-    // a person's own notes record others' doings too: only words in the first person are the author's
-    const own = 'Berg 3/4/19 Notes, at 2 ("Governor in a rage over the gate")';
+    // a person's own papers record others' doings too: only words in the first person are the author's
+    const own = 'Berg 3/4/19 Memorandum, at 2 ("Governor in a rage over the gate")';
     expect(noteCredit(own, own.indexOf('"'), nobody)).toBeNull();
-    const first = 'Berg 3/4/19 Notes, at 2 ("I kept the gate shut")';
+    const first = 'Berg 3/4/19 Memorandum, at 2 ("I kept the gate shut")';
     expect(noteCredit(first, first.indexOf('"'), nobody)?.name).toBe('Berg');
+    // notes taken at a meeting write down others' words in their own first person: not the note-taker's
+    const minutes = 'Berg 3/4/19 Notes, at 2 ("I need the gate shut")';
+    expect(noteCredit(minutes, minutes.indexOf('"'), nobody)).toBeNull();
     const relayed = 'Berg 3/4/19 Notes ("the ledger was sealed twice") (quoting Ostrova)';
     expect(noteCredit(relayed, relayed.indexOf('"'), nobody)).toBeNull();
     const joint = 'Remarks by Governor Reyes and Mayor Varga at the Pier (May 2, 2019) ("we open the gate today")';

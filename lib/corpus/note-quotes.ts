@@ -105,6 +105,8 @@ export function noteCredit(text: string, quoteAt: number, namesSomeone: (text: s
   if (!record) return null;
   // a person's own papers (notes, a memo) also record what others did and said: their words are the author's
   // only where the author speaks as "I"/"we"; an interview record holds the witness's own account
+  // a note-taker's notes of a meeting write down what others said, in their first person too ("I need loyalty"): nobody's words are settled
+  if (!INTERVIEW_RECORD.test(record[2]) && /\bnotes?\b/i.test(record[2])) return null;
   const words = /^.([^"“”]*)/.exec(text.slice(quoteAt))?.[1] ?? '';
   if (!INTERVIEW_RECORD.test(record[2]) && !/\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our)\b/i.test(words)) return null;
   return { name: record[1], evidence: citation(head, record.index) };
