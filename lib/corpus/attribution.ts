@@ -17,6 +17,7 @@ import {
   type SpeechAttribution,
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
+import { onlyTitles } from './news-style';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
@@ -1190,7 +1191,11 @@ function inlineQuotes(
         const start = Math.min(a.verbIndex, a.speaker.index) + s;
         // an organisation's acronym may stand before a titled name ("“…,” ACME Developer Jane Doe said")
         const between = p.text.slice(span.end, start);
-        return start >= span.end && (start - span.end <= 4 || /^[\s,]*[\p{Lu}\d][\p{Lu}\d&]{1,7}\s+$/u.test(between)) && !/[.!?…]$/.test(span.inner.trim());
+        return (
+          start >= span.end &&
+          (start - span.end <= 4 || /^[\s,]*[\p{Lu}\d][\p{Lu}\d&]{1,7}\s+$/u.test(between) || onlyTitles(between)) &&
+          !/[.!?…]$/.test(span.inner.trim())
+        );
       });
       const gap = nearest ? p.text.slice(Math.max(nearest.verbEnd, nearest.speaker.end) + s, span.start) : '';
       const bareGap = gap.replace(/“[^“”]*”|"[^"]*"/g, ' '); // the speaker's earlier quotations in the clause do not count as distance

@@ -1,3 +1,4 @@
+import { nameAfterTitle } from './news-style';
 import type { SpeakerMention } from './types';
 
 /** Verbs that introduce what someone said or wrote (present, past and -ing forms). */
@@ -213,7 +214,7 @@ const ANON_BEFORE = new RegExp(
 );
 
 const ANON_AFTER = new RegExp(
-  `^\\s+(?:by\\s+)?((?:an?|one|another|the)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|for|in|with)\\s+(?:the\\s+)?${ORG_PHRASE_SRC})?)`,
+  `^\\s+(?:by\\s+)?((?:an?|one|another|the)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|for|in|with)\\s+(?:the\\s+)?(?:${ORG_PHRASE_SRC}|${LOWER_ORG_SRC}\\b))?)`,
   'u',
 );
 
@@ -281,6 +282,12 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
   if (appos) {
     const n = nameBefore(head, appos.index);
     if (n) return { kind: 'person', name: n.name, org: null, appositive: appos[1], index: n.start, end: head.length };
+    // "A senior official at the ministry, who asked not to be named, said"
+    const anonAppos = ANON_BEFORE.exec(head.slice(0, appos.index));
+    if (anonAppos && /^who\s+(?:asked|spoke|requested|declined|was\s+not|is\s+not|did\s+not)\b/.test(appos[1])) {
+      const descriptor = parseAnonymousDescriptor(anonAppos[0]);
+      return { kind: 'anonymous', name: anonAppos[0].trim(), org: descriptor?.org ?? null, appositive: null, index: anonAppos.index, end: head.length };
+    }
   }
   // a comma right before the verb closes a clause ("…the Joint Declaration, noting"): no subject there
   if (/,$/.test(head)) return null;
@@ -505,6 +512,10 @@ export function collectFullNames(text: string): string[] {
     const core = toks.filter((t) => !PARTICLES.has(t)).length;
     if (toks.some((t) => ORG_TOKEN.test(t))) continue; // "United Nations", "Asan Institute": an organisation, not a person
     if (core >= 2 && core <= 4 && toks.every((t) => !NOT_NAME.has(t))) names.push(toks.join(' '));
+    else {
+      const titled = nameAfterTitle(toks); // "Transport Secretary Alan Greaves"
+      if (titled) names.push(titled.join(' '));
+    }
   }
   return names;
 }

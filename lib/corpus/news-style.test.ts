@@ -1,0 +1,37 @@
+// House styles probed on invented passages (issue 10): each case failed before its rule was added.
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from './fixtures/synthetic';
+
+const speakers = (body: string) => parseMarkdown(body).quotes.map((q) => [q.speaker?.name ?? null, q.kind, q.text.slice(0, 24)]);
+
+describe('newspaper and report conventions', () => {
+  it.each([
+    [
+      'a title of address between the closing mark and the surname ("Mr. Greaves said")',
+      'Alan Greaves visited the site on Friday. “We will have trains running by the spring,” Mr. Greaves told reporters.',
+      [['Alan Greaves', 'quote', 'We will have trains runn']],
+    ],
+    [
+      'a full name after a title of office ("Transport Secretary Alan Greaves") for a later surname',
+      'Transport Secretary Alan Greaves visited the site on Friday. “We will have trains running by the spring,” Greaves said.',
+      [['Alan Greaves', 'quote', 'We will have trains runn']],
+    ],
+    [
+      'an anonymous source after the quote, with a lower-case ministry',
+      '“We were told not to discuss the audit before the election,” said a senior official at the finance ministry, who spoke on condition of anonymity.',
+      [['Official, finance ministry', 'quote', 'We were told not to disc']],
+    ],
+    [
+      'an anonymous source whose lead-in says why it is not named',
+      'The barrier cost four billion euros. A senior official at the infrastructure ministry, who asked not to be named, said:\n\n*The barrier buys us twenty years at most, and we are spending them arguing about who pays.*',
+      [['Official, infrastructure ministry', 'quote', 'The barrier buys us twen']],
+    ],
+    [
+      'a "(7)" marker after an italic block quote and its "(7)" note under References',
+      'Most of the grain leaves by rail.\n\nSolberg said:\n\n*The trains are older than I am, and they break down every winter without fail.*(7)\n\nReferences\n\n(7) Interview with Henrik Solberg, Port of Velda, 4 March 2022.',
+      [['Henrik Solberg', 'interview', 'The trains are older tha']],
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(speakers(body)).toEqual(expected);
+  });
+});

@@ -1,0 +1,34 @@
+// Newspaper and report conventions around a quotation that the general attribution rules build on:
+// titles of address before a surname ("Mr. Greaves", "Chief Judge Rosales") and titled full names
+// ("Transport Secretary Alan Greaves").
+import { isNotNameWord, ROLE_WORDS } from './names';
+
+/** Titles of address that may stand between a closing quotation mark and the speaker's surname. */
+const ADDRESS_TITLES = new Set(['Sir', 'Dame', 'Lord', 'Lady', 'Rabbi', 'Bishop', 'Imam', 'Councillor', 'Councilor', 'Inspector', 'Sergeant', 'Reverend']);
+const DOTTED = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Col|Lt|Adm|Gov|Sen|Rep|Sgt|Capt|Rev|Hon|Amb|Supt|Det)\.$/;
+
+function isTitleWord(word: string): boolean {
+  return DOTTED.test(word) || ROLE_WORDS.has(word) || ADDRESS_TITLES.has(word);
+}
+
+/** Whether the text between a closing quotation mark and a name is only a comma and titles: "”, Mr. ", "” Chief Judge ". */
+export function onlyTitles(between: string): boolean {
+  const words = between
+    .replace(/^[\s,]+/, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return words.length > 0 && words.length <= 3 && words.every(isTitleWord);
+}
+
+/**
+ * "Transport Secretary Alan Greaves", "Health Minister Ana Lutz": the words after the last title of a capitalised run,
+ * when they are two to four name words, are the person's name (the run as a whole is not a name).
+ */
+export function nameAfterTitle(tokens: string[]): string[] | null {
+  let last = -1;
+  for (let k = 0; k < tokens.length; k++) if (isTitleWord(tokens[k])) last = k;
+  if (last < 0) return null;
+  const tail = tokens.slice(last + 1);
+  return tail.length >= 2 && tail.length <= 4 && tail.every((t) => !isNotNameWord(t)) ? tail : null;
+}
