@@ -88,7 +88,7 @@ const NOTE_NAME =
 const NAME_FIRST_NOTES: { re: RegExp; byAuthor: boolean; label: DateLabel }[] = [
   {
     re: new RegExp(
-      `^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),\\s+(?:(?:telephone|phone|email|e-mail|skype|video|zoom)\\s+)?interview(?:ed)?\\s+(?:by|with)\\s+(?:the\\s+)?authors?\\b`,
+      `^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),\\s+(?:(?:(?:telephone|phone|email|e-mail|skype|video|zoom)\\s+)?(?:interview(?:ed)?|conversation|discussion)\\s+(?:by|with)|in\\s+(?:discussion|conversation)\\s+with|(?:email|e-mail)(?:\\s+message)?\\s+to)\\s+(?:the\\s+)?authors?\\b`,
       'iu',
     ),
     byAuthor: true,
@@ -100,7 +100,7 @@ const NAME_FIRST_NOTES: { re: RegExp; byAuthor: boolean; label: DateLabel }[] = 
 ];
 /** Notes that open with the kind of exchange: "Interview with NAME", "Email interview with NAME", "Personal communication with NAME". */
 const EXCHANGE_FIRST =
-  /(?:^|[.;]\s+)((?:(?:Author['’]s|Authors['’]|Our|My)\s+)?(?:(?:Email|E-mail|Skype|Telephone|Phone|Zoom|Video|Personal|Online|Written)\s+)?(?:interview(?:ed)?|communication|correspondence))(?:\s+(?:by\s+the\s+authors?\s+)?(?:with|from)\b)?\s+(.+)$/i;
+  /(?:^|[.;]\s+)((?:(?:Author['’]s|Authors['’]|Author|Our|My)\s+)?(?:(?:Email|E-mail|Skype|Telephone|Phone|Zoom|Video|Personal|Online|Written)\s+)?(?:interview(?:ed)?|communication|correspondence|conversation))(?:\s+(?:conducted\s+)?(?:by\s+the\s+authors?\s+)?(?:with|from|of)\b|,(?=\s+\p{Lu}))?\s+(.+)$/iu;
 
 /**
  * Reads an interview note in the styles reports use: "Interview with NAME[, ROLE]. Transcribed on DATE.",
@@ -127,7 +127,8 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
   const byAuthor = /author|our|my|personal/.test(opener) || /^by\s+the\s+authors?\b/i.test(text.slice(text.indexOf(m[1]) + m[1].length).trim());
   const rest = m[2];
   const dm = DATE_PHRASE.exec(rest);
-  let who = dm ? rest.slice(0, dm.index) : rest;
+  // "Interview of NAME by the author, DATE": who did the interviewing is not part of the name
+  let who = (dm ? rest.slice(0, dm.index) : rest).replace(/\s+by\s+the\s+authors?\b/i, '');
   // the person ends at the first sentence end ("Interview with X. See also …")
   const stop = /\.\s+(?=\p{Lu})/u.exec(who.replace(/\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|\p{Lu})\.(?=\s)/gu, (x) => x.replace('.', '\u0000')));
   if (stop) who = who.slice(0, stop.index);
@@ -1231,6 +1232,8 @@ function inlineQuotes(
           .slice(span.end, Math.max(after[0].verbEnd, ref.end) + s)
           .replace(/^[\s,]+/, '')
           .trim();
+        // "Rask called the plan “…,” Dorrance said": another person named before the quotation in its sentence may own the words
+        if (speaker && personMentions(maskQuotations(beforeText), ctx).some((m) => !m.speaker || !sameSpeaker(m.speaker, speaker!))) speaker = null;
         // a comma inside the closing mark hands the quote to what follows; otherwise the verb may begin a new clause
         unresolvedVerb = !speaker && /,\s*$/.test(span.inner);
         unresolvedPronoun = unresolvedVerb && ref.kind === 'pronoun';

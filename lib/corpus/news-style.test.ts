@@ -35,3 +35,27 @@ describe('newspaper and report conventions', () => {
     expect(speakers(body)).toEqual(expected);
   });
 });
+
+describe('a name before the quotation and another after it', () => {
+  it('gives “…,” X said not to X when someone else is named before the quotation in its sentence', () => {
+    const body =
+      'Jane Dorrance and Tim Rask disagree about the dams.\n\nRask called the plan “a disaster waiting to happen for everyone downstream,” Dorrance said. “The dams were never inspected properly,” Dorrance said.';
+    expect(speakers(body)).toEqual([['Jane Dorrance', 'quote', 'The dams were never insp']]);
+  });
+});
+
+describe('interview notes in the styles of other publishers', () => {
+  it.each([
+    'Rafael Quintero, in discussion with the author, May 2018.',
+    'Rafael Quintero, e-mail message to the author, 12 May 2018.',
+    'Rafael Quintero, conversation with the author, 12 May 2018.',
+    'Interview, Rafael Quintero, 12 May 2018.',
+    'Author interview with Rafael Quintero, Bogotá, 12 May 2018.',
+    'Interview conducted with Rafael Quintero on 12 May 2018.',
+    'Interview of Rafael Quintero by the author, 12 May 2018.',
+    'Conversation with Rafael Quintero, Bogotá, 12 May 2018.',
+  ])('%s', (note) => {
+    const body = `Mining licences have doubled since 2010.\n\nOne researcher sees the pattern clearly:\n\n*The licences are granted in the capital by people who have never seen the river.*[^1]\n\n[^1]: ${note}`;
+    expect(parseMarkdown(body).quotes.map((q) => [q.speaker?.name ?? null, q.kind])).toEqual([['Rafael Quintero', 'interview']]);
+  });
+});
