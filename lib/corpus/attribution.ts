@@ -17,7 +17,7 @@ import {
   type SpeechAttribution,
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
-import { onlyTitles } from './news-style';
+import { AFTER_DETERMINER, onlyTitles } from './news-style';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
@@ -954,7 +954,12 @@ export function attributeQuotes(
   }
 
   // 6. quotations inside the analysis, attributed by the named speaker next to them
-  for (const q of inlineQuotes(paragraphs, (i) => !consumed.has(i) && quotable(paragraphs[i]), ctx, kindFor)) push(q);
+  // a list item may hold a quotation too ("- Credit. As Berg put it, “…”"), kept only with a speaker named next to it
+  const listAnchors = new Set(paragraphs.filter((p) => p.kind === 'list' && !p.blockQuote).map((p) => p.anchor));
+  const inlineUsable = (i: number) =>
+    !consumed.has(i) && (quotable(paragraphs[i]) || (listAnchors.has(paragraphs[i].anchor) && quotable({ ...paragraphs[i], kind: 'text' })));
+  for (const q of inlineQuotes(paragraphs, inlineUsable, ctx, kindFor))
+    if (!listAnchors.has(q.anchors[0]) || (q.speaker && !/^continues\b/.test(q.attribution?.evidence ?? ''))) push(q);
   // 7. quotations inside a transcript turn ("… and one day she said “…”"): quotes of their own, kept only when the
   // reporting chain names someone other than the turn's speaker or names nobody (the turn already holds its own words)
   if (turns.size) {
@@ -1210,7 +1215,7 @@ function inlineQuotes(
         !LABELLING.test(beforeText) &&
         // a speech verb of its own between them ("… what Yates had told the White House and said, “…”") takes the quote from that subject
         ((wordCount(bareGap) <= 14 &&
-          !bareGap.split(/\s+/).some((w) => isSpeechVerb(w.replace(/[^\p{L}]/gu, ''))) &&
+          !bareGap.split(/\s+/).some((w, k, all) => isSpeechVerb(w.replace(/[^\p{L}]/gu, '')) && !AFTER_DETERMINER.test(all[k - 1] ?? '')) &&
           // someone else named in a long clause between them may be the one whose words these are
           (wordCount(bareGap) <= 5 || personMentions(bareGap, ctx).length === 0)) ||
           /:\s*$/.test(beforeText) ||

@@ -256,6 +256,8 @@ const ROLE_SUBJECT = /\b[Tt]he\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*
 /** ", a former ambassador to NATO," / ", who leads the unit," / ", chief executive of X," / ", Director of X," before the verb. */
 const APPOSITIVE_BEFORE_VERB = new RegExp(`,\\s+((?:a|an|the|who|whose|former|\\p{Ll}[\\p{Ll}-]+|(?:${[...ROLE_WORDS].join('|')}))\\s+[^,]{3,90}),\\s*$`, 'u');
 
+const OF_ORG_AT_END = new RegExp(`\\s+(?:of|at|from)\\s+(?:the\\s+)?${ORG_PHRASE_SRC}$`, 'u');
+
 /** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
 function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
   let head = text.slice(0, verbStart);
@@ -291,6 +293,11 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
   }
   // a comma right before the verb closes a clause ("…the Joint Declaration, noting"): no subject there
   if (/,$/.test(head)) return null;
+  // "Judge Helen Ward of the Eastern District wrote": the institution after the name is not part of it
+  const ofOrg = OF_ORG_AT_END.exec(head);
+  const atOrg = ofOrg ? nameBefore(head, ofOrg.index) : null;
+  if (atOrg && atOrg.name.split(/\s+/).length >= 2)
+    return { kind: 'person', name: atOrg.name, org: null, appositive: null, index: atOrg.start, end: head.length };
   const n = nameBefore(head, head.length);
   return n ? { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: head.length } : null;
 }

@@ -31,6 +31,21 @@ describe('newspaper and report conventions', () => {
       'Most of the grain leaves by rail.\n\nSolberg said:\n\n*The trains are older than I am, and they break down every winter without fail.*(7)\n\nReferences\n\n(7) Interview with Henrik Solberg, Port of Velda, 4 March 2022.',
       [['Henrik Solberg', 'interview', 'The trains are older tha']],
     ],
+    [
+      'an institution between the name and the verb ("Professor X of the Y Centre writes that")',
+      'Professor Rafael Quintero of the Andes Policy Centre writes that “the licences are granted in the capital by people who have never seen the river.”',
+      [['Rafael Quintero', 'quote', 'the licences are granted']],
+    ],
+    [
+      'a noun that looks like a speech verb in the clause before the quotation ("that the state had")',
+      'A federal judge blocked the plan.\n\nHelen Ward wrote that the state had “ignored its own data on travel times for every patient.”',
+      [['Helen Ward', 'quote', 'ignored its own data on ']],
+    ],
+    [
+      'a quotation inside a list item, with its speaker named next to it',
+      'The survey asked farmers what they needed most.\n\n- Credit. As Oskar Berg put it, *“the bank wants a house as security, and none of us owns one outright.”*\n- Roads, which the county has promised for a decade and that “will never come.”',
+      [['Oskar Berg', 'quote', 'the bank wants a house a']],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

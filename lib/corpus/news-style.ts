@@ -32,3 +32,6 @@ export function nameAfterTitle(tokens: string[]): string[] | null {
   const tail = tokens.slice(last + 1);
   return tail.length >= 2 && tail.length <= 4 && tail.every((t) => !isNotNameWord(t)) ? tail : null;
 }
+
+/** A word after which a speech-verb form is a noun ("the state", "a report", "her statement"), not a verb. */
+export const AFTER_DETERMINER = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)$/i;
