@@ -17,7 +17,7 @@ import {
   type SpeechAttribution,
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
-import { AFTER_DETERMINER, onlyTitles } from './news-style';
+import { AFTER_DETERMINER, ROLE_BEFORE_NAME_AFTER_QUOTE, onlyTitles, verdictLeadIn } from './news-style';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
@@ -441,7 +441,8 @@ function lastSentence(text: string): string {
 
 /** The speaker a lead-in names in its last sentence: "As Koga explains:", "says Saya Kiba:". */
 function leadInSpeaker(p: Paragraph, ctx: Context): SpeakerMention | null {
-  const sentence = lastSentence(p.text);
+  const written = lastSentence(p.text);
+  const sentence = verdictLeadIn(written) ?? written;
   const found = findSpeechAttributions(maskQuotations(sentence)).filter((a) => !a.weak);
   // the speech verb nearest the colon names the speaker; if it names nobody we know, nothing is guessed
   const last = found[found.length - 1];
@@ -1199,7 +1200,11 @@ function inlineQuotes(
         const between = p.text.slice(span.end, start);
         return (
           start >= span.end &&
-          (start - span.end <= 4 || /^[\s,]*[\p{Lu}\d][\p{Lu}\d&]{1,7}\s+$/u.test(between) || onlyTitles(between)) &&
+          (start - span.end <= 4 ||
+            /^[\s,]*[\p{Lu}\d][\p{Lu}\d&]{1,7}\s+$/u.test(between) ||
+            onlyTitles(between) ||
+            // "“…,” Dorrance’s lawyer, Ellen Mott, said": a role noun set off before the name
+            (a.speaker.kind === 'person' && a.speaker.index < a.verbIndex && ROLE_BEFORE_NAME_AFTER_QUOTE.test(between))) &&
           !/[.!?…]$/.test(span.inner.trim())
         );
       });

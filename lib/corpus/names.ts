@@ -256,6 +256,7 @@ const ROLE_SUBJECT = /\b[Tt]he\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*
 /** ", a former ambassador to NATO," / ", who leads the unit," / ", chief executive of X," / ", Director of X," before the verb. */
 const APPOSITIVE_BEFORE_VERB = new RegExp(`,\\s+((?:a|an|the|who|whose|former|\\p{Ll}[\\p{Ll}-]+|(?:${[...ROLE_WORDS].join('|')}))\\s+[^,]{3,90}),\\s*$`, 'u');
 
+const NAME_APPOSITIVE = /\p{Ll}[\p{Ll}-]+,\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),$/u;
 const OF_ORG_AT_END = new RegExp(`\\s+(?:of|at|from)\\s+(?:the\\s+)?${ORG_PHRASE_SRC}$`, 'u');
 
 /** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
@@ -291,6 +292,10 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
       return { kind: 'anonymous', name: anonAppos[0].trim(), org: descriptor?.org ?? null, appositive: null, index: anonAppos.index, end: head.length };
     }
   }
+  // "Dorrance's lawyer, Ellen Mott, said": a full name set off after a role noun is the subject
+  const named = NAME_APPOSITIVE.exec(head);
+  if (named && named[1].split(/\s+/).every((t) => NAME_TOKEN.test(t) && !NOT_NAME.has(t)))
+    return { kind: 'person', name: named[1], org: null, appositive: null, index: named.index + named[0].indexOf(named[1]), end: head.length };
   // a comma right before the verb closes a clause ("…the Joint Declaration, noting"): no subject there
   if (/,$/.test(head)) return null;
   // "Judge Helen Ward of the Eastern District wrote": the institution after the name is not part of it

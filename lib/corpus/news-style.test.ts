@@ -46,6 +46,16 @@ describe('newspaper and report conventions', () => {
       'The survey asked farmers what they needed most.\n\n- Credit. As Oskar Berg put it, *“the bank wants a house as security, and none of us owns one outright.”*\n- Roads, which the county has promised for a decade and that “will never come.”',
       [['Oskar Berg', 'quote', 'the bank wants a house a']],
     ],
+    [
+      'a colon lead-in that judges how the speaker spoke ("Quintero was blunt:")',
+      'Rafael Quintero, a researcher in Bogotá, has studied the licences.\n\nQuintero was blunt:\n\n*The licences are granted in the capital by people who have never seen the river.*',
+      [['Rafael Quintero', 'quote', 'The licences are granted']],
+    ],
+    [
+      'a full name set off after a role noun after the quote ("Dorrance’s lawyer, Ellen Mott, said")',
+      'Jane Dorrance is a hydrologist.\n\n“The dams were never inspected properly in twenty years,” Dorrance’s lawyer, Ellen Mott, said.',
+      [['Ellen Mott', 'quote', 'The dams were never insp']],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

@@ -35,3 +35,18 @@ export function nameAfterTitle(tokens: string[]): string[] | null {
 
 /** A word after which a speech-verb form is a noun ("the state", "a report", "her statement"), not a verb. */
 export const AFTER_DETERMINER = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)$/i;
+
+const VERDICT_LEAD =
+  /^(.+?)\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:(?:more|less|even|equally|quite|very|characteristically|refreshingly|similarly)\s+)?(?:blunt|candid|frank|direct|unequivocal|emphatic|categorical|succinct|scathing|forthright|explicit|adamant|sceptical|skeptical|cautious|optimistic|pessimistic|critical|dismissive)(?:\s+(?:about|on|in|with)\s+[^:]{1,60})?\s*:\s*$/;
+
+/**
+ * "Quintero was blunt:", "A senior official at the ministry was candid:": a colon lead-in that judges how someone
+ * spoke names the speaker as "Quintero says:" would. Returns that rewritten lead-in, or null.
+ */
+export function verdictLeadIn(sentence: string): string | null {
+  const m = VERDICT_LEAD.exec(sentence);
+  return m ? `${m[1]} says:` : null;
+}
+
+/** Between a closing mark and a name: "”, Dorrance’s lawyer, ", "” the board's chair, " (a role noun set off by commas). */
+export const ROLE_BEFORE_NAME_AFTER_QUOTE = /^[\s,]*(?:[\p{L}’'-]+\s+){0,4}\p{Ll}[\p{Ll}-]+,\s+$/u;
