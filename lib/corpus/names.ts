@@ -294,7 +294,7 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
   }
   // "Dorrance's lawyer, Ellen Mott, said": a full name set off after a role noun is the subject
   const named = NAME_APPOSITIVE.exec(head);
-  if (named && named[1].split(/\s+/).every((t) => NAME_TOKEN.test(t) && !NOT_NAME.has(t)))
+  if (named?.[1].split(/\s+/).every((t) => NAME_TOKEN.test(t) && !NOT_NAME.has(t)))
     return { kind: 'person', name: named[1], org: null, appositive: null, index: named.index + named[0].indexOf(named[1]), end: head.length };
   // a comma right before the verb closes a clause ("…the Joint Declaration, noting"): no subject there
   if (/,$/.test(head)) return null;
