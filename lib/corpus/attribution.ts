@@ -17,7 +17,7 @@ import {
   type SpeechAttribution,
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
-import { AFTER_DETERMINER, ROLE_BEFORE_NAME_AFTER_QUOTE, onlyTitles, verdictLeadIn } from './news-style';
+import { AFTER_DETERMINER, organisationSpeaks, ROLE_BEFORE_NAME_AFTER_QUOTE, onlyTitles, verdictLeadIn } from './news-style';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
@@ -442,6 +442,7 @@ function lastSentence(text: string): string {
 /** The speaker a lead-in names in its last sentence: "As Koga explains:", "says Saya Kiba:". */
 function leadInSpeaker(p: Paragraph, ctx: Context): SpeakerMention | null {
   const written = lastSentence(p.text);
+  if (organisationSpeaks(maskQuotations(written))) return null;
   const sentence = verdictLeadIn(written) ?? written;
   const found = findSpeechAttributions(maskQuotations(sentence)).filter((a) => !a.weak);
   // the speech verb nearest the colon names the speaker; if it names nobody we know, nothing is guessed
@@ -1108,6 +1109,18 @@ function inlineQuotes(
 
   /** The antecedent of "he"/"she" at `offset` of paragraph i: the last speaker, only if the last person named is that speaker. */
   const pronounSpeaker = (i: number, offset: number): SpeakerMention | null => {
+    // "Its finance chief, Gareth Lyle, said … . “…,” he said": the speaker of an earlier sentence of this paragraph, nobody named since
+    const head = maskQuotations(paragraphs[i].text.slice(0, offset));
+    const earlier = findSpeechAttributions(head)
+      .filter((a) => a.speaker.kind === 'person' && !a.weak)
+      .pop();
+    const earlierWho = earlier ? resolveReference(earlier.speaker, ctx) : null;
+    if (earlier && earlierWho && earlier.speaker.index < earlier.verbIndex) {
+      const since = personMentions(head.slice(earlier.speaker.end), ctx);
+      const sentenceBreak = /[.!?]\s/.test(head.slice(earlier.verbEnd));
+      if (sentenceBreak && since.every((m) => m.speaker && sameSpeaker(m.speaker, earlierWho)) && !/\b(?:he|she|him|her)\b/i.test(head.slice(earlier.verbEnd)))
+        return earlierWho;
+    }
     if (!lastSpeaker || i - lastSpeaker.paragraph > 1) return paragraphSubject(maskQuotations(paragraphs[i].text).slice(0, offset), ctx);
     const here = personMentions(paragraphs[i].text.slice(0, offset), ctx);
     const lastNamed = here.length
@@ -1322,6 +1335,7 @@ function inlineQuotes(
         evidence = `continues ${focal.speaker.name} from the paragraph before`;
       }
 
+      if (speaker && organisationSpeaks(sentence)) speaker = null;
       const minWords = speaker ? 2 : MIN_INLINE_QUOTE_WORDS;
       const titled = looksLikeTitle(inner, p.text.slice(Math.max(0, span.start - 40), span.start));
       if (words < minWords || titled || (!speaker && (LABELLING.test(beforeText) || !soundsSpoken(inner)))) {

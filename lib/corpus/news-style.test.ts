@@ -56,6 +56,16 @@ describe('newspaper and report conventions', () => {
       'Jane Dorrance is a hydrologist.\n\n“The dams were never inspected properly in twenty years,” Dorrance’s lawyer, Ellen Mott, said.',
       [['Ellen Mott', 'quote', 'The dams were never insp']],
     ],
+    [
+      '“…,” he said after a sentence of this paragraph in which he spoke, nobody named since',
+      'The council has set aside four million pounds. Its finance chief, Gareth Lyle, said the sum was all the city could afford. “We would like to do more, but we have to keep the libraries open too,” he said.',
+      [['Gareth Lyle', 'quote', 'We would like to do more']],
+    ],
+    [
+      'no person for an organisation that speaks "in its submission"',
+      'In its written submission, Marlow Water stated:\n\n> The network was designed for a town of 20,000 and has not been expanded since.\n\nMarlow Water said in its annual report that “the network was designed for a town a quarter of its size.”',
+      [[null, 'quote', 'The network was designed']],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

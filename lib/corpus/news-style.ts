@@ -50,3 +50,10 @@ export function verdictLeadIn(sentence: string): string | null {
 
 /** Between a closing mark and a name: "”, Dorrance’s lawyer, ", "” the board's chair, " (a role noun set off by commas). */
 export const ROLE_BEFORE_NAME_AFTER_QUOTE = /^[\s,]*(?:[\p{L}’'-]+\s+){0,4}\p{Ll}[\p{Ll}-]+,\s+$/u;
+
+/** "In its written submission, Marlow Water stated:", "the board said in its reply": the speaker is an organisation, not a person. */
+export function organisationSpeaks(sentence: string): boolean {
+  return /\b[Ii]n\s+its\s+(?:[\p{L}-]+\s+){0,2}(?:submission|statement|reply|response|report|letter|evidence|filing|comments?|release|brief|testimony|answer|memo|memorandum|note|notice|decision|ruling|opinion|guidance|review|update|announcement|post|blog|website|newsletter|bulletin)\b/u.test(
+    sentence,
+  );
+}
