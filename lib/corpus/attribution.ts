@@ -17,7 +17,7 @@ import {
   type SpeechAttribution,
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
-import { AFTER_DETERMINER, organisationSpeaks, ROLE_BEFORE_NAME_AFTER_QUOTE, onlyTitles, verdictLeadIn } from './news-style';
+import { AFTER_DETERMINER, organisationSpeaks, parentheticalInterview, ROLE_BEFORE_NAME_AFTER_QUOTE, onlyTitles, verdictLeadIn } from './news-style';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
@@ -1221,6 +1221,8 @@ function inlineQuotes(
           !/[.!?…]$/.test(span.inner.trim())
         );
       });
+      // "in Osei’s words, “…”" names whose words they are; "the words “…”" labels them
+      const labelled = LABELLING.test(beforeText) && !/['’]s\s+(?:own\s+)?words\s*[,:]?\s*$/.test(beforeText);
       const gap = nearest ? p.text.slice(Math.max(nearest.verbEnd, nearest.speaker.end) + s, span.start) : '';
       const bareGap = gap.replace(/“[^“”]*”|"[^"]*"/g, ' '); // the speaker's earlier quotations in the clause do not count as distance
       // a verb governs the quotation when only its clause stands between them ("X speculated that they had “…”")
@@ -1230,7 +1232,7 @@ function inlineQuotes(
         !!nearest &&
         !/[.;!?]\s/.test(gap) &&
         !(nearest.weak && gap.trim().length > 12) &&
-        !LABELLING.test(beforeText) &&
+        !labelled &&
         // a speech verb of its own between them ("… what Yates had told the White House and said, “…”") takes the quote from that subject
         ((wordCount(bareGap) <= 14 &&
           !bareGap.split(/\s+/).some((w, k, all) => isSpeechVerb(w.replace(/[^\p{L}]/gu, '')) && !AFTER_DETERMINER.test(all[k - 1] ?? '')) &&
@@ -1275,7 +1277,7 @@ function inlineQuotes(
         unresolvedVerb = !speaker;
       }
       // the reporting chain (./reported-speech.ts) names the innermost speaker; where it cannot, nobody is named
-      const chain = !after.length && (!LABELLING.test(beforeText) || DESCRIBED_AS.test(beforeText)) ? reportedSpeaker(sentence, span.start - s, found) : null;
+      const chain = !after.length && (!labelled || DESCRIBED_AS.test(beforeText)) ? reportedSpeaker(sentence, span.start - s, found) : null;
       if (chain?.kind === 'unsettled') {
         speaker = null;
         unresolvedVerb = true;
@@ -1297,6 +1299,18 @@ function inlineQuotes(
           speaker = who;
           evidence = chainEvidence;
           unresolvedVerb = false;
+        }
+      }
+      // "“…” (interview with Amara Osei, 5 May 2021)", "“…” (Osei, interview, 2021)": an interview cited in brackets
+      const cited = noteInterview ? null : parentheticalInterview(p.text.slice(span.end));
+      const citedWho = cited ? resolvePersonName(cited.name, ctx) : null;
+      let citedInterview = false;
+      if (cited) {
+        if (!citedWho || (speaker && !sameSpeaker(speaker, citedWho))) speaker = null;
+        else if (!unresolvedVerb || speaker) {
+          speaker = speaker ?? citedWho;
+          evidence = evidence || cited.evidence;
+          citedInterview = true;
         }
       }
       if (noteInterview) {
@@ -1338,11 +1352,11 @@ function inlineQuotes(
       if (speaker && organisationSpeaks(sentence)) speaker = null;
       const minWords = speaker ? 2 : MIN_INLINE_QUOTE_WORDS;
       const titled = looksLikeTitle(inner, p.text.slice(Math.max(0, span.start - 40), span.start));
-      if (words < minWords || titled || (!speaker && (LABELLING.test(beforeText) || !soundsSpoken(inner)))) {
+      if (words < minWords || titled || (!speaker && (labelled || !soundsSpoken(inner)))) {
         prevQuote = null;
         continue;
       }
-      const kind = speaker ? kindOf(speaker, sentence, note?.number ?? null) : 'quote';
+      const kind = speaker ? (citedInterview ? 'interview' : kindOf(speaker, sentence, note?.number ?? null)) : 'quote';
       const lead = p.text.slice(s, span.start).trim();
       const draft: QuoteDraft = {
         kind,

@@ -371,6 +371,17 @@ export function findSpeechAttributions(sentence: string): SpeechAttribution[] {
         weak: false,
       });
   }
+  // "in Osei’s words, “…”", "in Osei’s own words:"
+  for (const m of sentence.matchAll(/\b[Ii]n\s+((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)['’]s\s+(?:own\s+)?words\b/gu)) {
+    const n = nameBefore(sentence, m.index! + m[0].indexOf(m[1]) + m[1].length);
+    if (n)
+      found.push({
+        speaker: { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: n.start + n.name.length },
+        verbIndex: m.index!,
+        verbEnd: m.index! + m[0].length,
+        weak: false,
+      });
+  }
   for (const m of sentence.matchAll(/['’]s\s+(?:assertion|remark|remarks|words|statement|claim|warning|argument|observation|conclusion|view)\s+that\b/gi)) {
     const n = nameBefore(sentence, m.index!);
     if (n)

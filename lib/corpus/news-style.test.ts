@@ -66,6 +66,19 @@ describe('newspaper and report conventions', () => {
       'In its written submission, Marlow Water stated:\n\n> The network was designed for a town of 20,000 and has not been expanded since.\n\nMarlow Water said in its annual report that “the network was designed for a town a quarter of its size.”',
       [[null, 'quote', 'The network was designed']],
     ],
+    [
+      'an interview cited in brackets after the quotation, in two styles',
+      'Amara Osei, chief engineer of Marlow Water, has inspected the pipes since 2011.\n\nThe network “was designed for a town a quarter of this size, and it shows every winter” (interview with Amara Osei, 5 May 2021). “Every winter we find another pipe that nobody knew existed” (Osei, interview, 2021).',
+      [
+        ['Amara Osei', 'interview', 'was designed for a town '],
+        ['Amara Osei', 'interview', 'Every winter we find ano'],
+      ],
+    ],
+    [
+      'whose words they are ("in Osei’s words, “…”")',
+      'Amara Osei, chief engineer of Marlow Water, has inspected the pipes since 2011.\n\nThe network, in Osei’s words, “was designed for a town a quarter of this size and it shows every winter.”',
+      [['Amara Osei', 'quote', 'was designed for a town ']],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

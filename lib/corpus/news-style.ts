@@ -57,3 +57,23 @@ export function organisationSpeaks(sentence: string): boolean {
     sentence,
   );
 }
+
+const PAREN_NAME = "(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\\.?\\s+)?(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3})";
+const PAREN_INTERVIEW = [
+  // "(interview with Amara Osei, 5 May 2021)", "(personal communication with …)"
+  new RegExp(
+    `^\\s*\\((?:(?:author['’]s|email|e-mail|telephone|phone|skype|zoom|personal)\\s+)?(?:interview|conversation|communication|correspondence)\\s+with\\s+${PAREN_NAME}(?:[,;][^)]*)?\\)`,
+    'iu',
+  ),
+  // "(Osei, interview, 2021)", "(Osei, personal communication, May 2021)"
+  new RegExp(`^\\s*\\(${PAREN_NAME},\\s+(?:(?:personal|email|e-mail|telephone|phone)\\s+)?(?:interview|communication|correspondence)\\b[^)]*\\)`, 'u'),
+];
+
+/** An interview cited in brackets right after a quotation: the name as written and the brackets, or null. */
+export function parentheticalInterview(after: string): { name: string; evidence: string } | null {
+  for (const re of PAREN_INTERVIEW) {
+    const m = re.exec(after);
+    if (m) return { name: m[1], evidence: m[0].trim() };
+  }
+  return null;
+}
