@@ -1118,8 +1118,11 @@ function inlineQuotes(
     if (earlier && earlierWho && earlier.speaker.index < earlier.verbIndex) {
       const since = personMentions(head.slice(earlier.speaker.end), ctx);
       const sentenceBreak = /[.!?]\s/.test(head.slice(earlier.verbEnd));
-      if (sentenceBreak && since.every((m) => m.speaker && sameSpeaker(m.speaker, earlierWho)) && !/\b(?:he|she|him|her)\b/i.test(head.slice(earlier.verbEnd)))
-        return earlierWho;
+      // nobody else named in the paragraph before it either (a pronoun may reach back to them: genders are not known)
+      const others = [...(i > 0 ? personMentions(paragraphs[i - 1].text, ctx) : []), ...personMentions(head, ctx)].filter(
+        (m) => !m.speaker || !sameSpeaker(m.speaker, earlierWho),
+      );
+      if (sentenceBreak && !others.length && !/\b(?:he|she|him|her)\b/i.test(head.slice(earlier.verbEnd))) return earlierWho;
     }
     if (!lastSpeaker || i - lastSpeaker.paragraph > 1) return paragraphSubject(maskQuotations(paragraphs[i].text).slice(0, offset), ctx);
     const here = personMentions(paragraphs[i].text.slice(0, offset), ctx);

@@ -304,6 +304,8 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
   if (atOrg && atOrg.name.split(/\s+/).length >= 2)
     return { kind: 'person', name: atOrg.name, org: null, appositive: null, index: atOrg.start, end: head.length };
   const n = nameBefore(head, head.length);
+  // "A colleague of Amara Osei said": a name after a preposition is not the subject
+  if (n && /\b(?:of|for|to|with|by|about|from|against|behalf\s+of)\s+$/i.test(head.slice(0, n.start))) return null;
   return n ? { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: head.length } : null;
 }
 

@@ -58,7 +58,7 @@ describe('newspaper and report conventions', () => {
     ],
     [
       '“…,” he said after a sentence of this paragraph in which he spoke, nobody named since',
-      'The council has set aside four million pounds. Its finance chief, Gareth Lyle, said the sum was all the city could afford. “We would like to do more, but we have to keep the libraries open too,” he said.',
+      'The pipes burst twice last winter.\n\nThe council has set aside four million pounds. Its finance chief, Gareth Lyle, said the sum was all the city could afford. “We would like to do more, but we have to keep the libraries open too,” he said.',
       [['Gareth Lyle', 'quote', 'We would like to do more']],
     ],
     [
@@ -78,6 +78,16 @@ describe('newspaper and report conventions', () => {
       'whose words they are ("in Osei’s words, “…”")',
       'Amara Osei, chief engineer of Marlow Water, has inspected the pipes since 2011.\n\nThe network, in Osei’s words, “was designed for a town a quarter of this size and it shows every winter.”',
       [['Amara Osei', 'quote', 'was designed for a town ']],
+    ],
+    [
+      'no speaker from a name after a preposition ("A colleague of Amara Osei said:")',
+      'Tim Rask chairs the board. Amara Osei is its chief engineer.\n\nA colleague of Amara Osei said: “The board knew about the pipes for years and chose to wait.”',
+      [[null, 'quote', 'The board knew about the']],
+    ],
+    [
+      '“…,” he said left unsettled when the paragraph before names someone else (genders are not known)',
+      'Amara Osei inspected the pipes last winter.\n\nThe council has set aside four million pounds. Its finance chief, Gareth Lyle, said the sum was all the city could afford. “We would like to do more, but we have to keep the libraries open too,” he said.',
+      [[null, 'quote', 'We would like to do more']],
     ],
   ])('%s', (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
