@@ -1116,7 +1116,6 @@ function inlineQuotes(
       .pop();
     const earlierWho = earlier ? resolveReference(earlier.speaker, ctx) : null;
     if (earlier && earlierWho && earlier.speaker.index < earlier.verbIndex) {
-      const since = personMentions(head.slice(earlier.speaker.end), ctx);
       const sentenceBreak = /[.!?]\s/.test(head.slice(earlier.verbEnd));
       // nobody else named in the paragraph before it either (a pronoun may reach back to them: genders are not known)
       const others = [...(i > 0 ? personMentions(paragraphs[i - 1].text, ctx) : []), ...personMentions(head, ctx)].filter(
