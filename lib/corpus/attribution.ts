@@ -17,7 +17,15 @@ import {
   type SpeechAttribution,
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
-import { AFTER_DETERMINER, organisationSpeaks, parentheticalInterview, ROLE_BEFORE_NAME_AFTER_QUOTE, onlyTitles, verdictLeadIn } from './news-style';
+import {
+  AFTER_DETERMINER,
+  lonePersonByAppositive,
+  organisationSpeaks,
+  parentheticalInterview,
+  ROLE_BEFORE_NAME_AFTER_QUOTE,
+  onlyTitles,
+  verdictLeadIn,
+} from './news-style';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { APPARATUS_SECTION } from './structure';
@@ -340,6 +348,9 @@ function resolveReference(ref: SpeakerReference, ctx: Context): SpeakerMention |
   const byRole = ctx.roles.get(ref.name.toLowerCase());
   if (byRole && nameTokens(ref.name).length === 1 && !ctx.namesByToken.has(nameTokens(ref.name)[0]))
     return byRole.length === 1 ? resolvePersonName(byRole[0], ctx, null) : null;
+  // "Maria, a nurse who has worked there for twelve years, said": a lone given name the appositive shows to be a person
+  if (lonePersonByAppositive(ref.name, ref.appositive) && !ctx.namesByToken.has(ref.name))
+    return { key: personKey(ref.name), name: ref.name, anonymous: false, role: ref.appositive, affiliation: null };
   // "Lead Designer Jane Doe said": the title before the name is her role, not part of it
   const titled = splitRoleName(ref.name);
   if (titled) return resolvePersonName(titled.name, ctx, ref.appositive ?? titled.role);
@@ -444,10 +455,16 @@ function leadInSpeaker(p: Paragraph, ctx: Context): SpeakerMention | null {
   const written = lastSentence(p.text);
   if (organisationSpeaks(maskQuotations(written))) return null;
   const sentence = verdictLeadIn(written) ?? written;
-  const found = findSpeechAttributions(maskQuotations(sentence)).filter((a) => !a.weak);
+  // a weak verb ("continued") right before the colon still hands over the quote
+  const found = findSpeechAttributions(maskQuotations(sentence)).filter((a) => !a.weak || /^\s*:\s*$/.test(sentence.slice(a.verbEnd)));
   // the speech verb nearest the colon names the speaker; if it names nobody we know, nothing is guessed
   const last = found[found.length - 1];
   if (!last) return null;
+  // "Osei described the first inspection. She continued:": the person the paragraph opens with, nobody else named
+  if (last.speaker.kind === 'pronoun' && /^\s*(?:he|she)\s+\p{Ll}+\s*:\s*$/iu.test(sentence)) {
+    const masked = maskQuotations(p.text);
+    return paragraphSubject(masked.slice(0, masked.length - sentence.length), ctx);
+  }
   return resolveReference(last.speaker, ctx);
 }
 

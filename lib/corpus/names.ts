@@ -209,7 +209,7 @@ function nameAfter(text: string, start: number): { name: string; end: number } |
 const LOWER_ORG_SRC = '(?:[\\p{Ll}-]+\\s+){0,2}(?:ministry|department|agency|embassy|government|police|army|navy|commission|council|office|authority|board)';
 const ORG_PHRASE_SRC = `(?:\\p{Lu}[\\p{L}’'.-]*)(?:\\s+(?:of|and|for|the|on|\\p{Lu}[\\p{L}’'.-]*))*(?:\\s+\\([\\p{Lu}]{2,}\\))?`;
 const ANON_BEFORE = new RegExp(
-  `\\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Ss]everal)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?(?:${ORG_PHRASE_SRC}|${LOWER_ORG_SRC}))?\\s*$`,
+  `\\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Ss]everal)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|for|in|with)\\s+(?:the\\s+)?(?:${ORG_PHRASE_SRC}|${LOWER_ORG_SRC}))?\\s*$`,
   'u',
 );
 
@@ -226,7 +226,7 @@ export function parseAnonymousDescriptor(text: string, nouns = ANON_NOUNS): { no
   const m = new RegExp(`\\b(${nouns})\\b`, 'i').exec(text);
   if (!m) return null;
   const noun = m[1].toLowerCase().replace(/s$/, '');
-  const after = /^\s+(?:at|of|from|in|with)\s+(?:the\s+)?(.+?)[.,;]?\s*$/.exec(text.slice(m.index + m[0].length));
+  const after = /^\s+(?:at|of|from|for|in|with)\s+(?:the\s+)?(.+?)[.,;]?\s*$/.exec(text.slice(m.index + m[0].length));
   if (after) return { noun, org: after[1].trim() };
   const withAdjectives = text
     .slice(0, m.index)

@@ -89,6 +89,21 @@ describe('newspaper and report conventions', () => {
       'Amara Osei inspected the pipes last winter.\n\nThe council has set aside four million pounds. Its finance chief, Gareth Lyle, said the sum was all the city could afford. “We would like to do more, but we have to keep the libraries open too,” he said.',
       [[null, 'quote', 'We would like to do more']],
     ],
+    [
+      'a lone given name whose appositive describes a person ("Maria, a nurse who …, said:")',
+      'Staff at the clinic are exhausted. Maria, a nurse who has worked there for twelve years, said:\n\n*We work double shifts every week and nobody in the ministry has ever visited us.*',
+      [['Maria', 'quote', 'We work double shifts ev']],
+    ],
+    [
+      'a pronoun lead-in with a weak verb ("Osei described the first inspection. She continued:")',
+      'Amara Osei has inspected the pipes since 2011.\n\nOsei described the first inspection. She continued:\n\n*We found pipes from 1890 still carrying water to the hospital, and nobody had a map of them.*',
+      [['Amara Osei', 'quote', 'We found pipes from 1890']],
+    ],
+    [
+      'a spokesperson for an organisation named after the quote',
+      '“We know the pipes are old and we are replacing them as fast as we can,” a spokesperson for Marlow Water said.',
+      [['Spokesperson, Marlow Water', 'quote', 'We know the pipes are ol']],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

@@ -77,3 +77,9 @@ export function parentheticalInterview(after: string): { name: string; evidence:
   }
   return null;
 }
+
+/** "Maria, a nurse who has worked there for twelve years": a lone given name whose appositive describes a person ("a … who", an age). */
+export function lonePersonByAppositive(name: string, appositive: string | null): boolean {
+  if (!appositive || !/^\p{Lu}\p{Ll}+$/u.test(name) || isNotNameWord(name)) return false;
+  return /^(?:an?\s+(?:[\p{L}-]+\s+){1,4}who\s+\p{Ll}|(?:aged\s+)?\d{1,2}$)/u.test(appositive.trim());
+}
