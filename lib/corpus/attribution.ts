@@ -24,6 +24,7 @@ import {
   parentheticalInterview,
   ROLE_BEFORE_NAME_AFTER_QUOTE,
   onlyTitles,
+  titledSurnameAmbiguous,
   verdictLeadIn,
 } from './news-style';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
@@ -1121,6 +1122,7 @@ function inlineQuotes(
   let focal: { speaker: SpeakerMention; paragraph: number } | null = null; // whom the previous paragraph was about
   let open: { draft: QuoteDraft; paragraph: number } | null = null;
   const toldAuthor = new Set<string>(); // speakers the text says spoke to the author or this publication
+  const bodyText = paragraphs.map((p) => p.text).join('\n\n');
   const kindOf = (speaker: SpeakerMention, sentence: string, note: number | null) =>
     saidToAuthor(sentence, ctx) || (note === null && toldAuthor.has(speaker.key)) ? 'interview' : kindFor(speaker, note);
 
@@ -1276,6 +1278,9 @@ function inlineQuotes(
           .slice(span.end, Math.max(after[0].verbEnd, ref.end) + s)
           .replace(/^[\s,]+/, '')
           .trim();
+        // "“…,” Ms. Rask said": not when the surname may be a relative's or the document gives it to a man and a woman
+        const titleGap = p.text.slice(span.end, ref.index + s);
+        if (speaker && onlyTitles(titleGap) && titledSurnameAmbiguous(bodyText, ref.name.split(/\s+/).pop() ?? '')) speaker = null;
         // "Rask called the plan “…,” Dorrance said": another person named before the quotation in its sentence may own the words
         if (speaker && personMentions(maskQuotations(beforeText), ctx).some((m) => !m.speaker || !sameSpeaker(m.speaker, speaker!))) speaker = null;
         // a comma inside the closing mark hands the quote to what follows; otherwise the verb may begin a new clause

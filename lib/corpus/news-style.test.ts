@@ -104,6 +104,11 @@ describe('newspaper and report conventions', () => {
       '“We know the pipes are old and we are replacing them as fast as we can,” a spokesperson for Marlow Water said.',
       [['Spokesperson, Marlow Water', 'quote', 'We know the pipes are ol']],
     ],
+    [
+      'no speaker for “…,” Ms. Rask said when a relative is named by given name only or the surname has both titles',
+      'Tim Rask chairs the board. His wife, Ella, runs the farm below the dam.\n\n“The water comes through the kitchen every spring,” Ms. Rask said.\n\nEdith Moll and Ms. Moll’s brother, Mr. Moll, farm upstream. “The dam is safe and always has been,” Mr. Moll said.',
+      [],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

@@ -83,3 +83,17 @@ export function lonePersonByAppositive(name: string, appositive: string | null):
   if (!appositive || !/^\p{Lu}\p{Ll}+$/u.test(name) || isNotNameWord(name)) return false;
   return /^(?:an?\s+(?:[\p{L}-]+\s+){1,4}who\s+\p{Ll}|(?:aged\s+)?\d{1,2}$)/u.test(appositive.trim());
 }
+
+const RELATION_NOUNS = 'wife|husband|son|daughter|mother|father|brother|sister|partner|widow|widower|niece|nephew|cousin';
+
+/**
+ * Whether "Mr./Ms. Surname" may stand for someone other than the one person the document names in full with that
+ * surname: the document gives the surname both titles, or names a relative by given name only ("his wife, Ella,").
+ */
+export function titledSurnameAmbiguous(text: string, surname: string): boolean {
+  const s = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const male = new RegExp(`\\bMr\\.?\\s+${s}\\b`).test(text);
+  const female = new RegExp(`\\b(?:Ms|Mrs|Miss)\\.?\\s+${s}\\b`).test(text);
+  if (male && female) return true;
+  return new RegExp(`\\b(?:${s}['’]s|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:${RELATION_NOUNS}),\\s+\\p{Lu}[\\p{Ll}'’-]+,`, 'u').test(text);
+}
