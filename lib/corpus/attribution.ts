@@ -21,6 +21,7 @@ import {
   AFTER_DETERMINER,
   lonePersonByAppositive,
   organisationSpeaks,
+  pronounClashesWithTitle,
   parentheticalInterview,
   ROLE_BEFORE_NAME_AFTER_QUOTE,
   onlyTitles,
@@ -1154,9 +1155,15 @@ function inlineQuotes(
     return lastSpeaker.paragraph < i ? paragraphSubject(maskQuotations(paragraphs[i].text).slice(0, offset), ctx) : null;
   };
 
+  /** "he"/"she" resolved, unless the document's titles show that person to be of the other gender. */
+  const pronounFor = (pronoun: string, i: number, offset: number): SpeakerMention | null => {
+    const who = pronounSpeaker(i, offset);
+    return who && !who.anonymous && pronounClashesWithTitle(pronoun, who.name, bodyText) ? null : who;
+  };
+
   /** The person a reporting chain names: a reference, a relation the text bound to a name, or one of a named group. */
   const chainSpeaker = (chain: Exclude<ReportedSpeech, { kind: 'unsettled' }>, i: number, s: number): SpeakerMention | null => {
-    if (chain.kind === 'speaker') return chain.ref.kind === 'pronoun' ? pronounSpeaker(i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
+    if (chain.kind === 'speaker') return chain.ref.kind === 'pronoun' ? pronounFor(chain.ref.name, i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
     if (chain.kind === 'member') return { key: `anon:${chain.descriptor}`, name: chain.descriptor, anonymous: true, role: null, affiliation: null };
     const before = `${i > 0 ? paragraphs[i - 1].text : ''}\n${paragraphs[i].text.slice(0, chain.index + s)}`;
     const name = relationBinding(before, chain.relation);
@@ -1273,7 +1280,7 @@ function inlineQuotes(
       if (after.length) {
         // "“…,” said X" / "“…,” X said": the speaker named right after the closing mark
         const ref = after[0].speaker;
-        speaker = ref.kind === 'pronoun' ? pronounSpeaker(i, span.start) : resolveReference(ref, ctx);
+        speaker = ref.kind === 'pronoun' ? pronounFor(ref.name, i, span.start) : resolveReference(ref, ctx);
         evidence = p.text
           .slice(span.end, Math.max(after[0].verbEnd, ref.end) + s)
           .replace(/^[\s,]+/, '')
@@ -1295,7 +1302,7 @@ function inlineQuotes(
             .slice(0, -1)
             .reverse()
             .find((a) => a.speaker.kind === 'person');
-          speaker = earlier ? resolveReference(earlier.speaker, ctx) : pronounSpeaker(i, ref.index + s);
+          speaker = earlier ? resolveReference(earlier.speaker, ctx) : pronounFor(ref.name, i, ref.index + s);
         } else speaker = resolveReference(ref, ctx);
         evidence = p.text.slice(Math.min(ref.index, nearest.verbIndex) + s, nearest.verbEnd + s).trim();
         unresolvedVerb = !speaker;
@@ -1408,7 +1415,7 @@ function inlineQuotes(
       let speaker: SpeakerMention | null = null;
       if (found.length) {
         const ref = found[found.length - 1].speaker;
-        speaker = ref.kind === 'pronoun' ? pronounSpeaker(i, openAt) : resolveReference(ref, ctx);
+        speaker = ref.kind === 'pronoun' ? pronounFor(ref.name, i, openAt) : resolveReference(ref, ctx);
       } else if (startsSentence && prevQuote?.speaker) speaker = prevQuote.speaker;
       else if (startsSentence && openAt <= 1 && focal) speaker = focal.speaker;
       open = {

@@ -109,6 +109,11 @@ describe('newspaper and report conventions', () => {
       'Tim Rask chairs the board. His wife, Ella, runs the farm below the dam.\n\n“The water comes through the kitchen every spring,” Ms. Rask said.\n\nEdith Moll and Ms. Moll’s brother, Mr. Moll, farm upstream. “The dam is safe and always has been,” Mr. Moll said.',
       [],
     ],
+    [
+      '“…,” she said not given to a person the document titles only “Mr.”, and still to one it titles “Ms.”',
+      'Tim Rask chairs the board. Mr. Rask said the board had done its best. “That is simply not true, and the minutes show it,” she said.\n\nElla Moll farms below the dam. Ms. Moll said the water came every spring. “It comes through the kitchen and nobody at the board cares,” she said.',
+      [['Ella Moll', 'quote', 'It comes through the kit']],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

@@ -97,3 +97,13 @@ export function titledSurnameAmbiguous(text: string, surname: string): boolean {
   if (male && female) return true;
   return new RegExp(`\\b(?:${s}['’]s|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:${RELATION_NOUNS}),\\s+\\p{Lu}[\\p{Ll}'’-]+,`, 'u').test(text);
 }
+
+/** Whether "he"/"she" cannot be this person: the document titles the surname only "Ms."/"Mrs." (for "he") or only "Mr." (for "she"). */
+export function pronounClashesWithTitle(pronoun: string, name: string, text: string): boolean {
+  const surname = name.split(/\s+/).pop() ?? '';
+  if (!/^\p{Lu}/u.test(surname)) return false;
+  const s = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const male = new RegExp(`\\bMr\\.?\\s+${s}\\b`).test(text);
+  const female = new RegExp(`\\b(?:Ms|Mrs|Miss)\\.?\\s+${s}\\b`).test(text);
+  return /^he$/i.test(pronoun) ? female && !male : /^she$/i.test(pronoun) ? male && !female : false;
+}
