@@ -535,7 +535,12 @@ export function collectFullNames(text: string): string[] {
     while (toks.length && NOT_NAME.has(toks[toks.length - 1])) toks.pop();
     // titles and sentence words before a name ("As Prime Minister Lena Falk") are dropped above; what is left must be 2–4 name words
     const core = toks.filter((t) => !PARTICLES.has(t)).length;
-    if (toks.some((t) => ORG_TOKEN.test(t))) continue; // "United Nations", "Asan Institute": an organisation, not a person
+    if (toks.some((t) => ORG_TOKEN.test(t))) {
+      // "Valley Board Secretary Tom Hale": the name after the last title, when it holds no organisation word
+      const titled = nameAfterTitle(toks);
+      if (titled && !titled.some((t) => ORG_TOKEN.test(t))) names.push(titled.join(' '));
+      continue; // "United Nations", "Asan Institute": an organisation, not a person
+    }
     if (core >= 2 && core <= 4 && toks.every((t) => !NOT_NAME.has(t))) names.push(toks.join(' '));
     else {
       const titled = nameAfterTitle(toks); // "Transport Secretary Alan Greaves"

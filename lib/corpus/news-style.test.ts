@@ -1,6 +1,7 @@
 // House styles probed on invented passages (issue 10): each case failed before its rule was added.
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from './fixtures/synthetic';
+import { collectFullNames } from './names';
 
 const speakers = (body: string) => parseMarkdown(body).quotes.map((q) => [q.speaker?.name ?? null, q.kind, q.text.slice(0, 24)]);
 
@@ -140,5 +141,15 @@ describe('interview notes in the styles of other publishers', () => {
   ])('%s', (note) => {
     const body = `Mining licences have doubled since 2010.\n\nOne researcher sees the pattern clearly:\n\n*The licences are granted in the capital by people who have never seen the river.*[^1]\n\n[^1]: ${note}`;
     expect(parseMarkdown(body).quotes.map((q) => [q.speaker?.name ?? null, q.kind])).toEqual([['Rafael Quintero', 'interview']]);
+  });
+});
+
+describe('full names after a title of office', () => {
+  it('takes the name after the last title or job word, also when an organisation heads the run', () => {
+    expect(
+      collectFullNames(
+        'Transport Secretary Alan Greaves spoke. Marlow Water Chief Engineer Amara Osei presented the plan. Valley Board Secretary Tom Hale agreed. The United Nations Development Programme met.',
+      ),
+    ).toEqual(['Alan Greaves', 'Amara Osei', 'Tom Hale']);
   });
 });

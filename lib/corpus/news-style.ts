@@ -25,9 +25,16 @@ export function onlyTitles(between: string): boolean {
  * "Transport Secretary Alan Greaves", "Health Minister Ana Lutz": the words after the last title of a capitalised run,
  * when they are two to four name words, are the person's name (the run as a whole is not a name).
  */
+/** Job words that head a capitalised title before a name ("Chief Engineer Amara Osei", "Party Leader Carla Jones"). */
+const JOB_WORDS = new Set(
+  'Engineer Leader Officer Executive Editor Founder Manager Economist Scientist Analyst Architect Planner Coordinator Administrator Superintendent Head Lead Master Captain Constable Clerk Registrar Treasurer Auditor Inspector-General Surgeon Physician Curator Principal Dean Provost Rector'.split(
+    ' ',
+  ),
+);
+
 export function nameAfterTitle(tokens: string[]): string[] | null {
   let last = -1;
-  for (let k = 0; k < tokens.length; k++) if (isTitleWord(tokens[k])) last = k;
+  for (let k = 0; k < tokens.length; k++) if (isTitleWord(tokens[k]) || JOB_WORDS.has(tokens[k])) last = k;
   if (last < 0) return null;
   const tail = tokens.slice(last + 1);
   return tail.length >= 2 && tail.length <= 4 && tail.every((t) => !isNotNameWord(t)) ? tail : null;
