@@ -17,6 +17,17 @@ import {
   type SpeechAttribution,
 } from './names';
 import { describedCredit, groupQuotes } from './group-speakers';
+import {
+  AFTER_DETERMINER,
+  lonePersonByAppositive,
+  organisationSpeaks,
+  pronounClashesWithTitle,
+  parentheticalInterview,
+  ROLE_BEFORE_NAME_AFTER_QUOTE,
+  onlyTitles,
+  titledSurnameAmbiguous,
+  verdictLeadIn,
+} from './news-style';
 import { handleAsName, misspeltSurname, splitRoleName, theyContinues } from './speaker-hints';
 import { DESCRIBED_AS, type ReportedSpeech, relationBinding, reportedSpeaker, reportsOnAnother, surnamesShownAsPeople } from './reported-speech';
 import { handlePerson, INTERVIEW_RECORD, noteCredit, notePassages, notePostHandle, rolePoster } from './note-quotes';
@@ -88,7 +99,7 @@ const NOTE_NAME =
 const NAME_FIRST_NOTES: { re: RegExp; byAuthor: boolean; label: DateLabel }[] = [
   {
     re: new RegExp(
-      `^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),\\s+(?:(?:telephone|phone|email|e-mail|skype|video|zoom)\\s+)?interview(?:ed)?\\s+(?:by|with)\\s+(?:the\\s+)?authors?\\b`,
+      `^(${NOTE_NAME}(?:,\\s+[^,.]{3,120})?),\\s+(?:(?:(?:telephone|phone|email|e-mail|skype|video|zoom)\\s+)?(?:interview(?:ed)?|conversation|discussion)\\s+(?:by|with)|in\\s+(?:discussion|conversation)\\s+with|(?:email|e-mail)(?:\\s+message)?\\s+to)\\s+(?:the\\s+)?authors?\\b`,
       'iu',
     ),
     byAuthor: true,
@@ -100,7 +111,7 @@ const NAME_FIRST_NOTES: { re: RegExp; byAuthor: boolean; label: DateLabel }[] = 
 ];
 /** Notes that open with the kind of exchange: "Interview with NAME", "Email interview with NAME", "Personal communication with NAME". */
 const EXCHANGE_FIRST =
-  /(?:^|[.;]\s+)((?:(?:Author['’]s|Authors['’]|Our|My)\s+)?(?:(?:Email|E-mail|Skype|Telephone|Phone|Zoom|Video|Personal|Online|Written)\s+)?(?:interview(?:ed)?|communication|correspondence))(?:\s+(?:by\s+the\s+authors?\s+)?(?:with|from)\b)?\s+(.+)$/i;
+  /(?:^|[.;]\s+)((?:(?:Author['’]s|Authors['’]|Author|Our|My)\s+)?(?:(?:Email|E-mail|Skype|Telephone|Phone|Zoom|Video|Personal|Online|Written)\s+)?(?:interview(?:ed)?|communication|correspondence|conversation))(?:\s+(?:conducted\s+)?(?:by\s+the\s+authors?\s+)?(?:with|from|of)\b|,(?=\s+\p{Lu}))?\s+(.+)$/iu;
 
 /**
  * Reads an interview note in the styles reports use: "Interview with NAME[, ROLE]. Transcribed on DATE.",
@@ -127,7 +138,8 @@ export function parseInterviewFootnote(fn: Footnote, acronyms: Map<string, strin
   const byAuthor = /author|our|my|personal/.test(opener) || /^by\s+the\s+authors?\b/i.test(text.slice(text.indexOf(m[1]) + m[1].length).trim());
   const rest = m[2];
   const dm = DATE_PHRASE.exec(rest);
-  let who = dm ? rest.slice(0, dm.index) : rest;
+  // "Interview of NAME by the author, DATE": who did the interviewing is not part of the name
+  let who = (dm ? rest.slice(0, dm.index) : rest).replace(/\s+by\s+the\s+authors?\b/i, '');
   // the person ends at the first sentence end ("Interview with X. See also …")
   const stop = /\.\s+(?=\p{Lu})/u.exec(who.replace(/\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|\p{Lu})\.(?=\s)/gu, (x) => x.replace('.', '\u0000')));
   if (stop) who = who.slice(0, stop.index);
@@ -339,6 +351,9 @@ function resolveReference(ref: SpeakerReference, ctx: Context): SpeakerMention |
   const byRole = ctx.roles.get(ref.name.toLowerCase());
   if (byRole && nameTokens(ref.name).length === 1 && !ctx.namesByToken.has(nameTokens(ref.name)[0]))
     return byRole.length === 1 ? resolvePersonName(byRole[0], ctx, null) : null;
+  // "Maria, a nurse who has worked there for twelve years, said": a lone given name the appositive shows to be a person
+  if (lonePersonByAppositive(ref.name, ref.appositive) && !ctx.namesByToken.has(ref.name))
+    return { key: personKey(ref.name), name: ref.name, anonymous: false, role: ref.appositive, affiliation: null };
   // "Lead Designer Jane Doe said": the title before the name is her role, not part of it
   const titled = splitRoleName(ref.name);
   if (titled) return resolvePersonName(titled.name, ctx, ref.appositive ?? titled.role);
@@ -440,11 +455,19 @@ function lastSentence(text: string): string {
 
 /** The speaker a lead-in names in its last sentence: "As Koga explains:", "says Saya Kiba:". */
 function leadInSpeaker(p: Paragraph, ctx: Context): SpeakerMention | null {
-  const sentence = lastSentence(p.text);
-  const found = findSpeechAttributions(maskQuotations(sentence)).filter((a) => !a.weak);
+  const written = lastSentence(p.text);
+  if (organisationSpeaks(maskQuotations(written))) return null;
+  const sentence = verdictLeadIn(written) ?? written;
+  // a weak verb ("continued") right before the colon still hands over the quote
+  const found = findSpeechAttributions(maskQuotations(sentence)).filter((a) => !a.weak || /^\s*:\s*$/.test(sentence.slice(a.verbEnd)));
   // the speech verb nearest the colon names the speaker; if it names nobody we know, nothing is guessed
   const last = found[found.length - 1];
   if (!last) return null;
+  // "Osei described the first inspection. She continued:": the person the paragraph opens with, nobody else named
+  if (last.speaker.kind === 'pronoun' && /^\s*(?:he|she)\s+\p{Ll}+\s*:\s*$/iu.test(sentence)) {
+    const masked = maskQuotations(p.text);
+    return paragraphSubject(masked.slice(0, masked.length - sentence.length), ctx);
+  }
   return resolveReference(last.speaker, ctx);
 }
 
@@ -953,7 +976,12 @@ export function attributeQuotes(
   }
 
   // 6. quotations inside the analysis, attributed by the named speaker next to them
-  for (const q of inlineQuotes(paragraphs, (i) => !consumed.has(i) && quotable(paragraphs[i]), ctx, kindFor)) push(q);
+  // a list item may hold a quotation too ("- Credit. As Berg put it, “…”"), kept only with a speaker named next to it
+  const listAnchors = new Set(paragraphs.filter((p) => p.kind === 'list' && !p.blockQuote).map((p) => p.anchor));
+  const inlineUsable = (i: number) =>
+    !consumed.has(i) && (quotable(paragraphs[i]) || (listAnchors.has(paragraphs[i].anchor) && quotable({ ...paragraphs[i], kind: 'text' })));
+  for (const q of inlineQuotes(paragraphs, inlineUsable, ctx, kindFor))
+    if (!listAnchors.has(q.anchors[0]) || (q.speaker && !/^continues\b/.test(q.attribution?.evidence ?? ''))) push(q);
   // 7. quotations inside a transcript turn ("… and one day she said “…”"): quotes of their own, kept only when the
   // reporting chain names someone other than the turn's speaker or names nobody (the turn already holds its own words)
   if (turns.size) {
@@ -1185,11 +1213,26 @@ function inlineQuotes(
   let focal: { speaker: SpeakerMention; paragraph: number } | null = null; // whom the previous paragraph was about
   let open: { draft: QuoteDraft; paragraph: number } | null = null;
   const toldAuthor = new Set<string>(); // speakers the text says spoke to the author or this publication
+  const bodyText = paragraphs.map((p) => p.text).join('\n\n');
   const kindOf = (speaker: SpeakerMention, sentence: string, note: number | null) =>
     saidToAuthor(sentence, ctx) || (note === null && toldAuthor.has(speaker.key)) ? 'interview' : kindFor(speaker, note);
 
   /** The antecedent of "he"/"she" at `offset` of paragraph i: the last speaker, only if the last person named is that speaker. */
   const pronounSpeaker = (i: number, offset: number): SpeakerMention | null => {
+    // "Its finance chief, Gareth Lyle, said … . “…,” he said": the speaker of an earlier sentence of this paragraph, nobody named since
+    const head = maskQuotations(paragraphs[i].text.slice(0, offset));
+    const earlier = findSpeechAttributions(head)
+      .filter((a) => a.speaker.kind === 'person' && !a.weak)
+      .pop();
+    const earlierWho = earlier ? resolveReference(earlier.speaker, ctx) : null;
+    if (earlier && earlierWho && earlier.speaker.index < earlier.verbIndex) {
+      const sentenceBreak = /[.!?]\s/.test(head.slice(earlier.verbEnd));
+      // nobody else named in the paragraph before it either (a pronoun may reach back to them: genders are not known)
+      const others = [...(i > 0 ? personMentions(paragraphs[i - 1].text, ctx) : []), ...personMentions(head, ctx)].filter(
+        (m) => !m.speaker || !sameSpeaker(m.speaker, earlierWho),
+      );
+      if (sentenceBreak && !others.length && !/\b(?:he|she|him|her)\b/i.test(head.slice(earlier.verbEnd))) return earlierWho;
+    }
     if (!lastSpeaker || i - lastSpeaker.paragraph > 1) return paragraphSubject(maskQuotations(paragraphs[i].text).slice(0, offset), ctx);
     const here = personMentions(paragraphs[i].text.slice(0, offset), ctx);
     const lastNamed = here.length
@@ -1202,9 +1245,15 @@ function inlineQuotes(
     return lastSpeaker.paragraph < i ? paragraphSubject(maskQuotations(paragraphs[i].text).slice(0, offset), ctx) : null;
   };
 
+  /** "he"/"she" resolved, unless the document's titles show that person to be of the other gender. */
+  const pronounFor = (pronoun: string, i: number, offset: number): SpeakerMention | null => {
+    const who = pronounSpeaker(i, offset);
+    return who && !who.anonymous && pronounClashesWithTitle(pronoun, who.name, bodyText) ? null : who;
+  };
+
   /** The person a reporting chain names: a reference, a relation the text bound to a name, or one of a named group. */
   const chainSpeaker = (chain: Exclude<ReportedSpeech, { kind: 'unsettled' }>, i: number, s: number): SpeakerMention | null => {
-    if (chain.kind === 'speaker') return chain.ref.kind === 'pronoun' ? pronounSpeaker(i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
+    if (chain.kind === 'speaker') return chain.ref.kind === 'pronoun' ? pronounFor(chain.ref.name, i, chain.ref.index + s) : resolveReference(chain.ref, ctx);
     if (chain.kind === 'member') return { key: `anon:${chain.descriptor}`, name: chain.descriptor, anonymous: true, role: null, affiliation: null };
     const before = `${i > 0 ? paragraphs[i - 1].text : ''}\n${paragraphs[i].text.slice(0, chain.index + s)}`;
     const name = relationBinding(before, chain.relation);
@@ -1280,8 +1329,18 @@ function inlineQuotes(
         const start = Math.min(a.verbIndex, a.speaker.index) + s;
         // an organisation's acronym may stand before a titled name ("“…,” ACME Developer Jane Doe said")
         const between = p.text.slice(span.end, start);
-        return start >= span.end && (start - span.end <= 4 || /^[\s,]*[\p{Lu}\d][\p{Lu}\d&]{1,7}\s+$/u.test(between)) && !/[.!?…]$/.test(span.inner.trim());
+        return (
+          start >= span.end &&
+          (start - span.end <= 4 ||
+            /^[\s,]*[\p{Lu}\d][\p{Lu}\d&]{1,7}\s+$/u.test(between) ||
+            onlyTitles(between) ||
+            // "“…,” Dorrance’s lawyer, Ellen Mott, said": a role noun set off before the name
+            (a.speaker.kind === 'person' && a.speaker.index < a.verbIndex && ROLE_BEFORE_NAME_AFTER_QUOTE.test(between))) &&
+          !/[.!?…]$/.test(span.inner.trim())
+        );
       });
+      // "in Osei’s words, “…”" names whose words they are; "the words “…”" labels them
+      const labelled = LABELLING.test(beforeText) && !/['’]s\s+(?:own\s+)?words\s*[,:]?\s*$/.test(beforeText);
       const gap = nearest ? p.text.slice(Math.max(nearest.verbEnd, nearest.speaker.end) + s, span.start) : '';
       const bareGap = gap.replace(/“[^“”]*”|"[^"]*"/g, ' '); // the speaker's earlier quotations in the clause do not count as distance
       // a verb governs the quotation when only its clause stands between them ("X speculated that they had “…”")
@@ -1291,10 +1350,10 @@ function inlineQuotes(
         !!nearest &&
         !/[.;!?]\s/.test(gap) &&
         !(nearest.weak && gap.trim().length > 12) &&
-        !LABELLING.test(beforeText) &&
+        !labelled &&
         // a speech verb of its own between them ("… what Yates had told the White House and said, “…”") takes the quote from that subject
         ((wordCount(bareGap) <= 14 &&
-          !bareGap.split(/\s+/).some((w) => isSpeechVerb(w.replace(/[^\p{L}]/gu, ''))) &&
+          !bareGap.split(/\s+/).some((w, k, all) => isSpeechVerb(w.replace(/[^\p{L}]/gu, '')) && !AFTER_DETERMINER.test(all[k - 1] ?? '')) &&
           // someone else named in a long clause between them may be the one whose words these are
           (wordCount(bareGap) <= 5 || personMentions(bareGap, ctx).length === 0)) ||
           /:\s*$/.test(beforeText) ||
@@ -1311,11 +1370,16 @@ function inlineQuotes(
       if (after.length) {
         // "“…,” said X" / "“…,” X said": the speaker named right after the closing mark
         const ref = after[0].speaker;
-        speaker = ref.kind === 'pronoun' ? pronounSpeaker(i, span.start) : resolveReference(ref, ctx);
+        speaker = ref.kind === 'pronoun' ? pronounFor(ref.name, i, span.start) : resolveReference(ref, ctx);
         evidence = p.text
           .slice(span.end, Math.max(after[0].verbEnd, ref.end) + s)
           .replace(/^[\s,]+/, '')
           .trim();
+        // "“…,” Ms. Rask said": not when the surname may be a relative's or the document gives it to a man and a woman
+        const titleGap = p.text.slice(span.end, ref.index + s);
+        if (speaker && onlyTitles(titleGap) && titledSurnameAmbiguous(bodyText, ref.name.split(/\s+/).pop() ?? '')) speaker = null;
+        // "Rask called the plan “…,” Dorrance said": another person named before the quotation in its sentence may own the words
+        if (speaker && personMentions(maskQuotations(beforeText), ctx).some((m) => !m.speaker || !sameSpeaker(m.speaker, speaker!))) speaker = null;
         // a comma inside the closing mark hands the quote to what follows; otherwise the verb may begin a new clause
         unresolvedVerb = !speaker && /,\s*$/.test(span.inner);
         unresolvedPronoun = unresolvedVerb && ref.kind === 'pronoun';
@@ -1328,13 +1392,13 @@ function inlineQuotes(
             .slice(0, -1)
             .reverse()
             .find((a) => a.speaker.kind === 'person');
-          speaker = earlier ? resolveReference(earlier.speaker, ctx) : pronounSpeaker(i, ref.index + s);
+          speaker = earlier ? resolveReference(earlier.speaker, ctx) : pronounFor(ref.name, i, ref.index + s);
         } else speaker = resolveReference(ref, ctx);
         evidence = p.text.slice(Math.min(ref.index, nearest.verbIndex) + s, nearest.verbEnd + s).trim();
         unresolvedVerb = !speaker;
       }
       // the reporting chain (./reported-speech.ts) names the innermost speaker; where it cannot, nobody is named
-      const chain = !after.length && (!LABELLING.test(beforeText) || DESCRIBED_AS.test(beforeText)) ? reportedSpeaker(sentence, span.start - s, found) : null;
+      const chain = !after.length && (!labelled || DESCRIBED_AS.test(beforeText)) ? reportedSpeaker(sentence, span.start - s, found) : null;
       if (chain?.kind === 'unsettled') {
         speaker = null;
         unresolvedVerb = true;
@@ -1356,6 +1420,18 @@ function inlineQuotes(
           speaker = who;
           evidence = chainEvidence;
           unresolvedVerb = false;
+        }
+      }
+      // "“…” (interview with Amara Osei, 5 May 2021)", "“…” (Osei, interview, 2021)": an interview cited in brackets
+      const cited = noteInterview ? null : parentheticalInterview(p.text.slice(span.end));
+      const citedWho = cited ? resolvePersonName(cited.name, ctx) : null;
+      let citedInterview = false;
+      if (cited) {
+        if (!citedWho || (speaker && !sameSpeaker(speaker, citedWho))) speaker = null;
+        else if (!unresolvedVerb || speaker) {
+          speaker = speaker ?? citedWho;
+          evidence = evidence || cited.evidence;
+          citedInterview = true;
         }
       }
       if (noteInterview) {
@@ -1394,13 +1470,14 @@ function inlineQuotes(
         evidence = `continues ${focal.speaker.name} from the paragraph before`;
       }
 
+      if (speaker && organisationSpeaks(sentence)) speaker = null;
       const minWords = speaker ? 2 : MIN_INLINE_QUOTE_WORDS;
       const titled = looksLikeTitle(inner, p.text.slice(Math.max(0, span.start - 40), span.start));
-      if (words < minWords || titled || (!speaker && (LABELLING.test(beforeText) || !soundsSpoken(inner)))) {
+      if (words < minWords || titled || (!speaker && (labelled || !soundsSpoken(inner)))) {
         prevQuote = null;
         continue;
       }
-      const kind = speaker ? kindOf(speaker, sentence, note?.number ?? null) : 'quote';
+      const kind = speaker ? (citedInterview ? 'interview' : kindOf(speaker, sentence, note?.number ?? null)) : 'quote';
       const lead = p.text.slice(s, span.start).trim();
       const draft: QuoteDraft = {
         kind,
@@ -1428,7 +1505,7 @@ function inlineQuotes(
       let speaker: SpeakerMention | null = null;
       if (found.length) {
         const ref = found[found.length - 1].speaker;
-        speaker = ref.kind === 'pronoun' ? pronounSpeaker(i, openAt) : resolveReference(ref, ctx);
+        speaker = ref.kind === 'pronoun' ? pronounFor(ref.name, i, openAt) : resolveReference(ref, ctx);
       } else if (startsSentence && prevQuote?.speaker) speaker = prevQuote.speaker;
       else if (startsSentence && openAt <= 1 && focal) speaker = focal.speaker;
       open = {

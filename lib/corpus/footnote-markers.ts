@@ -27,7 +27,7 @@ export function superscriptToNumber(s: string): number {
  * parenthesised `(12)` glued after punctuation or a closing quote. Brackets and parentheses count only
  * for numbers the document has a note for, so "[2]" in a list or "(1990)" stays text.
  */
-const EXPLICIT_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^(\d{1,3})\]|\^(\d{1,3})(?!\d)|\[(\d{1,3})\]|(?<=[.,;:!?…”"’)])\((\d{1,3})\)/g;
+const EXPLICIT_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^(\d{1,3})\]|\^(\d{1,3})(?!\d)|\[(\d{1,3})\]|(?<=[.,;:!?…”"’)]\*{0,2})\((\d{1,3})\)/g;
 
 export function hasExplicitMarkers(text: string, noteNumbers: ReadonlySet<number>): boolean {
   for (const m of text.matchAll(EXPLICIT_MARKER)) {

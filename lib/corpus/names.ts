@@ -1,3 +1,4 @@
+import { nameAfterTitle } from './news-style';
 import type { SpeakerMention } from './types';
 
 /** Verbs that introduce what someone said or wrote (present, past and -ing forms). */
@@ -208,12 +209,12 @@ function nameAfter(text: string, start: number): { name: string; end: number } |
 const LOWER_ORG_SRC = '(?:[\\p{Ll}-]+\\s+){0,2}(?:ministry|department|agency|embassy|government|police|army|navy|commission|council|office|authority|board)';
 const ORG_PHRASE_SRC = `(?:\\p{Lu}[\\p{L}’'.-]*)(?:\\s+(?:of|and|for|the|on|\\p{Lu}[\\p{L}’'.-]*))*(?:\\s+\\([\\p{Lu}]{2,}\\))?`;
 const ANON_BEFORE = new RegExp(
-  `\\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Ss]everal)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|in|with)\\s+(?:the\\s+)?(?:${ORG_PHRASE_SRC}|${LOWER_ORG_SRC}))?\\s*$`,
+  `\\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Ss]everal)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${ORG_PHRASE_SRC}\\s+)?(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|for|in|with)\\s+(?:the\\s+)?(?:${ORG_PHRASE_SRC}|${LOWER_ORG_SRC}))?\\s*$`,
   'u',
 );
 
 const ANON_AFTER = new RegExp(
-  `^\\s+(?:by\\s+)?((?:an?|one|another|the)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|for|in|with)\\s+(?:the\\s+)?${ORG_PHRASE_SRC})?)`,
+  `^\\s+(?:by\\s+)?((?:an?|one|another|the)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${ANON_NOUNS})(?:\\s+(?:at|of|from|for|in|with)\\s+(?:the\\s+)?(?:${ORG_PHRASE_SRC}|${LOWER_ORG_SRC}\\b))?)`,
   'u',
 );
 
@@ -225,7 +226,7 @@ export function parseAnonymousDescriptor(text: string, nouns = ANON_NOUNS): { no
   const m = new RegExp(`\\b(${nouns})\\b`, 'i').exec(text);
   if (!m) return null;
   const noun = m[1].toLowerCase().replace(/s$/, '');
-  const after = /^\s+(?:at|of|from|in|with)\s+(?:the\s+)?(.+?)[.,;]?\s*$/.exec(text.slice(m.index + m[0].length));
+  const after = /^\s+(?:at|of|from|for|in|with)\s+(?:the\s+)?(.+?)[.,;]?\s*$/.exec(text.slice(m.index + m[0].length));
   if (after) return { noun, org: after[1].trim() };
   const withAdjectives = text
     .slice(0, m.index)
@@ -255,6 +256,9 @@ const ROLE_SUBJECT = /\b[Tt]he\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*
 /** ", a former ambassador to NATO," / ", who leads the unit," / ", chief executive of X," / ", Director of X," before the verb. */
 const APPOSITIVE_BEFORE_VERB = new RegExp(`,\\s+((?:a|an|the|who|whose|former|\\p{Ll}[\\p{Ll}-]+|(?:${[...ROLE_WORDS].join('|')}))\\s+[^,]{3,90}),\\s*$`, 'u');
 
+const NAME_APPOSITIVE = /\p{Ll}[\p{Ll}-]+,\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),$/u;
+const OF_ORG_AT_END = new RegExp(`\\s+(?:of|at|from)\\s+(?:the\\s+)?${ORG_PHRASE_SRC}$`, 'u');
+
 /** What stands right before a speech verb: a name, an anonymous source, or a pronoun. */
 function subjectBefore(text: string, verbStart: number): SpeakerReference | null {
   let head = text.slice(0, verbStart);
@@ -281,10 +285,27 @@ function subjectBefore(text: string, verbStart: number): SpeakerReference | null
   if (appos) {
     const n = nameBefore(head, appos.index);
     if (n) return { kind: 'person', name: n.name, org: null, appositive: appos[1], index: n.start, end: head.length };
+    // "A senior official at the ministry, who asked not to be named, said"
+    const anonAppos = ANON_BEFORE.exec(head.slice(0, appos.index));
+    if (anonAppos && /^who\s+(?:asked|spoke|requested|declined|was\s+not|is\s+not|did\s+not)\b/.test(appos[1])) {
+      const descriptor = parseAnonymousDescriptor(anonAppos[0]);
+      return { kind: 'anonymous', name: anonAppos[0].trim(), org: descriptor?.org ?? null, appositive: null, index: anonAppos.index, end: head.length };
+    }
   }
+  // "Dorrance's lawyer, Ellen Mott, said": a full name set off after a role noun is the subject
+  const named = NAME_APPOSITIVE.exec(head);
+  if (named?.[1].split(/\s+/).every((t) => NAME_TOKEN.test(t) && !NOT_NAME.has(t)))
+    return { kind: 'person', name: named[1], org: null, appositive: null, index: named.index + named[0].indexOf(named[1]), end: head.length };
   // a comma right before the verb closes a clause ("…the Joint Declaration, noting"): no subject there
   if (/,$/.test(head)) return null;
+  // "Judge Helen Ward of the Eastern District wrote": the institution after the name is not part of it
+  const ofOrg = OF_ORG_AT_END.exec(head);
+  const atOrg = ofOrg ? nameBefore(head, ofOrg.index) : null;
+  if (atOrg && atOrg.name.split(/\s+/).length >= 2)
+    return { kind: 'person', name: atOrg.name, org: null, appositive: null, index: atOrg.start, end: head.length };
   const n = nameBefore(head, head.length);
+  // "A colleague of Amara Osei said": a name after a preposition is not the subject
+  if (n && /\b(?:of|for|to|with|by|about|from|against|behalf\s+of)\s+$/i.test(head.slice(0, n.start))) return null;
   return n ? { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: head.length } : null;
 }
 
@@ -347,6 +368,17 @@ export function findSpeechAttributions(sentence: string): SpeechAttribution[] {
     if (after)
       found.push({
         speaker: { kind: 'person', name: after.name, org: null, appositive: null, index: m.index!, end: after.end },
+        verbIndex: m.index!,
+        verbEnd: m.index! + m[0].length,
+        weak: false,
+      });
+  }
+  // "in Osei’s words, “…”", "in Osei’s own words:"
+  for (const m of sentence.matchAll(/\b[Ii]n\s+((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)['’]s\s+(?:own\s+)?words\b/gu)) {
+    const n = nameBefore(sentence, m.index! + m[0].indexOf(m[1]) + m[1].length);
+    if (n)
+      found.push({
+        speaker: { kind: 'person', name: n.name, org: null, appositive: null, index: n.start, end: n.start + n.name.length },
         verbIndex: m.index!,
         verbEnd: m.index! + m[0].length,
         weak: false,
@@ -503,8 +535,17 @@ export function collectFullNames(text: string): string[] {
     while (toks.length && NOT_NAME.has(toks[toks.length - 1])) toks.pop();
     // titles and sentence words before a name ("As Prime Minister Lena Falk") are dropped above; what is left must be 2–4 name words
     const core = toks.filter((t) => !PARTICLES.has(t)).length;
-    if (toks.some((t) => ORG_TOKEN.test(t))) continue; // "United Nations", "Asan Institute": an organisation, not a person
+    if (toks.some((t) => ORG_TOKEN.test(t))) {
+      // "Valley Board Secretary Tom Hale": the name after the last title, when it holds no organisation word
+      const titled = nameAfterTitle(toks);
+      if (titled && !titled.some((t) => ORG_TOKEN.test(t))) names.push(titled.join(' '));
+      continue; // "United Nations", "Asan Institute": an organisation, not a person
+    }
     if (core >= 2 && core <= 4 && toks.every((t) => !NOT_NAME.has(t))) names.push(toks.join(' '));
+    else {
+      const titled = nameAfterTitle(toks); // "Transport Secretary Alan Greaves"
+      if (titled) names.push(titled.join(' '));
+    }
   }
   return names;
 }

@@ -238,9 +238,9 @@ export function parseStructure(source: SourceFile): DocumentStructure {
     }
     // plain-text endnotes under a "Notes" heading: "1. Text" or "1 Text"
     if (inNotesSection && !l.mdHeading) {
-      const m = /^\s*(\d{1,3})[.)]?\s+(\S.*)$/.exec(l.text);
+      const m = /^\s*(?:(\d{1,3})[.)]?|\((\d{1,3})\))\s+(\S.*)$/.exec(l.text); // "1. Text", "1 Text", "(1) Text"
       if (m) {
-        footnotes.push({ number: Number(m[1]), text: m[2].trim(), line: l.line });
+        footnotes.push({ number: Number(m[1] ?? m[2]), text: m[3].trim(), line: l.line });
         lastWasNote = true;
         continue;
       }
