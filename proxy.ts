@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { securityHeaders } from './lib/server/security-headers';
+import { newNonce, securityHeaders } from './lib/server/security-headers';
 
 /**
  * Security headers on every response (pages, route handlers, 404s, errors, static assets) and a
@@ -22,12 +22,6 @@ import { securityHeaders } from './lib/server/security-headers';
  *
  * The headers themselves are in lib/server/security-headers.ts (the health fast path sends them too).
  */
-
-function newNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes));
-}
 
 /** A path whose percent-encoding does not decode (`/speakers/%E0%A4%A`, `/documents/%`). */
 function malformedPath(pathname: string): boolean {

@@ -28,6 +28,9 @@ describe('health fast path', () => {
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    expect(nonce).toBeTruthy();
+    expect((await fetch(`${base}/api/health`)).headers.get('content-security-policy')).not.toContain(nonce);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(await res.json()).toEqual({ ok: false, warm: false, error: 'index missing; run npm run ingest' });
     expect(seen).toEqual([]);

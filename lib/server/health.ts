@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { getIndex } from './context';
-import { securityHeaders } from './security-headers';
+import { newNonce, securityHeaders } from './security-headers';
 import { routesWarm } from './warm-routes';
 
 /** What /api/health answers: liveness (always 200 while the process serves), index status, and whether start-up warming is done. */
@@ -24,8 +24,8 @@ const state = globalThis as unknown as { __eqHealthFastPath?: boolean };
 type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
 
 /**
- * Answers GET /api/health as the Node server receives it, before Next.js, with the same body and security headers as the
- * route. Through Next.js a health check took a dozen asynchronous steps (proxy, routing, web streams), each queued behind
+ * Answers GET /api/health as the Node server receives it, before Next.js, with the same body and security headers (a fresh
+ * nonce included) as the route. Through Next.js a health check took a dozen asynchronous steps (proxy, routing, web streams), each queued behind
  * every search in flight, so under load it waited many times over; here it waits only for the event loop's current turn.
  */
 export function installHealthFastPath(): void {
@@ -40,7 +40,7 @@ export function installHealthFastPath(): void {
         const res = args[1] as http.ServerResponse;
         const body = JSON.stringify(healthStatus());
         res.writeHead(200, {
-          ...securityHeaders(null),
+          ...securityHeaders(newNonce()),
           'Content-Type': 'application/json',
           'Cache-Control': 'no-store',
           'Content-Length': Buffer.byteLength(body),

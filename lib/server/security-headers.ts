@@ -27,3 +27,10 @@ export function securityHeaders(nonce: string | null, isDev = process.env.NODE_E
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   };
 }
+
+/** A fresh CSP nonce: every response carries one, so a response without it shows the proxy was skipped. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
