@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { newNonce, securityHeaders } from './lib/server/security-headers';
 
 /**
  * Security headers on every response (pages, route handlers, 404s, errors, static assets) and a
@@ -18,39 +19,9 @@ import { NextResponse, type NextRequest } from 'next/server';
  * - frame-ancestors 'none' (and X-Frame-Options for old browsers): no clickjacking frames.
  * - Referrer-Policy same-origin: queries live in the URL (/?q=…); links out to a document's
  *   source must not carry them to another site.
+ *
+ * The headers themselves are in lib/server/security-headers.ts (the health fast path sends them too).
  */
-function securityHeaders(nonce: string | null, isDev = process.env.NODE_ENV === 'development'): Record<string, string> {
-  const scriptSrc = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : `'self'`;
-  const csp = [
-    `default-src 'self'`,
-    `script-src ${scriptSrc}${isDev ? ` 'unsafe-eval'` : ''}`,
-    `style-src 'self' 'unsafe-inline'`,
-    `img-src 'self' data: blob:`,
-    `font-src 'self'`,
-    `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
-    `object-src 'none'`,
-    `base-uri 'self'`,
-    `form-action 'self'`,
-    `frame-ancestors 'none'`,
-    `worker-src 'self' blob:`,
-    `manifest-src 'self'`,
-  ].join('; ');
-  return {
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'same-origin',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-  };
-}
-
-function newNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes));
-}
 
 /** A path whose percent-encoding does not decode (`/speakers/%E0%A4%A`, `/documents/%`). */
 function malformedPath(pathname: string): boolean {

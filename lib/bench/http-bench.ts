@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { LoadRequest, LoadResult, PollRequest } from './load-child';
+import type { FloorRequest, LoadRequest, LoadResult, PollRequest } from './load-child';
 import { type PageWeight, timedGet, weighPage } from './page-weight';
-import { startServer, treeCpuMs, treeRssMiB } from './server';
+import { HOST, startServer, treeCpuMs, treeRssMiB } from './server';
 import { summarise, type LatencySummary } from './stats';
 
 export interface LoadRun {
@@ -16,6 +16,8 @@ export interface LoadRun {
   non2xx: number;
   /** /api/health polled every 50 ms meanwhile, from a process of its own at normal priority. */
   health: LatencySummary;
+  /** The noise floor meanwhile: a bare Node server's constant health answer, polled the same way at the same time. */
+  floor: LatencySummary;
   /** server CPU time per request: what one core can serve is 1000 / this per second */
   serverCpuMsPerRequest: number | null;
 }
@@ -34,6 +36,8 @@ export interface HttpBench {
   sequentialWarm: LatencySummary;
   /** /api/health with no search load, polled the same way: what the machine alone costs a health check. */
   healthIdle: LatencySummary;
+  /** The noise floor at the same time: a bare Node server answering a constant health body, polled the same way. */
+  floorIdle: LatencySummary;
   /** N clients on distinct queries: the headline. */
   cold: LoadRun;
   /** N clients on a few repeated queries. */
@@ -79,8 +83,8 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
   });
 }
 
-/** Polls /api/health every `everyMs` from a process of its own until stopped, recording each answer's latency. */
-async function pollHealth(url: string, everyMs = 50): Promise<{ stop: () => Promise<number[]> }> {
+/** Polls a URL every `everyMs` from a process of its own until stopped, recording each answer's latency. */
+async function poll(url: string, everyMs = 50): Promise<{ stop: () => Promise<number[]> }> {
   const child = helper();
   const ready = nextMessage<string>(child);
   child.send({ role: 'poll', url, everyMs } satisfies PollRequest);
@@ -94,15 +98,29 @@ async function pollHealth(url: string, everyMs = 50): Promise<{ stop: () => Prom
   };
 }
 
+/** The noise-floor server (a bare Node server in a process of its own): its URL, and how to stop it. */
+async function startFloor(): Promise<{ url: string; stop: () => void }> {
+  const child = helper();
+  const port = nextMessage<number>(child);
+  child.send({ role: 'floor', host: HOST } satisfies FloorRequest);
+  return { url: `http://${HOST}:${await port}/`, stop: () => child.send('stop') };
+}
+
+/** /api/health and the noise floor polled side by side until stopped. */
+async function pollHealthAndFloor(url: string, floorUrl: string): Promise<{ stop: () => Promise<{ health: number[]; floor: number[] }> }> {
+  const [health, floor] = await Promise.all([poll(`${url}/api/health`), poll(floorUrl)]);
+  return { stop: async () => ({ health: await health.stop(), floor: await floor.stop() }) };
+}
+
 /** Load generator priority: BENCH_LOAD_NICE (0 to 19), else 5. */
 function loadNice(): number {
   const env = process.env.BENCH_LOAD_NICE;
   return env !== undefined && /^\d+$/.test(env) ? Math.min(19, Number(env)) : 5;
 }
 
-async function load(url: string, pid: number, queries: string[], o: HttpBenchOptions): Promise<LoadRun> {
+async function load(url: string, floorUrl: string, pid: number, queries: string[], o: HttpBenchOptions): Promise<LoadRun> {
   const cpuBefore = treeCpuMs(pid);
-  const health = await pollHealth(url);
+  const polls = await pollHealthAndFloor(url, floorUrl);
   const generator = helper();
   const answer = nextMessage<LoadResult | { error: string }>(generator);
   generator.send({
@@ -115,7 +133,7 @@ async function load(url: string, pid: number, queries: string[], o: HttpBenchOpt
     nice: loadNice(),
   } satisfies LoadRequest);
   const result = await answer;
-  const healthSamples = await health.stop();
+  const samples = await polls.stop();
   if ('error' in result) throw new Error(`load generator failed: ${result.error}`);
   const latencies = result.latencies;
   const cpuAfter = treeCpuMs(pid);
@@ -129,7 +147,8 @@ async function load(url: string, pid: number, queries: string[], o: HttpBenchOpt
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    health: summarise(healthSamples),
+    health: summarise(samples.health),
+    floor: summarise(samples.floor),
     serverCpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && total ? (cpuAfter - cpuBefore) / total : null,
   };
 }
@@ -142,6 +161,7 @@ async function load(url: string, pid: number, queries: string[], o: HttpBenchOpt
 export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
   // start-up warms the model in every thread: minutes on a loaded machine
   const server = await startServer(o.root, o.dbPath, 300_000, o.port);
+  const floor = await startFloor();
   try {
     const sequentialCount = Math.min(40, Math.floor(o.queries.length / 4));
     const seqQueries = o.queries.slice(0, sequentialCount);
@@ -158,11 +178,11 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
     const sequentialWarm: number[] = [];
     for (const q of seqQueries.slice(1)) sequentialWarm.push((await timedGet(`${server.url}${searchPath(q)}`)).ms);
     const rssBeforeMiB = treeRssMiB(server.pid);
-    const idle = await pollHealth(server.url);
+    const idle = await pollHealthAndFloor(server.url, floor.url);
     await new Promise((r) => setTimeout(r, 5000));
-    const healthIdle = summarise(await idle.stop());
-    const cold = await load(server.url, server.pid, loadQueries, o);
-    const warm = await load(server.url, server.pid, seqQueries.slice(1, 11), o);
+    const idleSamples = await idle.stop();
+    const cold = await load(server.url, floor.url, server.pid, loadQueries, o);
+    const warm = await load(server.url, floor.url, server.pid, seqQueries.slice(1, 11), o);
     const rssAfterMiB = treeRssMiB(server.pid);
     const pages: PageFigure[] = [];
     // the route's first run compiles nothing in production, but warms its code: each page is weighed on its second request
@@ -175,7 +195,8 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
       warmLog: /warmed[^\n]*/.exec(server.output())?.[0] ?? null,
       sequential: summarise(sequential),
       sequentialWarm: summarise(sequentialWarm),
-      healthIdle,
+      healthIdle: summarise(idleSamples.health),
+      floorIdle: summarise(idleSamples.floor),
       cold,
       warm,
       pages,
@@ -183,6 +204,7 @@ export async function benchHttp(o: HttpBenchOptions): Promise<HttpBench> {
       rssAfterMiB,
     };
   } finally {
+    floor.stop();
     await server.stop();
   }
 }

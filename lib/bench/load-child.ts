@@ -1,9 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setPriority } from 'node:os';
 import autocannon from 'autocannon';
 
-// The bench's helpers in processes of their own, so neither shares an event loop or a priority with the other or with the
-// bench: `poll` asks /api/health every 50 ms at normal priority; `load` runs autocannon at a lower priority (a client on
-// another machine would not take the server's core). Each answers one IPC message and exits.
+// The bench's helpers in processes of their own, so none shares an event loop or a priority with another or with the
+// bench: `poll` asks a URL (/api/health) every 50 ms at normal priority; `load` runs autocannon at a lower priority (a client
+// on another machine would not take the server's core); `floor` serves a constant health answer from a bare Node server, the
+// machine's noise floor for a health check. Each answers one IPC message; poll and load then exit, floor when told to.
 
 export interface LoadRequest {
   role: 'load';
@@ -17,8 +20,14 @@ export interface LoadRequest {
 
 export interface PollRequest {
   role: 'poll';
+  /** The whole address to ask. */
   url: string;
   everyMs: number;
+}
+
+export interface FloorRequest {
+  role: 'floor';
+  host: string;
 }
 
 export interface LoadResult {
@@ -61,7 +70,7 @@ function runPoll(r: PollRequest): void {
     while (running) {
       const t = performance.now();
       try {
-        const res = await fetch(`${r.url}/api/health`, { signal: AbortSignal.timeout(10_000) });
+        const res = await fetch(r.url, { signal: AbortSignal.timeout(10_000) });
         await res.arrayBuffer();
         samples.push(performance.now() - t);
       } catch {
@@ -77,12 +86,24 @@ function runPoll(r: PollRequest): void {
   });
 }
 
+/** A bare Node HTTP server answering a small constant JSON body, as cheap as a health check can be; its port goes to the parent. */
+function runFloor(r: FloorRequest): void {
+  const body = JSON.stringify({ ok: true, warm: true, index: { documents: 4, speakers: 19, quotes: 68, chunks: 212 } });
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+  server.listen(0, r.host, () => process.send!((server.address() as AddressInfo).port));
+  process.once('message', () => server.close(() => process.exit(0)));
+}
+
 process.on('disconnect', () => process.exit(0));
-process.once('message', (r: LoadRequest | PollRequest) => {
+process.once('message', (r: LoadRequest | PollRequest | FloorRequest) => {
   if (r.role === 'poll') {
     runPoll(r);
     process.send!('polling');
-  } else
+  } else if (r.role === 'floor') runFloor(r);
+  else
     runLoad(r).then(
       (result) => process.send!(result, () => process.exit(0)),
       (e: Error) => process.send!({ error: e.message }, () => process.exit(1)),

@@ -1,17 +1,12 @@
 import { NextResponse } from 'next/server';
-import { getIndex } from '@/lib/server/context';
-import { routesWarm } from '@/lib/server/warm-routes';
+import { healthStatus } from '@/lib/server/health';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness (always 200 while the process serves), index status, and whether start-up warming is done, for start-up checks and tests. */
+/**
+ * Liveness, index status and start-up warming, for start-up checks and tests. `next start` answers a plain GET before it
+ * reaches here (lib/server/health.ts, installed by instrumentation.ts); this route serves every other way in (HEAD, dev).
+ */
 export function GET() {
-  try {
-    return NextResponse.json({ ok: true, warm: routesWarm(), index: getIndex().summary() }, { headers: { 'Cache-Control': 'no-store' } });
-  } catch (e) {
-    return NextResponse.json(
-      { ok: false, warm: routesWarm(), error: (e as Error).name === 'IndexMissingError' ? 'index missing; run npm run ingest' : 'index cannot be opened' },
-      { headers: { 'Cache-Control': 'no-store' } },
-    );
-  }
+  return NextResponse.json(healthStatus(), { headers: { 'Cache-Control': 'no-store' } });
 }
