@@ -105,6 +105,9 @@ export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6):
     const perDoc = new Map<number, number>();
     for (const k of list) perDoc.set(docOf[k], (perDoc.get(docOf[k]) ?? 0) + 1);
     for (const [d, n] of perDoc) if (n > MAX_POSTINGS) common.add(d * postings.length + id);
+    // such a paragraph can never be matched through this shingle: leaving it out of the list spares walking it (a
+    // long document repeating its own phrases would otherwise be walked once per paragraph)
+    if (common.size) postings[id] = list.filter((k) => !common.has(docOf[k] * postings.length + id));
   });
   // each posting list from the paragraph with the fewest shingles up, so a walk can stop where the sizes grow too large
   for (const list of postings) if (list.length > 1) list.sort((a, b) => sets[a].length - sets[b].length || a - b);
@@ -133,7 +136,7 @@ export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6):
       const rest = order.length - i;
       const list = postings[order[i]];
       // no paragraph first met here can reach the threshold, not even the smallest
-      if (rest / Math.min(size, sets[list[0]].length) < threshold) continue;
+      if (!list.length || rest / Math.min(size, sets[list[0]].length) < threshold) continue;
       for (const b of list) {
         if (rest / Math.min(size, sets[b].length) < threshold) break;
         if (seen[b] === a || docOf[b] === docOf[a]) continue;
