@@ -71,46 +71,79 @@ export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6):
   const MAX_POSTINGS = 50;
   const keys: string[] = [];
   const docOf: number[] = [];
-  // each paragraph's shingles as numbers (ascending, to intersect two by a merge), and each shingle's paragraphs
-  const ids = new Map<string, number>();
+  // each paragraph's shingles as numbers (ascending, to intersect two by a merge), and each shingle's paragraphs: most
+  // shingles are in one paragraph only, so only those in more get a list (memory: millions of shingles in an archive)
+  const ids = new Map<number | string, number>();
   const sets: Int32Array[] = [];
-  const postings: number[][] = [];
+  const first: number[] = [];
+  const last: number[] = [];
+  const postings = new Map<number, number[]>();
+  // a shingle is its three words' numbers in one exact number while they are small enough (a map of strings per
+  // shingle held several hundred bytes each), else in a string; words as shingles() reads them
+  const wordIds = new Map<string, number>();
+  const WORD_BASE = 2 ** 17;
   docs.forEach((d, di) => {
     for (const p of d.paragraphs) {
       if (p.kind !== 'text' || countWords(p.text) < 20) continue;
       const k = keys.length;
       keys.push(`${d.source.id}#${p.anchor}`);
       docOf.push(di);
-      const sh = shingles(p.text);
-      const set = new Int32Array(sh.size);
-      let j = 0;
-      for (const s of sh) {
-        let id = ids.get(s);
+      const words = (
+        p.text
+          .toLowerCase()
+          .replace(/[’']/g, "'")
+          .match(/[\p{L}\p{N}']+/gu) ?? []
+      ).map((w) => {
+        let id = wordIds.get(w);
+        if (id === undefined) wordIds.set(w, (id = wordIds.size));
+        return id;
+      });
+      const set: number[] = [];
+      for (let i = 0; i + 2 < words.length; i++) {
+        const [a, b, c] = [words[i], words[i + 1], words[i + 2]];
+        const code = a < WORD_BASE && b < WORD_BASE && c < WORD_BASE ? (a * WORD_BASE + b) * WORD_BASE + c : `${a} ${b} ${c}`;
+        let id = ids.get(code);
         if (id === undefined) {
-          id = postings.length;
-          ids.set(s, id);
-          postings.push([]);
+          id = first.length;
+          ids.set(code, id);
+          first.push(k);
+          last.push(k);
+        } else if (last[id] === k)
+          continue; // twice in this paragraph: a set holds it once
+        else {
+          last[id] = k;
+          const list = postings.get(id);
+          if (list) list.push(k);
+          else postings.set(id, [first[id], k]);
         }
-        postings[id].push(k);
-        set[j++] = id;
+        set.push(id);
       }
-      sets.push(set.sort());
+      sets.push(Int32Array.from(set).sort());
     }
   });
   ids.clear();
+  wordIds.clear();
+  last.length = 0;
+  const shingleCount = first.length;
+  const frequency = new Int32Array(shingleCount).fill(1);
+  for (const [id, list] of postings) frequency[id] = list.length;
   // a shingle that one document holds in very many of its paragraphs says nothing about copying from that document
   const common = new Set<number>();
   postings.forEach((list, id) => {
     if (list.length <= MAX_POSTINGS) return;
     const perDoc = new Map<number, number>();
     for (const k of list) perDoc.set(docOf[k], (perDoc.get(docOf[k]) ?? 0) + 1);
-    for (const [d, n] of perDoc) if (n > MAX_POSTINGS) common.add(d * postings.length + id);
+    for (const [d, n] of perDoc) if (n > MAX_POSTINGS) common.add(d * shingleCount + id);
     // such a paragraph can never be matched through this shingle: leaving it out of the list spares walking it (a
     // long document repeating its own phrases would otherwise be walked once per paragraph)
-    if (common.size) postings[id] = list.filter((k) => !common.has(docOf[k] * postings.length + id));
+    if (common.size)
+      postings.set(
+        id,
+        list.filter((k) => !common.has(docOf[k] * shingleCount + id)),
+      );
   });
   // each posting list from the paragraph with the fewest shingles up, so a walk can stop where the sizes grow too large
-  for (const list of postings) if (list.length > 1) list.sort((a, b) => sets[a].length - sets[b].length || a - b);
+  for (const list of postings.values()) list.sort((a, b) => sets[a].length - sets[b].length || a - b);
   // the shared shingles that count, as the other paragraph's document holds them
   const shared = (a: Int32Array, b: number): number => {
     const other = sets[b];
@@ -119,7 +152,7 @@ export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6):
       if (a[i] < other[j]) i++;
       else if (a[i] > other[j]) j++;
       else {
-        if (!(common.size && common.has(docOf[b] * postings.length + a[i]))) n++;
+        if (!(common.size && common.has(docOf[b] * shingleCount + a[i]))) n++;
         i++;
         j++;
       }
@@ -130,13 +163,14 @@ export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6):
   const seen = new Int32Array(keys.length).fill(-1);
   for (let a = 0; a < keys.length; a++) {
     const size = sets[a].length;
-    const order = sets[a].slice().sort((x, y) => postings[x].length - postings[y].length);
+    const order = sets[a].slice().sort((x, y) => frequency[x] - frequency[y]);
     const candidates: number[] = [];
     for (let i = 0; i < order.length; i++) {
       const rest = order.length - i;
-      const list = postings[order[i]];
+      // a shingle of this paragraph alone matches nothing
+      const list = postings.get(order[i]);
       // no paragraph first met here can reach the threshold, not even the smallest
-      if (!list.length || rest / Math.min(size, sets[list[0]].length) < threshold) continue;
+      if (!list?.length || rest / Math.min(size, sets[list[0]].length) < threshold) continue;
       for (const b of list) {
         if (rest / Math.min(size, sets[b].length) < threshold) break;
         if (seen[b] === a || docOf[b] === docOf[a]) continue;
