@@ -36,13 +36,19 @@ function splitSentences(text: string): string[] {
   return text.split(/(?<=[.!?…]["”’)\]]*)\s+(?=["“([]?[\p{Lu}\d])/u);
 }
 
-/** Word 3-gram shingles, the unit of near-duplicate comparison. */
-export function shingles(text: string): Set<string> {
-  const words =
+/** The words of a text as shingles read them: lower case, one kind of apostrophe. */
+function shingleWords(text: string): string[] {
+  return (
     text
       .toLowerCase()
       .replace(/[’']/g, "'")
-      .match(/[\p{L}\p{N}']+/gu) ?? [];
+      .match(/[\p{L}\p{N}']+/gu) ?? []
+  );
+}
+
+/** Word 3-gram shingles, the unit of near-duplicate comparison. */
+export function shingles(text: string): Set<string> {
+  const words = shingleWords(text);
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
@@ -88,12 +94,7 @@ export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6):
       const k = keys.length;
       keys.push(`${d.source.id}#${p.anchor}`);
       docOf.push(di);
-      const words = (
-        p.text
-          .toLowerCase()
-          .replace(/[’']/g, "'")
-          .match(/[\p{L}\p{N}']+/gu) ?? []
-      ).map((w) => {
+      const words = shingleWords(p.text).map((w) => {
         let id = wordIds.get(w);
         if (id === undefined) wordIds.set(w, (id = wordIds.size));
         return id;
