@@ -119,6 +119,8 @@ export interface ArchiveBench {
   computed: number;
   reused: number;
   peakRssMiB: number;
+  /** The same tree's RSS as the archive run began (the model, and what the bench's earlier steps left in this process). */
+  startRssMiB: number;
   indexMiB: number;
 }
 
@@ -195,6 +197,7 @@ export async function benchArchive(corpusDir: string, count: number, embedder: E
   const corpus = path.join(dir, 'corpus');
   mkdirSync(corpus);
   writeSyntheticArchive(corpusDir, corpus, count);
+  const startRss = treeRssMiB(process.pid) ?? 0;
   let peak = 0;
   const sampler = setInterval(() => {
     peak = Math.max(peak, treeRssMiB(process.pid) ?? 0);
@@ -238,6 +241,7 @@ export async function benchArchive(corpusDir: string, count: number, embedder: E
       computed: summary.embedding?.computed ?? summary.chunks,
       reused: summary.embedding?.reused ?? 0,
       peakRssMiB: peak,
+      startRssMiB: startRss,
       indexMiB: readdirSync(dir)
         .filter((f) => f.startsWith('archive.db'))
         .reduce((n, f) => n + statSync(path.join(dir, f)).size / 2 ** 20, 0),
