@@ -110,12 +110,17 @@ export interface ArchiveBench {
   documents: number;
   chunks: number;
   seconds: number;
-  /** Reading, parsing, attribution and chunking (everything before the first vector). */
+  /** Reading, parsing, attribution, chunking and citations: start to the index content less its vectors. */
   planSeconds: number;
+  /** Start to the first batch given to the model (the helpers embed while the plan's citations are made). */
+  embedStartSeconds: number;
+  /** The embedding phase, its start to the last vector. */
   embedSeconds: number;
   computed: number;
   reused: number;
   peakRssMiB: number;
+  /** The same tree's RSS as the archive run began (the model, and what the bench's earlier steps left in this process). */
+  startRssMiB: number;
   indexMiB: number;
 }
 
@@ -192,6 +197,7 @@ export async function benchArchive(corpusDir: string, count: number, embedder: E
   const corpus = path.join(dir, 'corpus');
   mkdirSync(corpus);
   writeSyntheticArchive(corpusDir, corpus, count);
+  const startRss = treeRssMiB(process.pid) ?? 0;
   let peak = 0;
   const sampler = setInterval(() => {
     peak = Math.max(peak, treeRssMiB(process.pid) ?? 0);
@@ -229,11 +235,13 @@ export async function benchArchive(corpusDir: string, count: number, embedder: E
       documents: count,
       chunks: summary.chunks,
       seconds,
-      planSeconds: embedStarted ? (embedStarted - started) / 1000 : Number.NaN,
+      planSeconds: summary.planSeconds ?? Number.NaN,
+      embedStartSeconds: embedStarted ? (embedStarted - started) / 1000 : Number.NaN,
       embedSeconds: summary.embedding?.seconds ?? Number.NaN,
       computed: summary.embedding?.computed ?? summary.chunks,
       reused: summary.embedding?.reused ?? 0,
       peakRssMiB: peak,
+      startRssMiB: startRss,
       indexMiB: readdirSync(dir)
         .filter((f) => f.startsWith('archive.db'))
         .reduce((n, f) => n + statSync(path.join(dir, f)).size / 2 ** 20, 0),

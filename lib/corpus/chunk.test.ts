@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chunkDocument, findRepeatedParagraphs, linkNearDuplicates, MAX_ANALYSIS_WORDS, MIN_ANALYSIS_WORDS, shingles, type ChunkDraft } from './chunk';
+import { mulberry32 } from '../util/prng';
 import { parseMarkdown, words } from './fixtures/synthetic';
+import type { ParsedDocument } from './types';
 
 const sentences = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `The ${words(8, `${tag}${i}x`)} ends here.`).join(' '); // 11 words each
 
@@ -200,5 +202,55 @@ Originally published as the foreword to the institute's report on the northern s
     expect(own.length).toBeGreaterThan(0);
     for (const c of own) expect(c.dupOf).toBeNull();
     expect(own.some((c) => c.text.includes('While the northern states'))).toBe(false);
+  });
+});
+
+describe('findRepeatedParagraphs on many documents', () => {
+  // the plain definition, every paragraph against every other: what the indexed search must return exactly
+  const reference = (docs: ParsedDocument[], threshold = 0.6) => {
+    const paras = docs.flatMap((d) =>
+      d.paragraphs
+        .filter((p) => p.kind === 'text' && p.text.split(/\s+/).filter(Boolean).length >= 20)
+        .map((p) => ({ doc: d.source.id, key: `${d.source.id}#${p.anchor}`, sh: shingles(p.text) })),
+    );
+    const inDoc = (s: string, doc: string) => paras.filter((p) => p.doc === doc && p.sh.has(s)).length;
+    const out = new Set<string>();
+    for (const a of paras)
+      for (const b of paras) {
+        if (a.doc === b.doc) continue;
+        const n = [...a.sh].filter((s) => b.sh.has(s) && inDoc(s, b.doc) <= 50).length;
+        if (n / Math.min(a.sh.size, b.sh.size) >= threshold) out.add(a.key);
+      }
+    return out;
+  };
+
+  it('finds exactly the paragraphs the pairwise comparison finds, with common phrases, copies, edits and short paragraphs', () => {
+    const rand = mulberry32(7);
+    // a small vocabulary makes many shingles common to many paragraphs, as "one of the" is in real text
+    const vocabulary = Array.from({ length: 30 }, (_, i) => `w${i}`);
+    // paragraphs end with a full stop, or the parser would join them as soft-wrapped lines
+    const paragraph = (n: number) => `The ${Array.from({ length: n }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+    const pool: string[] = [];
+    const docs = Array.from({ length: 24 }, (_, d) => {
+      const paras: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = rand();
+        if (r < 0.3 && pool.length) {
+          // a copy of another document's paragraph with some words changed, or a part of it
+          const words = pool[Math.floor(rand() * pool.length)].split(' ');
+          const edited = words.map((w) => (rand() < 0.15 ? vocabulary[Math.floor(rand() * vocabulary.length)] : w));
+          paras.push(`${(rand() < 0.3 ? edited.slice(0, 20 + Math.floor(rand() * 10)) : edited).join(' ').replace(/\.$/, '')}.`);
+        } else paras.push(paragraph(20 + Math.floor(rand() * 60)));
+        pool.push(paras[paras.length - 1]);
+      }
+      return parseMarkdown(paras.join('\n\n'), { file: `generated-${d}.md` });
+    });
+    // one document holding the same phrase in more than 50 paragraphs: that phrase does not count as copied from it
+    docs.push(parseMarkdown(Array.from({ length: 55 }, () => `Here w1 w2 w3 ${paragraph(25)}`).join('\n\n'), { file: 'generated-many.md' }));
+    const expected = reference(docs);
+    expect(expected.size).toBeGreaterThan(10);
+    expect(expected.size).toBeLessThan(docs.reduce((n, d) => n + d.paragraphs.length, 0) - 10);
+    expect([...findRepeatedParagraphs(docs)].sort()).toEqual([...expected].sort());
+    expect([...findRepeatedParagraphs(docs, 0.8)].sort()).toEqual([...reference(docs, 0.8)].sort());
   });
 });

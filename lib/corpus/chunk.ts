@@ -37,13 +37,19 @@ function splitSentences(text: string): string[] {
   return text.split(/(?<=[.!?…]["”’)\]]*)\s+(?=["“([]?[\p{Lu}\d])/u);
 }
 
-/** Word 3-gram shingles, the unit of near-duplicate comparison. */
-export function shingles(text: string): Set<string> {
-  const words =
+/** The words of a text as shingles read them: lower case, one kind of apostrophe. */
+function shingleWords(text: string): string[] {
+  return (
     text
       .toLowerCase()
       .replace(/[’']/g, "'")
-      .match(/[\p{L}\p{N}']+/gu) ?? [];
+      .match(/[\p{L}\p{N}']+/gu) ?? []
+  );
+}
+
+/** Word 3-gram shingles, the unit of near-duplicate comparison. */
+export function shingles(text: string): Set<string> {
+  const words = shingleWords(text);
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
@@ -60,36 +66,125 @@ function overlap(a: Set<string>, b: Set<string>): number {
 /**
  * Paragraphs that another document repeats nearly word for word (a web article reprinting a
  * report's foreword). Returned as "docId#anchor" keys.
+ *
+ * A paragraph is repeated when some paragraph of another document shares at least `threshold` of the smaller one's
+ * shingles (a shingle counting only where that other document holds it in at most MAX_POSTINGS paragraphs). Comparing
+ * every paragraph with every paragraph sharing any shingle grows with the square of the corpus (common phrases are in
+ * thousands of paragraphs), so candidates come from a prefix filter: with a paragraph's shingles ordered rarest first,
+ * a paragraph that first shares the one at position i can share at most the rest, so only paragraphs for which that
+ * rest could reach the threshold are taken as candidates there, and each candidate is then counted exactly.
  */
 export function findRepeatedParagraphs(docs: ParsedDocument[], threshold = 0.6): Set<string> {
-  // shingle → document id → paragraph keys; a shingle in very many paragraphs says nothing about copying
-  const index = new Map<string, Map<string, string[]>>();
-  const sets = new Map<string, Set<string>>();
-  for (const d of docs)
+  const MAX_POSTINGS = 50;
+  const keys: string[] = [];
+  const docOf: number[] = [];
+  // each paragraph's shingles as numbers (ascending, to intersect two by a merge), and each shingle's paragraphs: most
+  // shingles are in one paragraph only, so only those in more get a list (memory: millions of shingles in an archive)
+  const ids = new Map<number | string, number>();
+  const sets: Int32Array[] = [];
+  const first: number[] = [];
+  const last: number[] = [];
+  const postings = new Map<number, number[]>();
+  // a shingle is its three words' numbers in one exact number while they are small enough (a map of strings per
+  // shingle held several hundred bytes each), else in a string; words as shingles() reads them
+  const wordIds = new Map<string, number>();
+  const WORD_BASE = 2 ** 17;
+  docs.forEach((d, di) => {
     for (const p of d.paragraphs) {
       if (p.kind !== 'text' || countWords(p.text) < 20) continue;
-      const key = `${d.source.id}#${p.anchor}`;
-      const sh = shingles(p.text);
-      sets.set(key, sh);
-      for (const s of sh) {
-        const byDoc = index.get(s) ?? new Map<string, string[]>();
-        const list = byDoc.get(d.source.id) ?? [];
-        list.push(key);
-        byDoc.set(d.source.id, list);
-        index.set(s, byDoc);
+      const k = keys.length;
+      keys.push(`${d.source.id}#${p.anchor}`);
+      docOf.push(di);
+      const words = shingleWords(p.text).map((w) => {
+        let id = wordIds.get(w);
+        if (id === undefined) wordIds.set(w, (id = wordIds.size));
+        return id;
+      });
+      const set: number[] = [];
+      for (let i = 0; i + 2 < words.length; i++) {
+        const [a, b, c] = [words[i], words[i + 1], words[i + 2]];
+        const code = a < WORD_BASE && b < WORD_BASE && c < WORD_BASE ? (a * WORD_BASE + b) * WORD_BASE + c : `${a} ${b} ${c}`;
+        let id = ids.get(code);
+        if (id === undefined) {
+          id = first.length;
+          ids.set(code, id);
+          first.push(k);
+          last.push(k);
+        } else if (last[id] === k)
+          continue; // twice in this paragraph: a set holds it once
+        else {
+          last[id] = k;
+          const list = postings.get(id);
+          if (list) list.push(k);
+          else postings.set(id, [first[id], k]);
+        }
+        set.push(id);
+      }
+      sets.push(Int32Array.from(set).sort());
+    }
+  });
+  ids.clear();
+  wordIds.clear();
+  last.length = 0;
+  const shingleCount = first.length;
+  const frequency = new Int32Array(shingleCount).fill(1);
+  for (const [id, list] of postings) frequency[id] = list.length;
+  // a shingle that one document holds in very many of its paragraphs says nothing about copying from that document
+  const common = new Set<number>();
+  postings.forEach((list, id) => {
+    if (list.length <= MAX_POSTINGS) return;
+    const perDoc = new Map<number, number>();
+    for (const k of list) perDoc.set(docOf[k], (perDoc.get(docOf[k]) ?? 0) + 1);
+    for (const [d, n] of perDoc) if (n > MAX_POSTINGS) common.add(d * shingleCount + id);
+    // such a paragraph can never be matched through this shingle: leaving it out of the list spares walking it (a
+    // long document repeating its own phrases would otherwise be walked once per paragraph)
+    if (common.size)
+      postings.set(
+        id,
+        list.filter((k) => !common.has(docOf[k] * shingleCount + id)),
+      );
+  });
+  // each posting list from the paragraph with the fewest shingles up, so a walk can stop where the sizes grow too large
+  for (const list of postings.values()) list.sort((a, b) => sets[a].length - sets[b].length || a - b);
+  // the shared shingles that count, as the other paragraph's document holds them
+  const shared = (a: Int32Array, b: number): number => {
+    const other = sets[b];
+    let n = 0;
+    for (let i = 0, j = 0; i < a.length && j < other.length; ) {
+      if (a[i] < other[j]) i++;
+      else if (a[i] > other[j]) j++;
+      else {
+        if (!(common.size && common.has(docOf[b] * shingleCount + a[i]))) n++;
+        i++;
+        j++;
       }
     }
+    return n;
+  };
   const repeated = new Set<string>();
-  const MAX_POSTINGS = 50;
-  for (const [key, sh] of sets) {
-    const doc = key.slice(0, key.indexOf('#'));
-    const counts = new Map<string, number>();
-    for (const s of sh)
-      for (const [otherDoc, keys] of index.get(s)!) {
-        if (otherDoc === doc || keys.length > MAX_POSTINGS) continue;
-        for (const other of keys) counts.set(other, (counts.get(other) ?? 0) + 1);
+  const seen = new Int32Array(keys.length).fill(-1);
+  for (let a = 0; a < keys.length; a++) {
+    const size = sets[a].length;
+    const order = sets[a].slice().sort((x, y) => frequency[x] - frequency[y]);
+    const candidates: number[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const rest = order.length - i;
+      // a shingle of this paragraph alone matches nothing
+      const list = postings.get(order[i]);
+      // no paragraph first met here can reach the threshold, not even the smallest
+      if (!list?.length || rest / Math.min(size, sets[list[0]].length) < threshold) continue;
+      for (const b of list) {
+        if (rest / Math.min(size, sets[b].length) < threshold) break;
+        if (seen[b] === a || docOf[b] === docOf[a]) continue;
+        seen[b] = a;
+        candidates.push(b);
       }
-    for (const [other, n] of counts) if (n / Math.min(sh.size, sets.get(other)!.size) >= threshold) repeated.add(key);
+    }
+    for (const b of candidates)
+      if (shared(sets[a], b) / Math.min(size, sets[b].length) >= threshold) {
+        repeated.add(keys[a]);
+        break;
+      }
   }
   return repeated;
 }

@@ -1,4 +1,4 @@
-import { sameFullName } from './names';
+import { nameTokens, sameFullName } from './names';
 import { slug } from './structure';
 import type { ParsedDocument, SpeakerMention } from './types';
 
@@ -39,6 +39,30 @@ export function buildSpeakerRegistry(docs: ParsedDocument[], overrides: SpeakerO
     const o = overrides.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
     return o ?? null;
   };
+  // The first named record a mention can be (the order decides which): looked for only among the records sharing its
+  // key or a word of a name with it, which any match does (sameFullName needs all words but a typo's alike), since
+  // trying every record with every mention grows with the square of an archive's speakers.
+  const number = new Map<(typeof records)[number], number>();
+  const byKey = new Map<string, Set<number>>();
+  const byToken = new Map<string, Set<number>>();
+  const byName = new Map<string, Set<number>>();
+  const add = (map: Map<string, Set<number>>, k: string, rec: (typeof records)[number]) => {
+    if (rec.anonymous) return;
+    let set = map.get(k);
+    if (!set) map.set(k, (set = new Set()));
+    set.add(number.get(rec)!);
+  };
+  const indexKey = (rec: (typeof records)[number], key: string) => add(byKey, key, rec);
+  const indexName = (rec: (typeof records)[number], name: string) => {
+    if (name === rec.name) add(byName, name, rec);
+    for (const t of nameTokens(name)) add(byToken, t, rec);
+  };
+  const candidates = (mention: SpeakerMention, override: SpeakerOverride | null): (typeof records)[number][] => {
+    // an override matches by the record's name
+    const found = new Set<number>(override ? byName.get(override.name) : byKey.get(mention.key));
+    if (!override) for (const t of nameTokens(mention.name)) for (const i of byToken.get(t) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => records[i]);
+  };
   for (const doc of docs) {
     const mentions: { mention: SpeakerMention; date: string | null; written: string }[] = [
       ...doc.interviews.map((i) => ({ mention: i.speaker, date: i.date, written: i.written })),
@@ -52,7 +76,7 @@ export function buildSpeakerRegistry(docs: ParsedDocument[], overrides: SpeakerO
       if (!rec) {
         rec = mention.anonymous
           ? undefined
-          : records.find(
+          : candidates(mention, override).find(
               (r) =>
                 !r.anonymous &&
                 (override
@@ -72,23 +96,37 @@ export function buildSpeakerRegistry(docs: ParsedDocument[], overrides: SpeakerO
             keys: new Set(),
           };
           records.push(rec);
+          number.set(rec, records.length - 1);
+          indexName(rec, rec.name);
         }
         byMention.set(scopedKey, rec);
       }
-      rec.keys.add(mention.key);
-      for (const form of [mention.name, written]) if (form !== rec.name && !rec.aliases.includes(form)) rec.aliases.push(form);
+      if (!rec.keys.has(mention.key)) {
+        rec.keys.add(mention.key);
+        indexKey(rec, mention.key);
+      }
+      for (const form of [mention.name, written])
+        if (form !== rec.name && !rec.aliases.includes(form)) {
+          rec.aliases.push(form);
+          indexName(rec, form);
+        }
       if (!override?.role && (mention.role?.length ?? 0) > (rec.role?.length ?? 0)) rec.role = mention.role;
       if (!override?.affiliation && (mention.affiliation?.length ?? 0) > (rec.affiliation?.length ?? 0)) rec.affiliation = mention.affiliation;
-      if (!rec.documents.includes(doc.source.id)) rec.documents.push(doc.source.id);
+      // documents come one after another, so a speaker's list ends with this one if it holds it
+      if (rec.documents[rec.documents.length - 1] !== doc.source.id) rec.documents.push(doc.source.id);
       if (date && !rec.interviewDates.includes(date)) rec.interviewDates.push(date);
     }
   }
   // ids: slug of the name, made unique
   const used = new Set<string>();
+  // where each name's search for a free number goes on (the numbers taken only grow, so the first free one does too)
+  const nextNumber = new Map<string, number>();
   for (const r of records) {
     const base = slug(r.name) || 'speaker';
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    let n = nextNumber.get(base) ?? 2;
+    for (; used.has(id); n++) id = `${base}-${n}`;
+    nextNumber.set(base, n);
     used.add(id);
     r.id = id;
     r.interviewDates.sort();

@@ -132,6 +132,10 @@ export interface EmbedBatchesOptions {
   /** Helpers started beforehand (their loads overlapped); without, they are started here when the input is large. */
   helpers?: EmbedHelpers;
   onProgress?: (done: number, total: number) => void;
+  /** This thread embeds only once this settles (it has other work first); the helpers start at once. */
+  localStart?: Promise<void>;
+  /** Once aborted, no batch is begun (those under way finish). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -154,6 +158,7 @@ export async function embedPassageBatches(
   const retry: { start: number; end: number }[] = [];
   let done = 0;
   const take = (): { start: number; end: number } | null => {
+    if (options.signal?.aborted) return null;
     if (retry.length) return retry.shift()!;
     if (next >= texts.length) return null;
     const size = Math.max(EMBED_MIN_BATCH, Math.min(EMBED_BATCH, Math.ceil((texts.length - next) / (2 * processes))));
@@ -167,6 +172,7 @@ export async function embedPassageBatches(
     options.onProgress?.(done, texts.length);
   };
   const local = async () => {
+    await options.localStart;
     for (let b = take(); b; b = take()) {
       const vectors: Float32Array[] = [];
       for (let i = b.start; i < b.end; i += LOCAL_SLICE) {

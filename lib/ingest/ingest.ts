@@ -52,6 +52,8 @@ export interface IngestSummary {
    * its wall time, and each helper process's model load (fork to ready; started before parsing, so it overlapped it).
    */
   embedding?: { computed: number; reused: number; seconds: number; helperLoadSeconds: number[] };
+  /** Reading, parsing, attribution, chunking and citations: start to the index content less its vectors (embedding overlaps its end). */
+  planSeconds?: number;
 }
 
 /** Lists the corpus documents (Markdown, text, PDF, Word, web pages), sorted by name, sidecars and READMEs excluded. */
@@ -153,23 +155,50 @@ export type EmbedPassagesFn = (texts: string[], onProgress: (done: number, total
 
 /** Everything of the index but the vectors (parse, attribute, chunk), with the text the model is to embed for each chunk. */
 export async function planIndexContent(corpusDir: string, embedder: { id: string; dimension: number }, onProgress?: (e: IngestProgress) => void) {
-  const { docs, hash, overrides, corrections, skipped } = await parseCorpus(corpusDir, (file, done, total) =>
-    onProgress?.({ phase: 'parse', file, done, total }),
-  );
-  const registry = buildSpeakerRegistry(docs, overrides);
+  return completeIndexContent(corpusDir, await chunkCorpus(corpusDir, onProgress), embedder);
+}
+
+/** The first part of planning: read, parse, attribute and chunk every document, and the text the model is to embed for each chunk. */
+export async function chunkCorpus(corpusDir: string, onProgress?: (e: IngestProgress) => void) {
+  const parsed = await parseCorpus(corpusDir, (file, done, total) => onProgress?.({ phase: 'parse', file, done, total }));
+  const { docs } = parsed;
+  const registry = buildSpeakerRegistry(docs, parsed.overrides);
   const repeated = findRepeatedParagraphs(docs);
   const chunksByDoc = new Map(docs.map((d) => [d.source.id, chunkDocument(d, repeated)]));
   linkNearDuplicates(chunksByDoc, new Map(docs.map((d) => [d.source.id, d.paragraphs.length])), repeated);
-
   const drafts = docs.flatMap((d) => chunksByDoc.get(d.source.id)!.map((c) => ({ c, d })));
-  const speakerNames = new Map(registry.speakers.map((s) => [s.id, s.name]));
   // what the model sees: the speaker's name with a quote, the heading with analysis
   const embedTexts = drafts.map(({ c, d }) =>
     c.quote ? (c.quote.speaker ? `${c.quote.speaker.name}: ${c.text}` : c.text) : [d.sections[c.sectionIndex]?.heading, c.text].filter(Boolean).join('\n'),
   );
+  return { ...parsed, registry, drafts, embedTexts };
+}
+
+/**
+ * The rest of planning: each chunk's row with its citations (the CSL processor, most of planning's time on a large
+ * corpus), the documents' rows and the reports. `pause`, when given, is awaited every so often, so that a caller can
+ * let other work (embedding processes handing in batches) run meanwhile.
+ */
+export async function completeIndexContent(
+  corpusDir: string,
+  chunked: Awaited<ReturnType<typeof chunkCorpus>>,
+  embedder: { id: string; dimension: number },
+  pause?: () => Promise<void>,
+) {
+  const { docs, hash, corrections, skipped, registry, drafts, embedTexts } = chunked;
+  const speakerNames = new Map(registry.speakers.map((s) => [s.id, s.name]));
   const speakersById = new Map(registry.speakers.map((s) => [s.id, s]));
   const blockAnchors = new Map(docs.map((d) => [d.source.id, blockQuoteAnchors(d.quotes, d.paragraphs)]));
-  const chunks: IndexChunkDraft[] = drafts.map(({ c, d }) => {
+  const chunks: IndexChunkDraft[] = [];
+  let paused = performance.now();
+  for (const { c, d } of drafts) {
+    if (pause && performance.now() - paused > 20) {
+      await pause();
+      paused = performance.now();
+    }
+    chunks.push(chunkRow(c, d));
+  }
+  function chunkRow(c: (typeof drafts)[number]['c'], d: ParsedDocument): IndexChunkDraft {
     const page = c.quote?.page ?? d.paragraphs.find((p) => p.anchor === c.anchors[0])?.page ?? null;
     const speakerId = c.quote?.speaker ? registry.idFor(d.source.id, c.quote.speaker) : null;
     const speaker = speakerId ? speakersById.get(speakerId)! : null;
@@ -207,7 +236,7 @@ export async function planIndexContent(corpusDir: string, embedder: { id: string
         page,
       }),
     };
-  });
+  }
   const quoteCounts = new Map<string, { interview: number; quote: number }>();
   for (const ch of chunks) {
     if (!ch.speakerId || ch.kind === 'analysis') continue;
@@ -293,41 +322,69 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     const helpers = worthHelpers(options.corpusDir) ? new EmbedHelpers(options.embedder.id) : undefined;
     let planned: Awaited<ReturnType<typeof planIndexContent>>;
     const embedding = { computed: 0, reused: 0, seconds: 0, helperLoadSeconds: [] as number[] };
+    const abort = new AbortController();
+    let planSeconds = 0;
     try {
-      planned = await planIndexContent(options.corpusDir, options.embedder, options.onProgress);
-      const { distinct, positions } = distinctTexts(planned.embedTexts);
+      const chunked = await chunkCorpus(options.corpusDir, options.onProgress);
+      const { distinct, positions } = distinctTexts(chunked.embedTexts);
       embedding.computed = distinct.length;
-      embedding.reused = planned.embedTexts.length - distinct.length;
+      embedding.reused = chunked.embedTexts.length - distinct.length;
+      // the helpers embed while this process completes the plan (citations: most of planning on a large corpus); the
+      // vectors they hand in before the new index file is open wait here (their share of that time: a few batches)
+      let put: ((rows: number[], vectors: Float32Array[]) => void) | null = null;
+      const waiting: { rows: number[]; vectors: Float32Array[] }[] = [];
+      let planDone = () => {};
+      const localStart = new Promise<void>((resolve) => {
+        planDone = resolve;
+      });
+      const t = performance.now();
+      options.onProgress?.({ phase: 'embed', done: 0, total: distinct.length });
+      const embedded = embedPassageBatches(
+        options.embedder,
+        distinct,
+        (start, vectors) => {
+          // each batch of vectors goes to every chunk with that text
+          const rows: number[] = [];
+          const all: Float32Array[] = [];
+          vectors.forEach((v, i) => {
+            for (const row of positions[start + i]) {
+              rows.push(row);
+              all.push(v);
+            }
+          });
+          if (put) put(rows, all);
+          else waiting.push({ rows, vectors: all });
+        },
+        { helpers, localStart, signal: abort.signal, onProgress: (done, total) => options.onProgress?.({ phase: 'embed', done, total }) },
+      ).then(() => {
+        embedding.seconds = (performance.now() - t) / 1000;
+      });
+      // awaited below; a failed plan must not leave it rejected unobserved
+      embedded.catch(() => {});
+      try {
+        // a turn of the event loop now and then lets a helper hand in its batch and take the next
+        planned = await completeIndexContent(options.corpusDir, chunked, options.embedder, helpers ? () => new Promise((r) => setImmediate(r)) : undefined);
+      } catch (e) {
+        abort.abort();
+        throw e;
+      } finally {
+        planDone();
+      }
+      planSeconds = (performance.now() - started) / 1000;
       const step = (s: string) => options.onProgress?.({ phase: s === 'writing' ? 'write' : 'check', done: 0, total: 1 });
-      // each batch of vectors goes into the new file as it finishes, to every chunk with that text
       await writeIndexStreaming(
         options.dbPath,
         planned.content,
-        async (put) => {
-          const t = performance.now();
-          options.onProgress?.({ phase: 'embed', done: 0, total: distinct.length });
-          await embedPassageBatches(
-            options.embedder,
-            distinct,
-            (start, vectors) => {
-              const rows: number[] = [];
-              const all: Float32Array[] = [];
-              vectors.forEach((v, i) => {
-                for (const row of positions[start + i]) {
-                  rows.push(row);
-                  all.push(v);
-                }
-              });
-              put(rows, all);
-            },
-            { helpers, onProgress: (done, total) => options.onProgress?.({ phase: 'embed', done, total }) },
-          );
-          embedding.seconds = (performance.now() - t) / 1000;
+        async (write) => {
+          for (const w of waiting.splice(0)) write(w.rows, w.vectors);
+          put = write;
+          await embedded;
         },
         step,
       );
       if (helpers) embedding.helperLoadSeconds = await helpers.loadSeconds();
     } finally {
+      abort.abort();
       helpers?.stop();
     }
     const { content, docs, registry, quoteCounts, warnings, reports, correctionProblems } = planned;
@@ -337,12 +394,20 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     } catch (e) {
       warnings.push(`${options.dbPath}: the ANN graph could not be written (${(e as Error).message}); search scans every vector instead`);
     }
+    // counted in one pass (filtering every chunk per document grows with the square of the archive)
+    const perDocument = new Map<string, { quotes: number; chunks: number }>();
+    for (const c of content.chunks) {
+      const n = perDocument.get(c.documentId) ?? { quotes: 0, chunks: 0 };
+      n.chunks += 1;
+      if (c.kind !== 'analysis') n.quotes += 1;
+      perDocument.set(c.documentId, n);
+    }
     return {
       documents: docs.map((d) => ({
         id: d.source.id,
         title: d.source.meta.title,
-        quotes: content.chunks.filter((c) => c.documentId === d.source.id && c.kind !== 'analysis').length,
-        chunks: content.chunks.filter((c) => c.documentId === d.source.id).length,
+        quotes: perDocument.get(d.source.id)?.quotes ?? 0,
+        chunks: perDocument.get(d.source.id)?.chunks ?? 0,
       })),
       quotesPerSpeaker: registry.speakers
         .map((s) => ({ id: s.id, name: s.name, interview: quoteCounts.get(s.id)?.interview ?? 0, quote: quoteCounts.get(s.id)?.quote ?? 0 }))
@@ -356,6 +421,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       reports,
       correctionProblems,
       embedding,
+      planSeconds,
     };
   } finally {
     release();
