@@ -295,7 +295,7 @@ const ROLE_BEFORE_NAME = new RegExp(
   'gu',
 );
 
-/** Titles written before names ("President Trump", "Acting Attorney General Sally Yates"), so "the President" can name its holder. */
+/** Titles written before names ("President Doe", "Acting Attorney General Jane Roe"), so "the President" can name its holder. */
 function collectRoles(text: string, namesByToken: Map<string, string[]>): { roles: Map<string, string[]>; titleOf: Map<string, string> } {
   const roles = new Map<string, string[]>();
   const titleOf = new Map<string, string>();
@@ -303,7 +303,7 @@ function collectRoles(text: string, namesByToken: Map<string, string[]>): { role
     // "senior advisor to the President Jared Kushner": the title is whom the person serves, not the person's own
     if (/\b(?:to|of|for|with|by|from|under|at)\s+the\s+$/i.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     const words = m[1].replace(/^(?:then|former)[\s-]+/i, '').split(/\s+/);
-    // the title is the longest tail of role words ("As President Trump" → "President")
+    // the title is the longest tail of role words ("As President Doe" → "President")
     let k = words.length;
     while (k > 0 && ROLE_WORDS.has(words[k - 1])) k--;
     const title = words.slice(k);
@@ -394,7 +394,7 @@ function resolvePersonName(written: string, ctx: Context, appositive: string | n
     if (k < 0) distinct.push(n);
     else if (nameTokens(n).length > nameTokens(distinct[k]).length) distinct[k] = n;
   }
-  // a surname the document only writes after a title ("Director Comey … Comey said") is that person
+  // a surname the document only writes after a title ("Director Poe … Poe said") is that person
   if (
     !distinct.length &&
     ([...ctx.roles.values()].some((holders) => holders.includes(written)) || ctx.surnames?.has(written)) &&
@@ -1351,7 +1351,7 @@ function inlineQuotes(
         !/[.;!?]\s/.test(gap) &&
         !(nearest.weak && gap.trim().length > 12) &&
         !labelled &&
-        // a speech verb of its own between them ("… what Yates had told the White House and said, “…”") takes the quote from that subject
+        // a speech verb of its own between them ("… what Roe had told the White House and said, “…”") takes the quote from that subject
         ((wordCount(bareGap) <= 14 &&
           !bareGap.split(/\s+/).some((w, k, all) => isSpeechVerb(w.replace(/[^\p{L}]/gu, '')) && !AFTER_DETERMINER.test(all[k - 1] ?? '')) &&
           // someone else named in a long clause between them may be the one whose words these are

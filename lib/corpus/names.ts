@@ -144,7 +144,7 @@ export function speechVerbMatches(text: string): { index: number; end: number; v
   return [...text.matchAll(new RegExp(`\\b(${VERB_ALT})\\b`, 'gi'))].map((m) => ({ index: m.index!, end: m.index! + m[0].length, verb: m[1].toLowerCase() }));
 }
 
-/** "told"/"asked" take the person spoken to as their object: "… and told Flynn, “…”" names the listener, never the speaker. */
+/** "told"/"asked" take the person spoken to as their object: "… and told Roe, “…”" names the listener, never the speaker. */
 export const ADDRESS_VERB = /^(?:tells?|told|telling|ask(?:s|ed|ing)?|inform(?:s|ed|ing)?)$/i;
 
 export function isSpeechVerb(word: string): boolean {
@@ -351,7 +351,7 @@ export function findSpeechAttributions(sentence: string): SpeechAttribution[] {
     const addressed = !by && ADDRESS_VERB.test(m[1]) && !(/^ask/i.test(m[1]) && /[”"]\s*,?\s*$/.test(sentence.slice(0, vStart)));
     if (after && !addressed) {
       const tail = sentence.slice(after.end);
-      // "said Flynn needed to …": a name followed by its own verb is the subject of the reported clause, not the speaker
+      // "said Roe needed to …": a name followed by its own verb is the subject of the reported clause, not the speaker
       if (!/^\s*(?:[,.;:!?)\]”"’—–]|$|\s+(?:of|from|at|in|on|to|for|who|when|after|before|during|last|this|yesterday|today)\b)/.test(tail)) continue;
       // a list of names ("by Jimbo, Matsuda, and Goroku") names no single speaker
       if (/^\s*,\s*\p{Lu}[\p{Ll}]+\s*(?:,|and\b)/u.test(tail) || /^\s+and\s+\p{Lu}/u.test(tail)) continue;

@@ -3,7 +3,7 @@ import { ADDRESS_VERB, isNotNameWord, ROLE_WORDS, type SpeakerReference, type Sp
 /**
  * Reporting chains: "According to X, … Y said “…”", "X recalled that Y told him “…”", "X recalled that he told Y
  * “…”". The quotation belongs to the innermost speaker whose speech verb governs it; the witness who recalls it and
- * the person spoken to ("told Flynn", "asked Comey") are never that speaker. Where the text does not settle who the
+ * the person spoken to ("told Roe", "asked Poe") are never that speaker. Where the text does not settle who the
  * innermost speaker is, the answer is 'unsettled' and the quote stays unattributed.
  */
 export type ReportedSpeech =
@@ -99,7 +99,7 @@ function clauseSubject(clause: string, offset: number): SpeakerReference | null 
   return { kind: 'person', name: tokens.join(' '), org: null, appositive: null, index, end: index + name[1].length };
 }
 
-/** The subject a subjectless coordinated verb shares: "the President brought up Flynn and said", "…, but Jane Doe left and added". */
+/** The subject a subjectless coordinated verb shares: "the President brought up Roe and said", "…, but Jane Doe left and added". */
 function coordinatedSubject(sentence: string, conjunction: number): SpeakerReference | null {
   const head = sentence.slice(0, conjunction);
   const boundaries = [
@@ -113,7 +113,7 @@ function coordinatedSubject(sentence: string, conjunction: number): SpeakerRefer
   const subject = clauseSubject(clause, start);
   if (!subject) return null;
   const rest = withoutQuotations(sentence.slice(subject.end, conjunction));
-  // another clause inside ("what Yates had told the White House and said") may own the verb
+  // another clause inside ("what Roe had told the White House and said") may own the verb
   if (SUBORDINATOR.test(rest) || /\b(?:he|she)\b/i.test(rest) || speechVerbMatches(rest).length) return null;
   return subject;
 }
