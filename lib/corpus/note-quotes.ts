@@ -149,8 +149,9 @@ export function rolePoster(leadIn: string | null): string | null {
 
 /** The handle a note credits first and alone with a post: "@jdoe 3/31/17 (7:04 a.m. ET) Tweet; see …". */
 export function notePostHandle(noteText: string): { handle: string; evidence: string } | null {
-  const first = plainNoteText(noteText).split(/;\s+/)[0].trim();
+  const plain = plainNoteText(noteText);
+  const first = plain.split(/;\s+/)[0].trim();
   const m = new RegExp(`^(@[A-Za-z0-9_]{2,30})\\s+${DATE}(?:\\s+\\([^()]{1,30}\\))?\\s+(?:Tweet|Post|Toot|Status)\\.?$`, 'u').exec(first);
-  if (!m || (plainNoteText(noteText).match(/@[A-Za-z0-9_]{2,30}/g) ?? []).some((h) => h !== m[1])) return null;
+  if (!m || (plain.match(/@[A-Za-z0-9_]{2,30}/g) ?? []).some((h) => h !== m[1])) return null;
   return { handle: m[1], evidence: first };
 }
